@@ -1,0 +1,71 @@
+import type { Atlas } from '../app/atlas';
+import { fetchedBytes } from '../db/fetch-asset';
+import { rowsOf } from '../db/engine';
+import { detailsByCode } from '../ui/commune-details';
+
+/**
+ * window.ntmAtlas: the one automation surface for browser tests and the benchmark.
+ * Tests never reach into React; they call these and read plain JSON.
+ */
+export function automationApi(atlas: Atlas) {
+  return {
+    ready: atlas.ready,
+    state() {
+      const s = atlas.state.get();
+      const d = atlas.drawableLayer();
+      return {
+        phase: s.phase,
+        error: s.error,
+        locale: s.locale,
+        province: s.province,
+        year: s.year,
+        indicator: s.indicator,
+        years: s.years,
+        provinces: s.provinces.length,
+        communesDrawn: s.communesDrawn,
+        drawnLayer: d?.geometry.layer ?? null,
+        counts: s.counts,
+        withoutBoundary: s.withoutBoundary.map((u) => u.code),
+        selectedCode: s.selectedCode,
+        illustrative: s.illustrative,
+      };
+    },
+    timings: () => ({ ...atlas.timings }),
+    payload: () => Object.fromEntries(fetchedBytes),
+    setProvince: (code: string | null) => atlas.setProvince(code),
+    setYear: (year: number) => atlas.setYear(year),
+    setLocale: (locale: 'vi' | 'en') => atlas.setLocale(locale),
+    select: (code: string | null) => atlas.select(code),
+    settled: () => atlas.settled(),
+    /** Codes of the communes drawn in the current view (kind 'unit', visible). */
+    drawnCodes(): string[] {
+      const d = atlas.drawableLayer();
+      if (!d) return [];
+      const { province } = atlas.state.get();
+      const out: string[] = [];
+      for (let i = 0; i < d.geometry.nFeatures; i++) {
+        if (d.kind[i] === 'unit' && (province === null || d.provinceCode[i] === province) && d.code[i]) out.push(d.code[i]!);
+      }
+      return out;
+    },
+    /** Screen position (CSS px, relative to the map container) of a commune's label point, for hover tests. */
+    screenPointOf(code: string): { x: number; y: number } | null {
+      const d = atlas.drawableLayer();
+      const i = d?.code.indexOf(code) ?? -1;
+      if (!d || i < 0) return null;
+      const p = atlas.mapInstance()!.project([d.labelLon[i], d.labelLat[i]]);
+      return { x: p.x, y: p.y };
+    },
+    details: (code: string) => {
+      const d = detailsByCode(atlas, code);
+      return d && { ...d.info, status: d.status, criteriaMet: d.criteriaMet };
+    },
+    /** Runs read-only SQL in the app's DuckDB, for tests that check the map against an independent query. */
+    async sql(query: string, params: unknown[] = []) {
+      if (!atlas.engine) throw new Error('engine not ready');
+      return rowsOf(await atlas.engine.query(query, params));
+    },
+  };
+}
+
+export type AutomationApi = ReturnType<typeof automationApi>;

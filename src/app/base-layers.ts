@@ -1,0 +1,86 @@
+import { fetchAsset } from '../db/fetch-asset';
+import { numberColumn, readArrowTable, stringColumn } from '../db/arrow-columns';
+import type { BoundaryLayer } from '../db/schema';
+import { loadBoundaryGeometry, toGeoJSON, type BoundaryGeometry } from '../geo/boundary-geometry';
+import { shortDistrictName, shortProvinceName } from '../geo/unit-names';
+
+/** A boundary layer's geometry plus the few attributes needed to draw it before DuckDB is ready. */
+export interface DrawableLayer {
+  geometry: BoundaryGeometry;
+  code: (string | null)[];
+  kind: (string | null)[];
+  name: (string | null)[];
+  provinceCode: (string | null)[];
+  labelLon: Float64Array;
+  labelLat: Float64Array;
+}
+
+const cache = new Map<BoundaryLayer, Promise<DrawableLayer>>();
+
+export function loadDrawableLayer(layer: BoundaryLayer): Promise<DrawableLayer> {
+  let p = cache.get(layer);
+  if (!p) {
+    p = Promise.all([loadBoundaryGeometry(layer), fetchAsset(`geom_${layer}.arrow`)]).then(([geometry, bytes]) => {
+      const t = readArrowTable(bytes);
+      return {
+        geometry,
+        code: stringColumn(t, 'code'),
+        kind: stringColumn(t, 'kind'),
+        name: stringColumn(t, 'name'),
+        provinceCode: stringColumn(t, 'province_code'),
+        labelLon: numberColumn(t, 'label_lon'),
+        labelLat: numberColumn(t, 'label_lat'),
+      };
+    });
+    cache.set(layer, p);
+  }
+  return p;
+}
+
+function points(layer: DrawableLayer, include: (i: number) => boolean, label: (i: number) => string): GeoJSON.FeatureCollection {
+  const features: GeoJSON.Feature[] = [];
+  for (let i = 0; i < layer.geometry.nFeatures; i++) {
+    if (!include(i) || !Number.isFinite(layer.labelLon[i])) continue;
+    features.push({
+      type: 'Feature',
+      properties: { name: label(i), code: layer.code[i] },
+      geometry: { type: 'Point', coordinates: [layer.labelLon[i], layer.labelLat[i]] },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+export const provinceLand = (l: DrawableLayer, selected: string | null) =>
+  toGeoJSON(l.geometry, (i) => ({ code: l.code[i], selected: selected === null || l.provinceCode[i] === selected }));
+
+export const districtOutlines = (l: DrawableLayer) => toGeoJSON(l.geometry, (i) => ({ code: l.code[i] }));
+
+export const provinceLabels = (l: DrawableLayer, selected: string | null) =>
+  points(l, (i) => selected === null || l.provinceCode[i] !== selected, (i) => shortProvinceName(l.name[i] ?? ''));
+
+/** District labels of the selected province; archipelago districts are labelled by the sea labels instead. */
+export const districtLabels = (l: DrawableLayer, selected: string | null) =>
+  points(l, (i) => selected !== null && l.provinceCode[i] === selected, (i) => shortDistrictName(l.name[i] ?? ''));
+
+const archipelagoCodes = { hoangSa: '498', truongSa: '576' } as const;
+
+/** Biển Đông and the two archipelagos, labelled in Vietnamese on every view. */
+export function seaLabels(districts: DrawableLayer, t: (key: string) => string): GeoJSON.FeatureCollection {
+  const at = (code: string, fallback: [number, number]): [number, number] => {
+    const i = districts.code.indexOf(code);
+    return i >= 0 && Number.isFinite(districts.labelLon[i]) ? [districts.labelLon[i], districts.labelLat[i] - 0.45] : fallback;
+  };
+  const feature = (name: string, coordinates: [number, number], size: number): GeoJSON.Feature => ({
+    type: 'Feature',
+    properties: { name, size },
+    geometry: { type: 'Point', coordinates },
+  });
+  return {
+    type: 'FeatureCollection',
+    features: [
+      feature(t('map.sea'), [113.6, 13.4], 16),
+      feature(t('map.hoangSa'), at(archipelagoCodes.hoangSa, [111.9, 16.0]), 12),
+      feature(t('map.truongSa'), at(archipelagoCodes.truongSa, [114.2, 9.4]), 12),
+    ],
+  };
+}

@@ -1,0 +1,45 @@
+import type { Table } from 'apache-arrow';
+
+/**
+ * The one door to DuckDB. The browser uses the async worker bundle, unit tests the blocking
+ * bundle of the same engine; SQL modules only see this interface.
+ */
+export interface SqlEngine {
+  /** Runs a statement with bound parameters (? placeholders). User text is never concatenated into SQL. */
+  query(sql: string, params?: readonly unknown[]): Promise<Table>;
+  /** Creates table `name` from Arrow IPC stream bytes. */
+  insertArrowIPC(name: string, bytes: Uint8Array): Promise<void>;
+}
+
+/** Settings that keep DuckDB offline: a missing extension is then a clean error, never a hung worker. */
+export const offlineSettings = (extensionRepository: string): string[] => [
+  'SET autoinstall_known_extensions = false',
+  'SET autoload_known_extensions = false',
+  `SET custom_extension_repository = ${quoteLiteral(extensionRepository)}`,
+];
+
+/** Quotes an identifier for DuckDB ("a""b"). Use for table/column names that come from data. */
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Quotes a string literal; only for settings that cannot take bound parameters. */
+export function quoteLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** Rows of an Arrow table as plain objects with BigInt turned into Number. */
+export function rowsOf<T = Record<string, unknown>>(table: Table): T[] {
+  const out: T[] = [];
+  const names = table.schema.fields.map((f) => f.name);
+  const cols = names.map((n) => table.getChild(n)!);
+  for (let i = 0; i < table.numRows; i++) {
+    const row: Record<string, unknown> = {};
+    for (let c = 0; c < names.length; c++) {
+      const v = cols[c].get(i);
+      row[names[c]] = typeof v === 'bigint' ? Number(v) : v;
+    }
+    out.push(row as T);
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+import { decodeGeometry } from '../../geo/geometry-format';
+import type { BoundaryLayer } from '../db/schema';
+import { fetchAsset } from '../db/fetch-asset';
+
+/** A decoded boundary layer: flat typed arrays, built once, shared by the deck.gl layer and the outlines. */
+export interface BoundaryGeometry {
+  layer: BoundaryLayer;
+  nFeatures: number;
+  positions: Float32Array;
+  polygonStarts: Uint32Array;
+  polygonFeature: Uint32Array;
+  ringStarts: Uint32Array;
+  triangles: Uint32Array;
+  /** Bytes as served (before any HTTP compression). */
+  bytes: number;
+}
+
+const cache = new Map<BoundaryLayer, Promise<BoundaryGeometry>>();
+
+export function loadBoundaryGeometry(layer: BoundaryLayer): Promise<BoundaryGeometry> {
+  let pending = cache.get(layer);
+  if (!pending) {
+    pending = fetchAsset(`geom_${layer}.bin`).then((bytes) => ({
+      layer,
+      bytes: bytes.byteLength,
+      ...decodeGeometry(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer),
+    }));
+    cache.set(layer, pending);
+  }
+  return pending;
+}
+
+type Ring = [number, number][];
+
+/** Rings of every polygon, grouped by feature, closed again (the binary format drops the closing vertex). */
+export function featureRings(g: BoundaryGeometry): Ring[][][] {
+  const byFeature: Ring[][][] = Array.from({ length: g.nFeatures }, () => []);
+  let ring = 0;
+  for (let p = 0; p < g.polygonFeature.length; p++) {
+    const end = g.polygonStarts[p + 1];
+    const rings: Ring[] = [];
+    while (ring < g.ringStarts.length - 1 && g.ringStarts[ring] < end) {
+      const r: Ring = [];
+      for (let v = g.ringStarts[ring]; v < g.ringStarts[ring + 1]; v++) r.push([g.positions[2 * v], g.positions[2 * v + 1]]);
+      if (r.length > 0) r.push(r[0]);
+      rings.push(r);
+      ring++;
+    }
+    byFeature[g.polygonFeature[p]].push(rings);
+  }
+  return byFeature;
+}
+
+/** GeoJSON MultiPolygons for MapLibre (province land fill and outlines), one per feature. */
+export function toGeoJSON(g: BoundaryGeometry, properties: (featureIndex: number) => Record<string, unknown>): GeoJSON.FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: featureRings(g).map((polygons, i) => ({
+      type: 'Feature',
+      id: i,
+      properties: properties(i),
+      geometry: { type: 'MultiPolygon', coordinates: polygons },
+    })),
+  };
+}
+
+/** Bounding box [west, south, east, north] of the given features. */
+export function boundsOfFeatures(g: BoundaryGeometry, include: (featureIndex: number) => boolean): [number, number, number, number] | null {
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (let p = 0; p < g.polygonFeature.length; p++) {
+    if (!include(g.polygonFeature[p])) continue;
+    for (let v = g.polygonStarts[p]; v < g.polygonStarts[p + 1]; v++) {
+      const x = g.positions[2 * v], y = g.positions[2 * v + 1];
+      if (x < w) w = x;
+      if (x > e) e = x;
+      if (y < s) s = y;
+      if (y > n) n = y;
+    }
+  }
+  return Number.isFinite(w) ? [w, s, e, n] : null;
+}

@@ -1,0 +1,85 @@
+import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { offlineStyle, overlayBeforeId } from './style';
+import { communeLayer, type CommuneLayerProps } from './commune-layer';
+
+setWorkerUrl(workerUrl);
+
+export interface HoverEvent {
+  featureIndex: number | null;
+  x: number;
+  y: number;
+}
+
+export type Bounds = [number, number, number, number];
+
+/** Whole of Việt Nam including Hoàng Sa and Trường Sa. */
+export const nationalBounds: Bounds = [102.1, 7.9, 117.9, 23.5];
+
+/**
+ * The map: MapLibre for the offline base (land, outlines, labels) and deck.gl interleaved for the communes.
+ * Knows nothing about SQL: it is handed GeoJSON for the base and typed arrays for the communes.
+ */
+export class AtlasMap {
+  readonly map: MapLibreMap;
+  private overlay: MapLibreOverlay;
+  private loaded: Promise<void>;
+
+  constructor(container: HTMLElement, handlers: { onHover: (e: HoverEvent) => void; onClick: (featureIndex: number | null) => void }) {
+    this.map = new MapLibreMap({
+      container,
+      style: offlineStyle(),
+      bounds: nationalBounds,
+      attributionControl: false,
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    this.overlay = new MapLibreOverlay({
+      interleaved: true,
+      layers: [],
+      onHover: (info) => handlers.onHover({ featureIndex: info.picked ? this.featureOf(info.index) : null, x: info.x, y: info.y }),
+      onClick: (info) => handlers.onClick(info.picked ? this.featureOf(info.index) : null),
+    });
+    this.map.addControl(this.overlay);
+    this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
+  }
+
+  private polygonFeature: Uint32Array | null = null;
+  private featureOf(polygonIndex: number): number | null {
+    return this.polygonFeature && polygonIndex >= 0 ? this.polygonFeature[polygonIndex] : null;
+  }
+
+  async setBaseSource(id: 'provinces' | 'districts' | 'province-labels' | 'district-labels' | 'sea-labels', data: GeoJSON.FeatureCollection) {
+    await this.loaded;
+    (this.map.getSource(id) as GeoJSONSource).setData(data);
+  }
+
+  setCommunes(props: Omit<CommuneLayerProps, 'beforeId' | 'id'>) {
+    this.polygonFeature = props.geometry.polygonFeature;
+    this.overlay.setProps({ layers: [communeLayer({ ...props, id: 'communes', beforeId: overlayBeforeId })] });
+  }
+
+  fitBounds(bounds: Bounds, animate: boolean) {
+    this.map.fitBounds(bounds, { padding: 24, animate, duration: animate ? 600 : 0 });
+  }
+
+  /** Resolves after the next frame MapLibre (and deck.gl with it) has drawn. */
+  nextFrame(): Promise<void> {
+    return new Promise((resolve) => {
+      this.map.once('render', () => resolve());
+      this.map.triggerRepaint();
+    });
+  }
+
+  /** Resolves when the map has nothing left to load or draw. */
+  idle(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.map.loaded() && !this.map.isMoving()) this.map.once('idle', () => resolve());
+      else this.map.once('idle', () => resolve());
+      this.map.triggerRepaint();
+    });
+  }
+}

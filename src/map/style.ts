@@ -1,0 +1,87 @@
+import type { StyleSpecification, ExpressionSpecification, GeoJSONSourceSpecification } from 'maplibre-gl';
+import { boldFont, mapFontFaces, regularFont } from './fonts';
+
+const empty = (): GeoJSONSourceSpecification => ({ type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+
+/** Layer ids the commune overlay is slotted under (deck.gl draws interleaved, before this layer). */
+export const overlayBeforeId = 'district-lines';
+
+export const palette = {
+  sea: '#c6dbe9',
+  land: '#f4f1ea',
+  landOther: '#e7e3da',
+  districtLine: '#5b5b5b',
+  provinceLine: '#222222',
+  label: '#1d1d1d',
+  halo: '#ffffff',
+};
+
+const labelText = (field: string): ExpressionSpecification => ['get', field];
+
+/**
+ * The offline base map: sea as background, provinces as land, district and province outlines, and labels
+ * from self-hosted fonts. No tiles, no glyph server, no sprite: every source is GeoJSON built in the app.
+ */
+export function offlineStyle(): StyleSpecification {
+  return {
+    version: 8,
+    'font-faces': mapFontFaces(),
+    sources: {
+      provinces: empty(),
+      districts: empty(),
+      'province-labels': empty(),
+      'district-labels': empty(),
+      'sea-labels': empty(),
+    },
+    layers: [
+      { id: 'sea', type: 'background', paint: { 'background-color': palette.sea } },
+      {
+        id: 'land',
+        type: 'fill',
+        source: 'provinces',
+        paint: { 'fill-color': ['case', ['boolean', ['get', 'selected'], false], palette.land, palette.landOther] },
+      },
+      {
+        id: 'district-lines',
+        type: 'line',
+        source: 'districts',
+        minzoom: 6.5,
+        paint: { 'line-color': palette.districtLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.6, 11, 1.6] },
+      },
+      {
+        id: 'province-lines',
+        type: 'line',
+        source: 'provinces',
+        paint: { 'line-color': palette.provinceLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 9, 2.2] },
+      },
+      {
+        id: 'sea-labels',
+        type: 'symbol',
+        source: 'sea-labels',
+        layout: {
+          'text-field': labelText('name'),
+          'text-font': [regularFont],
+          'text-size': ['coalesce', ['get', 'size'], 13],
+          'text-letter-spacing': 0.08,
+        },
+        paint: { 'text-color': '#3d6a8a', 'text-halo-color': palette.sea, 'text-halo-width': 1 },
+      },
+      {
+        id: 'district-labels',
+        type: 'symbol',
+        source: 'district-labels',
+        minzoom: 7,
+        layout: { 'text-field': labelText('name'), 'text-font': [regularFont], 'text-size': 12, 'text-padding': 2 },
+        paint: { 'text-color': palette.label, 'text-halo-color': palette.halo, 'text-halo-width': 1.5 },
+      },
+      {
+        id: 'province-labels',
+        type: 'symbol',
+        source: 'province-labels',
+        maxzoom: 8,
+        layout: { 'text-field': labelText('name'), 'text-font': [boldFont], 'text-size': 12 },
+        paint: { 'text-color': palette.label, 'text-halo-color': palette.halo, 'text-halo-width': 1.5 },
+      },
+    ],
+  };
+}

@@ -1,0 +1,23 @@
+import { useSyncExternalStore } from 'react';
+
+/** A minimal observable value for React (useSyncExternalStore) and for non-React code (the map, the automation API). */
+export class Store<T> {
+  private listeners = new Set<() => void>();
+  constructor(private value: T) {}
+
+  get = (): T => this.value;
+
+  set(patch: Partial<T>): void {
+    this.value = { ...this.value, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+}
+
+export function useStore<T>(store: Store<T>): T {
+  return useSyncExternalStore(store.subscribe, store.get);
+}

@@ -1,0 +1,40 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../state/store';
+import { useAtlas } from './AtlasContext';
+import { TopBar } from './TopBar';
+import { Legend } from './Legend';
+import { Tooltip } from './Tooltip';
+import { SelectionPanel } from './SelectionPanel';
+
+export function App() {
+  const atlas = useAtlas();
+  const s = useStore(atlas.state);
+  const { t } = useTranslation();
+  const mapRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    void atlas.start(mapRef.current!);
+  }, [atlas]);
+  return (
+    <div className="app">
+      <TopBar />
+      <main className="body">
+        <div className="map-wrap">
+          <div ref={mapRef} className="map" data-testid="map" role="region" aria-label={t('controls.indicatorStatus')} />
+          <Tooltip />
+          {s.phase === 'loading' && <div className="status-line">{t('app.loading')}</div>}
+          {s.phase === 'error' && (
+            <div className="status-line error" role="alert">
+              {t('app.loadError', { message: s.error })}
+            </div>
+          )}
+          <div className="attribution">{t('map.attribution')}</div>
+        </div>
+        <aside className="side">
+          <Legend />
+          <SelectionPanel />
+        </aside>
+      </main>
+    </div>
+  );
+}

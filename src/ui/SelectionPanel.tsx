@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../state/store';
+import { useAtlas } from './AtlasContext';
+import { detailsByCode } from './commune-details';
+import { CommuneFacts } from './CommuneFacts';
+
+export function SelectionPanel() {
+  const atlas = useAtlas();
+  const s = useStore(atlas.state);
+  const { t } = useTranslation();
+  const d = s.selectedCode ? detailsByCode(atlas, s.selectedCode) : null;
+  return (
+    <section className="selection" data-testid="selection" aria-live="polite">
+      <h2>{t('selection.title')}</h2>
+      {d ? (
+        <>
+          <CommuneFacts d={d} illustrative={s.illustrative} />
+          <div>
+            {t('selection.code')}: {d.info.code}
+          </div>
+          <button type="button" onClick={() => atlas.select(null)}>
+            {t('selection.clear')}
+          </button>
+        </>
+      ) : (
+        <p>{t('selection.none')}</p>
+      )}
+    </section>
+  );
+}

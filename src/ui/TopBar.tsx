@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../state/store';
+import { useAtlas } from './AtlasContext';
+import { vietnameseCollator } from '../i18n/collate';
+import { shortProvinceName } from '../geo/unit-names';
+import { locales, type Locale } from '../i18n';
+
+const national = '';
+
+export function TopBar() {
+  const atlas = useAtlas();
+  const s = useStore(atlas.state);
+  const { t } = useTranslation();
+  const provinces = [...s.provinces].sort((a, b) => vietnameseCollator.compare(shortProvinceName(a.name), shortProvinceName(b.name)));
+  return (
+    <header className="top-bar">
+      <div className="brand">
+        <h1>{t('app.title')}</h1>
+        <span className="subtitle">{t('app.subtitle')}</span>
+      </div>
+      <label>
+        {t('controls.province')}
+        <select
+          data-testid="province-picker"
+          value={s.province ?? national}
+          disabled={s.phase !== 'ready'}
+          onChange={(e) => void atlas.setProvince(e.target.value === national ? null : e.target.value)}
+        >
+          <option value={national}>{t('controls.nationalView')}</option>
+          {provinces.map((p) => (
+            <option key={p.code} value={p.code}>
+              {shortProvinceName(p.name)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('controls.year')}
+        <select data-testid="year-picker" value={s.year} disabled={s.phase !== 'ready'} onChange={(e) => void atlas.setYear(Number(e.target.value))}>
+          {s.years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('controls.indicator')}
+        <select data-testid="indicator-picker" value={s.indicator} disabled>
+          <option value="status">{t('controls.indicatorStatus')}</option>
+        </select>
+      </label>
+      {s.illustrative && (
+        <span className="illustrative-badge" data-testid="illustrative-badge" title={t('app.illustrativeNote')}>
+          {t('app.illustrativeBadge')}
+        </span>
+      )}
+      <div className="locale-switch" role="group" aria-label={t('controls.language')}>
+        {locales.map((l: Locale) => (
+          <button key={l} type="button" aria-pressed={s.locale === l} onClick={() => atlas.setLocale(l)}>
+            {l === 'vi' ? 'Tiếng Việt' : 'English'}
+          </button>
+        ))}
+      </div>
+    </header>
+  );
+}
