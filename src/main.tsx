@@ -10,8 +10,9 @@ import { Atlas } from './app/atlas';
 import { AtlasContext } from './ui/AtlasContext';
 import { App } from './ui/App';
 import { automationApi } from './api/automation';
+import { readUrlState } from './state/url-state';
 
-const atlas = new Atlas();
+const atlas = new Atlas(readUrlState(window.location.search));
 (window as unknown as { ntmAtlas: unknown }).ntmAtlas = automationApi(atlas);
 
 createRoot(document.getElementById('root')!).render(

@@ -56,6 +56,8 @@ export function automationApi(atlas: Atlas) {
       const p = atlas.mapInstance()!.project([d.labelLon[i], d.labelLat[i]]);
       return { x: p.x, y: p.y };
     },
+    /** The MapLibre map, for tests that inspect rendered layers. */
+    debugMap: () => atlas.mapInstance(),
     details: (code: string) => {
       const d = detailsByCode(atlas, code);
       return d && { ...d.info, status: d.status, criteriaMet: d.criteriaMet };

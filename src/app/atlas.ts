@@ -74,6 +74,7 @@ export class Atlas {
 
   async start(container: HTMLElement): Promise<void> {
     if (this.map) return; // React StrictMode runs effects twice in development
+    if (this.state.get().locale !== 'vi') this.setLocale(this.state.get().locale);
     this.map = new AtlasMap(container, {
       onHover: (event) => this.hover.set({ event: event.featureIndex === null ? null : event }),
       onClick: (feature) => this.select(feature === null ? null : (this.layerData()?.info[feature]?.code ?? null)),
@@ -197,7 +198,13 @@ export class Atlas {
     const illustrative = rowsOf<{ any: boolean }>(
       await e.query(`SELECT bool_or(provenance = 'illustrative') AS "any" FROM commune_year`),
     )[0].any;
+    const { province } = this.state.get();
+    const knownProvince = province === null || provinces.some((p) => p.code === province);
     this.state.set({ years, provinces, year, illustrative: Boolean(illustrative) });
+    if (!knownProvince) {
+      this.state.set({ notice: i18n.t('app.unknownProvince', { code: province }) });
+      await this.setProvince(initialState.province);
+    }
   }
 
   /** Re-runs the SQL for the current layer/year/province and recolours. Stale answers are dropped. */

@@ -30,7 +30,8 @@ export async function startBrowserEngine(): Promise<SqlEngine> {
       }
     },
     async insertArrowIPC(name, bytes) {
-      await conn.insertArrowFromIPCStream(bytes, { name, create: true });
+      // The worker takes ownership of (detaches) the buffer it is given; the JS side may still read these bytes.
+      await conn.insertArrowFromIPCStream(bytes.slice(), { name, create: true });
     },
   };
 }

@@ -26,6 +26,8 @@ export interface NoBoundaryUnit {
 export interface AppState {
   phase: 'loading' | 'ready' | 'error';
   error: string | null;
+  /** A visible, dismissable message (e.g. a URL parameter that was ignored). */
+  notice: string | null;
   locale: Locale;
   /** null = national view */
   province: string | null;
@@ -44,6 +46,7 @@ export interface AppState {
 export const initialState: AppState = {
   phase: 'loading',
   error: null,
+  notice: null,
   locale: 'vi',
   province: '45',
   year: 2024,

@@ -28,6 +28,14 @@ export function App() {
               {t('app.loadError', { message: s.error })}
             </div>
           )}
+          {s.notice && (
+            <div className="status-line notice" role="status" data-testid="notice">
+              {s.notice}{' '}
+              <button type="button" onClick={() => atlas.state.set({ notice: null })} aria-label="OK">
+                ×
+              </button>
+            </div>
+          )}
           <div className="attribution">{t('map.attribution')}</div>
         </div>
         <aside className="side">

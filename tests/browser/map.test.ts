@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { atlasState, openApp, openBrowser, type Session } from './harness';
+import { decodePng, differingPixels, distinctColours, pixelAt } from './pixels';
+
+const baseUrl = inject('baseUrl');
+let s: Session;
+
+beforeAll(async () => {
+  s = await openBrowser(baseUrl);
+  await openApp(s, baseUrl);
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+const api = <T>(fn: string, ...args: unknown[]): Promise<T> =>
+  s.page.evaluate(async ([f, a]) => (window as any).ntmAtlas[f as string](...(a as unknown[])), [fn, args] as const) as Promise<T>;
+
+async function switchProvince(code: string | null) {
+  await s.page.evaluate(async (c) => {
+    await (window as any).ntmAtlas.setProvince(c);
+    await (window as any).ntmAtlas.settled();
+  }, code);
+}
+
+/** The unit list, asked independently of the map's own queries. */
+const listedCodes = (province: string) =>
+  api<{ commune_code: string }[]>('sql', 'SELECT commune_code FROM unit_commune WHERE province_code = ? ORDER BY 1', [province]).then((r) =>
+    r.map((x) => x.commune_code),
+  );
+
+describe('focus provinces are drawn whole', () => {
+  test('opens on Quảng Trị: 125 communes in 10 districts, coloured by status', async () => {
+    const st = await atlasState(s.page);
+    expect(st.phase).toBe('ready');
+    expect(st.province).toBe('45');
+    expect(st.communesDrawn).toBe(125);
+    const drawn = (await api<string[]>('drawnCodes')).sort();
+    expect(drawn).toEqual(await listedCodes('45'));
+    // 10 district-level units: 9 with communes and the island district Cồn Cỏ; all are labelled on the map.
+    const districts = await api<{ n: number }[]>('sql', 'SELECT count(*)::INTEGER AS n FROM unit_district WHERE province_code = ?', ['45']);
+    expect(districts[0].n).toBe(10);
+    const labelled = await s.page.evaluate(() =>
+      [...new Set((window as any).ntmAtlas.debugMap().queryRenderedFeatures(undefined, { layers: ['district-labels'] }).map((f: any) => f.properties.code))],
+    );
+    expect(labelled).toHaveLength(10);
+    const total = Object.values(st.counts).reduce((a, b) => a + b, 0);
+    expect(total).toBe(125);
+    expect(st.counts.out_of_scope).toBe(24); // 13 phường + 11 thị trấn
+  });
+
+  test('Tuyên Quang: all 138 communes drawn', async () => {
+    await switchProvince('08');
+    const st = await atlasState(s.page);
+    expect(st.communesDrawn).toBe(138);
+    expect((await api<string[]>('drawnCodes')).sort()).toEqual(await listedCodes('08'));
+    expect(st.withoutBoundary).toEqual([]);
+  });
+
+  test('Bến Tre: 153 drawn and the 4 without a polygon listed, none dropped', async () => {
+    await switchProvince('83');
+    const st = await atlasState(s.page);
+    expect(st.communesDrawn).toBe(153);
+    expect(st.withoutBoundary).toEqual(['28757', '28889', '28900', '28940']);
+    const listed = await listedCodes('83');
+    expect(listed).toHaveLength(157);
+    expect([...(await api<string[]>('drawnCodes')), ...st.withoutBoundary].sort()).toEqual(listed);
+    expect(Object.values(st.counts).reduce((a, b) => a + b, 0)).toBe(157);
+    expect(await s.page.getByTestId('without-boundary').textContent()).toContain('Xã Hưng Khánh Trung B');
+  });
+
+  test('national view draws every commune with a polygon', async () => {
+    await switchProvince(null);
+    const st = await atlasState(s.page);
+    expect(st.drawnLayer).toBe('communes');
+    const withPolygon = await api<{ n: number }[]>('sql', 'SELECT count(DISTINCT code)::INTEGER AS n FROM boundary_feature WHERE layer = ? AND code IS NOT NULL', ['communes']);
+    expect(st.communesDrawn).toBe(withPolygon[0].n);
+    expect(st.communesDrawn).toBeGreaterThan(10_400);
+  });
+});
+
+describe('what a user sees', () => {
+  test('tooltip names the commune with correct diacritics', async () => {
+    await switchProvince('45');
+    const p = await api<{ x: number; y: number }>('screenPointOf', '19474');
+    const box = (await s.page.getByTestId('map').boundingBox())!;
+    await s.page.mouse.move(box.x + p.x, box.y + p.y);
+    const tooltip = s.page.getByTestId('tooltip');
+    await expect.poll(() => tooltip.textContent(), { timeout: 10_000 }).toContain('Xã Hướng Lộc');
+    const text = (await tooltip.textContent())!;
+    expect(text).toContain('Huyện Hướng Hóa');
+    expect(text).toContain('Tỉnh Quảng Trị');
+    expect(text).toMatch(/Số tiêu chí đạt: \d+\/19/);
+    expect(text).toBe(text.normalize('NFC'));
+    await s.page.mouse.move(box.x + 2, box.y + 2);
+  });
+
+  test('each commune is painted in the colour of its status from SQL', async () => {
+    const status = await api<{ status: string }>('details', '19708');
+    const p = await api<{ x: number; y: number }>('screenPointOf', '19708');
+    const box = (await s.page.getByTestId('map').boundingBox())!;
+    const png = decodePng(await s.page.screenshot({ clip: box }));
+    const colours: Record<string, [number, number, number]> = {
+      kieu_mau: [0, 90, 50], nang_cao: [35, 139, 69], dat_chuan: [116, 196, 118], chua_dat: [244, 165, 96], no_data: [190, 190, 190],
+    };
+    const [r, g, b] = pixelAt(png, p.x, p.y);
+    const [er, eg, eb] = colours[status.status];
+    expect(Math.abs(r - er) + Math.abs(g - eg) + Math.abs(b - eb)).toBeLessThan(30);
+  });
+
+  test('screenshot is not blank and shows labels', async () => {
+    const box = (await s.page.getByTestId('map').boundingBox())!;
+    const withLabels = decodePng(await s.page.screenshot({ clip: box, path: 'test-results/quang-tri.png' }));
+    expect(distinctColours(withLabels)).toBeGreaterThan(8);
+    const rendered = await s.page.evaluate(() => {
+      const m = (window as any).ntmAtlas.debugMap();
+      return m.queryRenderedFeatures(undefined, { layers: ['district-labels'] }).map((f: any) => f.properties.name);
+    });
+    expect(rendered).toContain('Hướng Hóa');
+    await s.page.evaluate(async () => {
+      const m = (window as any).ntmAtlas.debugMap();
+      for (const id of ['district-labels', 'province-labels', 'sea-labels']) m.setLayoutProperty(id, 'visibility', 'none');
+      await (window as any).ntmAtlas.settled();
+    });
+    const withoutLabels = decodePng(await s.page.screenshot({ clip: box }));
+    await s.page.evaluate(async () => {
+      const m = (window as any).ntmAtlas.debugMap();
+      for (const id of ['district-labels', 'province-labels', 'sea-labels']) m.setLayoutProperty(id, 'visibility', 'visible');
+      await (window as any).ntmAtlas.settled();
+    });
+    expect(differingPixels(withLabels, withoutLabels)).toBeGreaterThan(500);
+  });
+
+  test('English switch translates the interface, names keep their diacritics', async () => {
+    await s.page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => s.page.getByTestId('legend').textContent()).toContain('NTM status');
+    await s.page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await expect.poll(() => s.page.getByTestId('legend').textContent()).toContain('Tình trạng NTM');
+  });
+
+  test('the page made no request outside its own origin and logged no errors', () => {
+    expect(s.foreignRequests).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
+  });
+});
