@@ -13,7 +13,7 @@ import { AtlasMap, nationalBounds, type HoverEvent } from '../map/atlas-map';
 import { Store } from '../state/store';
 import { initialState, type AppState, type FeatureInfo } from '../state/app-state';
 import {
-  districtLabels, districtOutlines, loadDrawableLayer, provinceLabels, provinceLand, seaLabels, type DrawableLayer,
+  communeOutlines, districtLabels, districtOutlines, islandDots, loadDrawableLayer, provinceLabels, provinceLand, seaLabels, type DrawableLayer,
 } from './base-layers';
 
 /** Per drawn layer: what SQL said about each feature. */
@@ -143,6 +143,8 @@ export class Atlas {
       map.setBaseSource('province-labels', provinceLabels(provinces, province)),
       map.setBaseSource('district-labels', districtLabels(districts, province)),
       map.setBaseSource('sea-labels', seaLabels(districts, (k) => i18n.t(k))),
+      map.setBaseSource('islands', islandDots(districts)),
+      ...(this.drawable ? [map.setBaseSource('commune-lines', communeOutlines(this.drawable, province))] : []),
     ]);
   }
 

@@ -62,6 +62,33 @@ export const provinceLabels = (l: DrawableLayer, selected: string | null) =>
 export const districtLabels = (l: DrawableLayer, selected: string | null) =>
   points(l, (i) => selected !== null && l.provinceCode[i] === selected, (i) => shortDistrictName(l.name[i] ?? ''));
 
+/** Outlines of the drawn communes of one province (none in the national view: too dense to read). */
+export function communeOutlines(l: DrawableLayer, selected: string | null): GeoJSON.FeatureCollection {
+  if (selected === null) return { type: 'FeatureCollection', features: [] };
+  const all = toGeoJSON(l.geometry, (i) => ({ code: l.code[i] }));
+  return { type: 'FeatureCollection', features: all.features.filter((_, i) => l.provinceCode[i] === selected) };
+}
+
+/** One dot per polygon of the island districts, so archipelagos stay visible at any zoom. */
+export function islandDots(districts: DrawableLayer): GeoJSON.FeatureCollection {
+  const g = districts.geometry;
+  const islandFeature = new Set(
+    districts.code.flatMap((c, i) => (c === archipelagoCodes.hoangSa || c === archipelagoCodes.truongSa ? [i] : [])),
+  );
+  const features: GeoJSON.Feature[] = [];
+  for (let p = 0; p < g.polygonFeature.length; p++) {
+    if (!islandFeature.has(g.polygonFeature[p])) continue;
+    let x = 0, y = 0;
+    const from = g.polygonStarts[p], to = g.polygonStarts[p + 1];
+    for (let v = from; v < to; v++) {
+      x += g.positions[2 * v];
+      y += g.positions[2 * v + 1];
+    }
+    features.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [x / (to - from), y / (to - from)] } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
 const archipelagoCodes = { hoangSa: '498', truongSa: '576' } as const;
 
 /** Biển Đông and the two archipelagos, labelled in Vietnamese on every view. */

@@ -13,6 +13,8 @@ export interface HoverEvent {
   y: number;
 }
 
+export type BaseSourceId = 'provinces' | 'districts' | 'province-labels' | 'district-labels' | 'sea-labels' | 'commune-lines' | 'islands';
+
 export type Bounds = [number, number, number, number];
 
 /** Whole of Việt Nam including Hoàng Sa and Trường Sa. */
@@ -52,7 +54,7 @@ export class AtlasMap {
     return this.polygonFeature && polygonIndex >= 0 ? this.polygonFeature[polygonIndex] : null;
   }
 
-  async setBaseSource(id: 'provinces' | 'districts' | 'province-labels' | 'district-labels' | 'sea-labels', data: GeoJSON.FeatureCollection) {
+  async setBaseSource(id: BaseSourceId, data: GeoJSON.FeatureCollection) {
     await this.loaded;
     (this.map.getSource(id) as GeoJSONSource).setData(data);
   }

@@ -4,7 +4,7 @@ import { boldFont, mapFontFaces, regularFont } from './fonts';
 const empty = (): GeoJSONSourceSpecification => ({ type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
 
 /** Layer ids the commune overlay is slotted under (deck.gl draws interleaved, before this layer). */
-export const overlayBeforeId = 'district-lines';
+export const overlayBeforeId = 'commune-lines';
 
 export const palette = {
   sea: '#c6dbe9',
@@ -32,6 +32,8 @@ export function offlineStyle(): StyleSpecification {
       'province-labels': empty(),
       'district-labels': empty(),
       'sea-labels': empty(),
+      'commune-lines': empty(),
+      islands: empty(),
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': palette.sea } },
@@ -40,6 +42,19 @@ export function offlineStyle(): StyleSpecification {
         type: 'fill',
         source: 'provinces',
         paint: { 'fill-color': ['case', ['boolean', ['get', 'selected'], false], palette.land, palette.landOther] },
+      },
+      {
+        id: 'commune-lines',
+        type: 'line',
+        source: 'commune-lines',
+        paint: { 'line-color': '#ffffff', 'line-opacity': 0.85, 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.3, 11, 1] },
+      },
+      {
+        // Small islands (Hoàng Sa, Trường Sa...) are sub-pixel at national zoom: mark each with a dot.
+        id: 'islands',
+        type: 'circle',
+        source: 'islands',
+        paint: { 'circle-color': '#8a8a8a', 'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 1.2, 8, 2.5], 'circle-stroke-width': 0 },
       },
       {
         id: 'district-lines',

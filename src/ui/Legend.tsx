@@ -20,7 +20,8 @@ export function Legend() {
             <li key={c} data-status={c}>
               <span className="swatch" style={{ background: cssColour(statusColour[c]) }} />
               <span className="label">{t(`status.${c}`)}</span>
-              <span className="count">{formatNumber(s.counts[c] ?? 0, s.locale)}</span>
+              {/* unattributed polygons are not units: they have no count */}
+              <span className="count">{c === 'unattributed' ? '' : formatNumber(s.counts[c] ?? 0, s.locale)}</span>
             </li>
           ))}
       </ul>
