@@ -28,6 +28,9 @@ export interface Timings {
   dataReady?: number;
   firstFrame?: number;
   firstColouredFrame?: number;
+  engineStarted?: number;
+  unitsLoaded?: number;
+  programmeLoaded?: number;
 }
 
 /**
@@ -80,8 +83,11 @@ export class Atlas {
       onClick: (feature) => this.select(feature === null ? null : (this.layerData()?.info[feature]?.code ?? null)),
     });
     const enginePromise = startBrowserEngine().then(async (engine) => {
+      this.timings.engineStarted = performance.now();
       await loadUnits(engine, fetchAsset);
+      this.timings.unitsLoaded = performance.now();
       await loadProgramme(engine, fetchAsset);
+      this.timings.programmeLoaded = performance.now();
       return engine;
     });
     try {

@@ -1,0 +1,305 @@
+/**
+ * Types shared by the table-import pipeline (src/import). Everything here is plain data so an ImportResult can
+ * cross a Web Worker boundary (structured clone) and be stored or re-validated later.
+ */
+
+/** Canonical fields a column can map to. */
+export const CANONICAL_FIELDS = [
+  'commune_code',
+  'commune_name',
+  'district_code',
+  'district_name',
+  'province_name',
+  'year',
+  'criteria_met_count',
+  'tier',
+  'recognised_year',
+  'decision_no',
+  'households',
+  'poor',
+  'near_poor',
+  'poor_rate',
+  'near_poor_rate',
+  'sponsor_org',
+] as const;
+export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
+
+/** NTM recognition tier (the tier words of the reports: "Chưa đạt", "Đạt chuẩn", "NTM nâng cao", "NTM kiểu mẫu"). */
+export type Tier = 'chua_dat' | 'dat_chuan' | 'nang_cao' | 'kieu_mau';
+
+/** Values of one row after parsing, per canonical field; null = blank or unreadable (blank is never 0). */
+export interface RowValues {
+  commune_code: string | null;
+  commune_name: string | null;
+  district_code: string | null;
+  district_name: string | null;
+  province_name: string | null;
+  year: number | null;
+  criteria_met_count: number | null;
+  tier: Tier | null;
+  recognised_year: number | null;
+  decision_no: string | null;
+  households: number | null;
+  poor: number | null;
+  near_poor: number | null;
+  poor_rate: number | null;
+  near_poor_rate: number | null;
+  sponsor_org: string | null;
+}
+
+/** One cell of a parsed grid: text, a number (XLSX numbers and cached formula results) or empty. */
+export type Cell = string | number | null;
+
+export interface GridRow {
+  /** 1-based row number as the user sees it (Excel row, or CSV record number). */
+  rowNumber: number;
+  cells: Cell[];
+}
+
+/** A merged range in grid coordinates (0-based indexes into Grid.rows and the cells arrays, inclusive). */
+export interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface Grid {
+  /** Sheet name for XLSX, null for CSV/TSV. */
+  sheet: string | null;
+  /** All sheets of a workbook with their non-empty row counts (empty for CSV). */
+  sheets: { name: string; rows: number }[];
+  rows: GridRow[];
+  merges: MergeRange[];
+  /** Delimiter used for CSV/TSV, null for XLSX. */
+  delimiter: string | null;
+}
+
+export type EncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3' | 'vni';
+
+/** What the decoder did, as data plus ready sentences in Vietnamese and English. */
+export interface EncodingNote {
+  /** True when bytes were converted from a legacy or non-UTF-8 encoding (or text was re-normalised to NFC). */
+  converted: boolean;
+  /** Characters that came out different from a plain byte-for-byte reading (legacy letters decoded). */
+  convertedChars: number;
+  /** Characters that changed when normalising to NFC (e.g. decomposed input). */
+  normalisedChars: number;
+  /** Words upper-cased because they were typed in an upper-case-only legacy font (TCVN3 .VnTimeH). */
+  upperCasedWords: number;
+  /** Share of words that are valid Vietnamese syllables, per candidate tried (only for detection by scoring). */
+  scores?: Partial<Record<EncodingName, number>>;
+  /** True when the best candidate scored low: the user should check the text. */
+  uncertain: boolean;
+  vi: string;
+  en: string;
+}
+
+export interface DecodedText {
+  text: string;
+  encoding: EncodingName;
+  note: EncodingNote;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type IssueCode =
+  // file-level
+  | 'empty_file'
+  | 'not_a_table'
+  | 'xls_binary'
+  | 'xlsx_unreadable'
+  | 'no_sheet'
+  | 'no_header'
+  | 'no_unit_column'
+  | 'no_data_rows'
+  | 'encoding_converted'
+  | 'encoding_uncertain'
+  | 'column_unrecognised'
+  | 'column_duplicate_field'
+  | 'column_multidimensional_rate'
+  | 'year_from_title'
+  | 'year_from_header'
+  | 'year_from_default'
+  | 'year_missing'
+  | 'year_conflict'
+  | 'province_from_title'
+  | 'province_unknown'
+  // values
+  | 'not_a_number'
+  | 'not_integer'
+  | 'ambiguous_number'
+  | 'fraction_denominator'
+  | 'tier_unknown'
+  | 'year_invalid'
+  // matching
+  | 'code_padded'
+  | 'code_invalid'
+  | 'code_not_found'
+  | 'code_name_mismatch'
+  | 'out_of_scope'
+  | 'district_unknown'
+  | 'name_ambiguous'
+  | 'name_not_found'
+  | 'not_in_district'
+  | 'no_unit_id'
+  | 'resolved_manually'
+  | 'excluded_manually'
+  // validation
+  | 'rate_out_of_range'
+  | 'criteria_out_of_range'
+  | 'poor_gt_households'
+  | 'near_poor_gt_households'
+  | 'poor_plus_near_poor_gt_households'
+  | 'duplicate_unit_year'
+  | 'future_year'
+  | 'negative_count'
+  | 'rate_mismatch'
+  | 'rate_without_counts'
+  | 'tier_criteria_inconsistent'
+  | 'urban_unit_ntm'
+  | 'no_values';
+
+export interface Issue {
+  /** Source row number (1-based, as in Excel), null for file-level issues. */
+  row: number | null;
+  /** Column header as written in the file (joined over header rows), null when not about one column. */
+  column: string | null;
+  /** 0-based column index in the grid, null when not about one column. */
+  columnIndex: number | null;
+  severity: Severity;
+  code: IssueCode;
+  message_vi: string;
+  message_en: string;
+}
+
+/** Administrative unit as given to the importer (strings; codes keep leading zeros). */
+export interface Unit {
+  commune_code: string;
+  commune_name: string;
+  commune_type: string;
+  district_code: string;
+  district_name: string;
+  province_code: string;
+  province_name: string;
+}
+
+export interface Suggestion {
+  commune_code: string;
+  commune_name: string;
+  district_name: string;
+  province_name: string;
+  /** 0..1 string similarity of the normalised names (1 = same name once accents/prefixes are ignored). */
+  score: number;
+}
+
+export type MatchKind = 'code' | 'name' | 'manual' | 'ambiguous' | 'unmatched' | 'excluded';
+
+export interface ImportedRow {
+  /** 1-based row number in the source (Excel row / CSV record). */
+  sourceRow: number;
+  /** Matched unit code, null while ambiguous/unmatched/excluded. */
+  commune_code: string | null;
+  match: MatchKind;
+  /** Matched unit (for display), null when not matched. */
+  unit: Unit | null;
+  /** Up to 3 candidates for ambiguous/unmatched rows, best first. */
+  suggestions: Suggestion[];
+  /** Parsed values; commune_code/commune_name here are as written in the file (normalised text). */
+  values: RowValues;
+  /** The cells as read, per mapped field (for display next to messages). */
+  raw: Partial<Record<CanonicalField, Cell>>;
+  /** Where the row's year came from. */
+  yearSource: YearSource | null;
+  /** District heading row (e.g. "Huyện Hướng Hóa") this row was listed under, if any. */
+  groupHeading: string | null;
+  messages: Issue[];
+  /** True when at least one message is an error: the row is not imported until fixed. */
+  rejected: boolean;
+}
+
+export type YearSource = 'column' | 'header' | 'title' | 'default';
+
+export interface ColumnInfo {
+  index: number;
+  /** Joined header text over the header rows ("Hộ nghèo / Tỷ lệ (%)"). */
+  header: string;
+  field: CanonicalField | null;
+  /** 'row_number' for STT/TT columns (ignored on purpose), 'unknown' when not recognised, 'duplicate' when a second column maps to a field already taken. */
+  role: 'field' | 'row_number' | 'unknown' | 'duplicate' | 'empty';
+  /** A year written in the header itself ("Năm 2023"), if any. */
+  year: number | null;
+}
+
+export type SkippedKind = 'total' | 'district_heading' | 'numbering' | 'note' | 'blank';
+
+export interface SkippedRow {
+  row: number;
+  kind: SkippedKind;
+  text: string;
+}
+
+export interface ImportReport {
+  /** Data rows read (excludes header, title, total, heading, numbering, note and blank rows). */
+  read: number;
+  /** matched = byCode + byName + manual; matched + ambiguous + unmatched + excluded = read. */
+  matched: number;
+  matchedByCode: number;
+  matchedByName: number;
+  matchedManually: number;
+  ambiguous: number;
+  unmatched: number;
+  excluded: number;
+  /** Rows with at least one error (any match state). */
+  rejected: number;
+  /** Matched and not rejected: what would be stored. */
+  accepted: number;
+  skippedTotals: number;
+  skippedHeadings: number;
+  skippedNotes: number;
+  skippedBlank: number;
+  skipped: SkippedRow[];
+  errors: number;
+  warnings: number;
+  /** All issues, file-level first, then by row and column. */
+  issues: Issue[];
+}
+
+export interface FileError {
+  code: IssueCode;
+  message_vi: string;
+  message_en: string;
+  /** Where the problem is ("byte 0", "sheet Sheet1, rows 1-30"). */
+  where: string;
+}
+
+export interface ImportOptions {
+  currentYear: number;
+  criteriaCount: number;
+  defaultYear: number | null;
+  /** Province scope as chosen by the caller or found in the title (province code), null = whole country. */
+  provinceCode: string | null;
+}
+
+export interface ImportResult {
+  ok: boolean;
+  /** Set when the file could not be read as a table (wrong type, empty, no header). */
+  error: FileError | null;
+  file: string;
+  format: 'csv' | 'tsv' | 'xlsx' | null;
+  sheet: string | null;
+  sheets: { name: string; rows: number }[];
+  encoding: { name: EncodingName; note: EncodingNote } | null;
+  /** Row numbers (1-based) of the header block. */
+  headerRows: number[];
+  /** Title rows above the header (row number + text). */
+  titleRows: { row: number; text: string }[];
+  columns: ColumnInfo[];
+  /** File-level year and where it came from (a year column overrides it row by row). */
+  year: { value: number | null; source: YearSource | 'none'; where: string | null };
+  /** Province scope used for matching, and where it came from. */
+  province: { code: string; name: string; source: 'caller' | 'title' } | null;
+  rows: ImportedRow[];
+  report: ImportReport;
+  options: ImportOptions;
+}
