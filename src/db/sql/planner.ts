@@ -1,0 +1,85 @@
+/**
+ * The planner's district table (or province table in the national view), computed in one SQL statement:
+ * scope, NTM tiers and shares, average criteria, communes below the floor, poverty as sum ratios, change
+ * since a base year, district recognition, target and the linear target trajectory.
+ *
+ * Params: $1 province code (ignored at province level), $2 year, $3 base year, $4 criteria floor.
+ */
+export type PlannerLevel = 'district' | 'province';
+
+const groupColumn: Record<PlannerLevel, string> = { district: 'district_code', province: 'province_code' };
+
+export function plannerTableSQL(level: PlannerLevel): string {
+  const g = groupColumn[level];
+  const unitFilter = level === 'district' ? 'u.province_code = $1' : '($1::VARCHAR IS NULL OR u.province_code = $1)';
+  const groups =
+    level === 'district'
+      ? `SELECT district_code AS group_code, district_name AS group_name, province_code FROM unit_district WHERE province_code = $1`
+      : `SELECT province_code AS group_code, province_name AS group_name, province_code FROM unit_province`;
+  const recognition =
+    level === 'district'
+      ? `SELECT district_code AS group_code, arg_max(level, year) AS recognition, max(year)::INTEGER AS recognition_year
+         FROM district_recognition WHERE year <= $2 GROUP BY ALL`
+      : `SELECT province_code AS group_code, NULL::VARCHAR AS recognition, NULL::INTEGER AS recognition_year
+         FROM district_recognition WHERE FALSE`;
+  return `
+WITH units AS (
+  SELECT u.commune_code, u.${g} AS group_code, u.commune_type = 'Xã' AS in_scope FROM unit_commune u WHERE ${unitFilter}
+),
+ntm AS (
+  SELECT un.group_code, y.year,
+    count(*)::INTEGER AS in_scope,
+    count(*) FILTER (WHERE y.tier <> 'chua_dat')::INTEGER AS ntm,
+    count(*) FILTER (WHERE y.tier = 'nang_cao')::INTEGER AS nang_cao,
+    count(*) FILTER (WHERE y.tier = 'kieu_mau')::INTEGER AS kieu_mau,
+    avg(y.criteria_met_count) AS avg_criteria,
+    count(*) FILTER (WHERE y.criteria_met_count < $4)::INTEGER AS below_floor
+  FROM units un JOIN commune_year y ON y.commune_code = un.commune_code AND y.year IN ($2, $3)
+  WHERE un.in_scope GROUP BY ALL
+),
+pov AS (
+  SELECT un.group_code, p.year, sum(p.households)::BIGINT AS households, sum(p.poor)::BIGINT AS poor,
+         sum(p.near_poor)::BIGINT AS near_poor
+  FROM units un JOIN poverty_year p ON p.unit_code = un.commune_code AND p.year IN ($2, $3) GROUP BY ALL
+),
+scope AS (SELECT group_code, count(*) FILTER (WHERE in_scope)::INTEGER AS in_scope, count(*)::INTEGER AS units FROM units GROUP BY ALL),
+target AS (
+  SELECT province_code, arg_max(value_num, target_year) / 100 AS target_share, max(target_year)::INTEGER AS target_year
+  FROM targets WHERE indicator = 'target_share_communes_ntm' AND value_num IS NOT NULL GROUP BY ALL
+),
+rec AS (${recognition}),
+base AS (${groups})
+SELECT b.group_code, b.group_name,
+  coalesce(s.units, 0) AS units,
+  coalesce(s.in_scope, 0) AS in_scope,
+  c.ntm, c.nang_cao, c.kieu_mau,
+  c.ntm / nullif(s.in_scope, 0) AS ntm_share,
+  (c.nang_cao + c.kieu_mau) / nullif(s.in_scope, 0) AS advanced_share,
+  c.avg_criteria, c.below_floor,
+  pc.poor / nullif(pc.households, 0) AS poor_rate,
+  pc.near_poor / nullif(pc.households, 0) AS near_poor_rate,
+  pc.households, pc.poor, pc.near_poor,
+  o.ntm / nullif(s.in_scope, 0) AS base_ntm_share,
+  c.ntm / nullif(s.in_scope, 0) - o.ntm / nullif(s.in_scope, 0) AS ntm_share_change,
+  pc.poor / nullif(pc.households, 0) - pb.poor / nullif(pb.households, 0) AS poor_rate_change,
+  r.recognition, r.recognition_year,
+  t.target_share, t.target_year,
+  -- linear trajectory from the group's own base-year share to the province target
+  CASE WHEN t.target_year > $3 AND s.in_scope > 0 THEN
+    o.ntm / s.in_scope + (t.target_share - o.ntm / s.in_scope) * least(1.0, ($2 - $3) / (t.target_year - $3))
+  END AS expected_share,
+  t.target_share - c.ntm / nullif(s.in_scope, 0) AS target_gap
+FROM base b
+LEFT JOIN scope s ON s.group_code = b.group_code
+LEFT JOIN ntm c ON c.group_code = b.group_code AND c.year = $2
+LEFT JOIN ntm o ON o.group_code = b.group_code AND o.year = $3
+LEFT JOIN pov pc ON pc.group_code = b.group_code AND pc.year = $2
+LEFT JOIN pov pb ON pb.group_code = b.group_code AND pb.year = $3
+LEFT JOIN rec r ON r.group_code = b.group_code
+LEFT JOIN target t ON t.province_code = b.province_code
+ORDER BY b.group_code`;
+}
+
+/** A district is behind when its share is under its expected trajectory share (districts without scope never are). */
+export const isBehind = (row: { ntm_share: number | null; expected_share: number | null }) =>
+  row.ntm_share !== null && row.expected_share !== null && row.ntm_share < row.expected_share - 1e-9;
