@@ -2,6 +2,8 @@ import type { Atlas } from '../app/atlas';
 import { fetchedBytes } from '../db/fetch-asset';
 import { rowsOf } from '../db/engine';
 import { detailsByCode } from '../ui/commune-details';
+import type { IndicatorId } from '../indicators/registry';
+import type { ClassMethod } from '../classify/classify';
 
 /**
  * window.ntmAtlas: the one automation surface for browser tests and the benchmark.
@@ -24,7 +26,11 @@ export function automationApi(atlas: Atlas) {
         provinces: s.provinces.length,
         communesDrawn: s.communesDrawn,
         drawnLayer: d?.geometry.layer ?? null,
-        counts: s.counts,
+        /** category -> units (categorical indicators) */
+        counts: Object.fromEntries(s.legend.filter((l) => l.category).map((l) => [l.category, l.count])),
+        legend: s.legend.map((l) => ({ category: l.category, range: l.range, noData: l.noData, count: l.count })),
+        compareYear: s.compareYear,
+        lastRecolourMs: atlas.timings.lastRecolourMs,
         withoutBoundary: s.withoutBoundary.map((u) => u.code),
         selectedCode: s.selectedCode,
         illustrative: s.illustrative,
@@ -34,6 +40,9 @@ export function automationApi(atlas: Atlas) {
     payload: () => Object.fromEntries(fetchedBytes),
     setProvince: (code: string | null) => atlas.setProvince(code),
     setYear: (year: number) => atlas.setYear(year),
+    setIndicator: (id: IndicatorId) => atlas.setIndicator(id),
+    setCompareYear: (y: number) => atlas.setCompareYear(y),
+    setClassification: (m: ClassMethod, k: number, breaks?: number[]) => atlas.setClassification(m, k, breaks),
     setLocale: (locale: 'vi' | 'en') => atlas.setLocale(locale),
     select: (code: string | null) => atlas.select(code),
     settled: () => atlas.settled(),
@@ -52,7 +61,7 @@ export function automationApi(atlas: Atlas) {
     screenPointOf(code: string): { x: number; y: number } | null {
       const d = atlas.drawableLayer();
       const i = d?.code.indexOf(code) ?? -1;
-      if (!d || i < 0) return null;
+      if (!d || i < 0 || !Number.isFinite(d.labelLon[i])) return null;
       const p = atlas.mapInstance()!.project([d.labelLon[i], d.labelLat[i]]);
       return { x: p.x, y: p.y };
     },
@@ -60,7 +69,7 @@ export function automationApi(atlas: Atlas) {
     debugMap: () => atlas.mapInstance(),
     details: (code: string) => {
       const d = detailsByCode(atlas, code);
-      return d && { ...d.info, status: d.status, criteriaMet: d.criteriaMet };
+      return d;
     },
     /** Runs read-only SQL in the app's DuckDB, for tests that check the map against an independent query. */
     async sql(query: string, params: unknown[] = []) {

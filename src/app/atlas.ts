@@ -4,24 +4,21 @@ import { rowsOf, type SqlEngine } from '../db/engine';
 import { fetchAsset } from '../db/fetch-asset';
 import { loadProgramme, loadUnits } from '../db/load';
 import { focusLayerOf, type BoundaryLayer } from '../db/schema';
-import { statusClasses, type StatusClass } from '../db/sql/status';
-import {
-  featureInfoSQL, featureStatusSQL, provincesSQL, statusCountsSQL, withoutBoundarySQL, yearsSQL,
-} from '../db/sql/map-queries';
+import { provincesSQL, withoutBoundarySQL, yearsSQL } from '../db/sql/map-queries';
+import { indicatorMatrixSQL } from '../db/sql/indicator-values';
+import { indicators, type IndicatorId } from '../indicators/registry';
+import type { ClassMethod } from '../classify/classify';
 import { boundsOfFeatures } from '../geo/boundary-geometry';
 import { AtlasMap, nationalBounds, type HoverEvent } from '../map/atlas-map';
+import { unattributedColour } from '../map/status-colours';
 import { Store } from '../state/store';
-import { initialState, type AppState, type FeatureInfo } from '../state/app-state';
+import { initialState, type AppState } from '../state/app-state';
+import { colourUnits, type Colouring } from './colouring';
+import { featureUnits, loadUnitList, type UnitList } from './unit-list';
 import {
-  communeOutlines, districtLabels, districtOutlines, islandDots, loadDrawableLayer, provinceLabels, provinceLand, seaLabels, type DrawableLayer,
+  communeOutlines, districtLabels, districtOutlines, islandDots, loadDrawableLayer, provinceLabels, provinceLand, seaLabels,
+  type DrawableLayer,
 } from './base-layers';
-
-/** Per drawn layer: what SQL said about each feature. */
-interface LayerData {
-  info: FeatureInfo[];
-  status: Uint8Array;
-  criteriaMet: Int32Array;
-}
 
 export interface Timings {
   /** ms from navigation start */
@@ -31,11 +28,14 @@ export interface Timings {
   engineStarted?: number;
   unitsLoaded?: number;
   programmeLoaded?: number;
+  /** CPU time of the last recolour (slice + classify + colour + layer update), ms */
+  lastRecolourMs?: number;
 }
 
 /**
  * Orchestrates data and map: starts DuckDB and the geometry downloads in parallel, draws outlines first,
- * colours from SQL when the engine answers, and re-queries on every change of province, year or language.
+ * colours from SQL when the engine answers. An indicator is fetched once for all years (one SQL query);
+ * changing the year only slices that matrix and rewrites the colour attribute.
  */
 export class Atlas {
   readonly state = new Store<AppState>(initialState);
@@ -43,12 +43,19 @@ export class Atlas {
   readonly timings: Timings = {};
   readonly ready: Promise<void>;
   engine: SqlEngine | null = null;
+  units: UnitList | null = null;
 
   private map: AtlasMap | null = null;
-  private activeLayer: BoundaryLayer = 'communes';
   private drawable: DrawableLayer | null = null;
-  private data = new Map<string, LayerData>();
+  private featureUnit: Int32Array | null = null;
+  private featureColours: Uint8Array | null = null;
+  private matrices = new Map<string, Promise<Float64Array>>();
+  private colouring: Colouring | null = null;
+  private yearValues: Float64Array | null = null;
   private colourVersion = 0;
+  /** Always loaded: tooltips show status and criteria whatever the indicator. */
+  private statusMatrix: Float64Array | null = null;
+  private criteriaMatrix: Float64Array | null = null;
   private resolveReady!: () => void;
   private rejectReady!: (e: unknown) => void;
   private request = 0;
@@ -59,20 +66,39 @@ export class Atlas {
       this.resolveReady = res;
       this.rejectReady = rej;
     });
-    // Keep an unobserved rejection from surfacing as an unhandled error; the UI shows state.error.
-    this.ready.catch(() => undefined);
+    this.ready.catch(() => undefined); // the UI shows state.error
   }
 
-  layerData(): LayerData | undefined {
-    return this.data.get(this.dataKey());
+  mapInstance() {
+    return this.map?.map ?? null;
   }
 
   drawableLayer(): DrawableLayer | null {
     return this.drawable;
   }
 
-  mapInstance() {
-    return this.map?.map ?? null;
+  /** Unit index of a drawn feature, -1 when the feature is no unit. */
+  unitOfFeature(feature: number): number {
+    return this.featureUnit?.[feature] ?? -1;
+  }
+
+  /** The current indicator's value for a unit in the current year (NaN = no data). */
+  valueOfUnit(unit: number): number {
+    return this.yearValues?.[unit] ?? NaN;
+  }
+
+  /** Status class index and criteria met of a unit in the current year. */
+  statusOfUnit(unit: number): { status: number; criteriaMet: number | null } | null {
+    const s = this.state.get();
+    const yi = s.years.indexOf(s.year);
+    if (!this.statusMatrix || !this.criteriaMatrix || yi < 0) return null;
+    const i = unit * s.years.length + yi;
+    const c = this.criteriaMatrix[i];
+    return { status: this.statusMatrix[i], criteriaMet: Number.isFinite(c) ? c : null };
+  }
+
+  currentColouring(): Colouring | null {
+    return this.colouring;
   }
 
   async start(container: HTMLElement): Promise<void> {
@@ -80,7 +106,10 @@ export class Atlas {
     if (this.state.get().locale !== 'vi') this.setLocale(this.state.get().locale);
     this.map = new AtlasMap(container, {
       onHover: (event) => this.hover.set({ event: event.featureIndex === null ? null : event }),
-      onClick: (feature) => this.select(feature === null ? null : (this.layerData()?.info[feature]?.code ?? null)),
+      onClick: (feature) => {
+        const u = feature === null ? -1 : this.unitOfFeature(feature);
+        this.select(u >= 0 ? this.units!.code[u] : null);
+      },
     });
     const enginePromise = startBrowserEngine().then(async (engine) => {
       this.timings.engineStarted = performance.now();
@@ -91,11 +120,13 @@ export class Atlas {
       return engine;
     });
     try {
-      await this.drawBase();
       await this.showProvince(false);
       void this.map.nextFrame().then(() => (this.timings.firstFrame ??= performance.now()));
       this.engine = await enginePromise;
+      this.units = await loadUnitList(this.engine);
+      this.featureUnit = featureUnits(this.drawable!.code, this.units);
       await this.loadLists();
+      [this.statusMatrix, this.criteriaMatrix] = await Promise.all([this.matrix('status', 0), this.matrix('criteria', 0)]);
       this.timings.dataReady = performance.now();
       await this.refresh();
       this.state.set({ phase: 'ready' });
@@ -118,25 +149,40 @@ export class Atlas {
     await this.refresh();
   }
 
+  async setIndicator(indicator: IndicatorId): Promise<void> {
+    this.state.set({ indicator, manualBreaks: [] });
+    await this.refresh();
+  }
+
+  async setCompareYear(compareYear: number): Promise<void> {
+    this.state.set({ compareYear });
+    await this.refresh();
+  }
+
+  async setClassification(method: ClassMethod, classCount: number, manualBreaks: number[] = []): Promise<void> {
+    this.state.set({ classMethod: method, classCount, manualBreaks });
+    await this.refresh();
+  }
+
+  setFloor(floor: number): void {
+    this.state.set({ floor });
+  }
+
   setLocale(locale: Locale): void {
     void i18n.changeLanguage(locale);
     document.documentElement.lang = locale;
     this.state.set({ locale });
-    void this.drawBase();
+    if (this.map) void this.drawBase();
   }
 
   select(code: string | null): void {
     this.state.set({ selectedCode: code });
-    this.recolour();
+    this.paint();
   }
 
   /** Resolves once the map has drawn everything requested so far. */
   async settled(): Promise<void> {
     await this.map?.idle();
-  }
-
-  private dataKey(): string {
-    return `${this.activeLayer}|${this.state.get().year}`;
   }
 
   private async drawBase(): Promise<void> {
@@ -157,42 +203,17 @@ export class Atlas {
   /** Switches the drawn layer (focus provinces have full-detail geometry) and zooms to the province. */
   private async showProvince(animate: boolean): Promise<void> {
     const { province } = this.state.get();
-    this.activeLayer = (province && focusLayerOf[province]) || 'communes';
-    this.drawable = await loadDrawableLayer(this.activeLayer);
+    const layer: BoundaryLayer = (province && focusLayerOf[province]) || 'communes';
+    if (this.drawable?.geometry.layer !== layer) {
+      this.drawable = await loadDrawableLayer(layer);
+      this.featureUnit = this.units ? featureUnits(this.drawable.code, this.units) : null;
+      this.featureColours = new Uint8Array(this.drawable.geometry.nFeatures * 4);
+    }
     const d = this.drawable;
     const bounds = province === null ? nationalBounds : boundsOfFeatures(d.geometry, (i) => d.provinceCode[i] === province);
     this.map!.fitBounds(bounds ?? nationalBounds, animate);
-    void this.drawBase();
-    this.recolour();
-  }
-
-  private visibleFeature(): (i: number) => boolean {
-    const { province } = this.state.get();
-    const d = this.drawable!;
-    return province === null ? () => true : (i) => d.provinceCode[i] === province;
-  }
-
-  private recolour(): void {
-    if (!this.map || !this.drawable) return;
-    const d = this.drawable;
-    const data = this.layerData();
-    const visible = this.visibleFeature();
-    const selectedCode = this.state.get().selectedCode;
-    const selectedFeature = selectedCode === null ? null : d.code.indexOf(selectedCode);
-    this.colourVersion++;
-    this.map.setCommunes({
-      geometry: d.geometry,
-      status: data?.status ?? null,
-      visible,
-      colourVersion: this.colourVersion,
-      selectedFeature: selectedFeature !== null && selectedFeature >= 0 ? selectedFeature : null,
-    });
-    let drawn = 0;
-    for (let i = 0; i < d.geometry.nFeatures; i++) if (d.kind[i] === 'unit' && visible(i)) drawn++;
-    this.state.set({ communesDrawn: drawn });
-    if (data && this.timings.firstColouredFrame === undefined) {
-      void this.map.nextFrame().then(() => (this.timings.firstColouredFrame ??= performance.now()));
-    }
+    await this.drawBase();
+    this.paint();
   }
 
   private async loadLists(): Promise<void> {
@@ -202,78 +223,105 @@ export class Atlas {
       code: r.province_code,
       name: r.province_name,
     }));
-    const year = years.includes(this.state.get().year) ? this.state.get().year : years[years.length - 1];
+    const s = this.state.get();
+    const year = years.includes(s.year) ? s.year : years[years.length - 1];
+    const compareYear = years.includes(s.compareYear) ? s.compareYear : years[0];
     const illustrative = rowsOf<{ any: boolean }>(
       await e.query(`SELECT bool_or(provenance = 'illustrative') AS "any" FROM commune_year`),
     )[0].any;
-    const { province } = this.state.get();
-    const knownProvince = province === null || provinces.some((p) => p.code === province);
-    this.state.set({ years, provinces, year, illustrative: Boolean(illustrative) });
-    if (!knownProvince) {
-      this.state.set({ notice: i18n.t('app.unknownProvince', { code: province }) });
-      await this.setProvince(initialState.province);
+    this.state.set({ years, provinces, year, compareYear, illustrative: Boolean(illustrative) });
+    if (s.province !== null && !provinces.some((p) => p.code === s.province)) {
+      this.state.set({ notice: i18n.t('app.unknownProvince', { code: s.province }), province: initialState.province });
+      await this.showProvince(false);
     }
   }
 
-  /** Re-runs the SQL for the current layer/year/province and recolours. Stale answers are dropped. */
-  private async refresh(): Promise<void> {
-    const e = this.engine;
-    if (!e) return;
-    const request = ++this.request;
-    const { year, province } = this.state.get();
-    const layer = this.activeLayer;
-    const key = this.dataKey();
-    const [status, info, counts, without] = await Promise.all([
-      this.data.has(key) ? null : e.query(featureStatusSQL, [year, layer]),
-      this.data.has(key) ? null : this.featureInfo(layer),
-      e.query(statusCountsSQL, [year, province, province]),
-      province === null ? null : e.query(withoutBoundarySQL, [layer, province]),
-    ]);
-    if (status && info) {
-      const n = this.drawable!.geometry.nFeatures;
-      const statusArr = new Uint8Array(n).fill(statusClasses.indexOf('no_data'));
-      const criteria = new Int32Array(n).fill(-1);
-      const fi = status.getChild('feature_index')!.toArray() as Int32Array;
-      const st = status.getChild('status')!.toArray() as Uint8Array;
-      const cm = status.getChild('criteria_met')!;
-      for (let r = 0; r < fi.length; r++) {
-        statusArr[fi[r]] = st[r];
-        const c = cm.get(r);
-        criteria[fi[r]] = c === null ? -1 : Number(c);
-      }
-      this.data.set(key, { info, status: statusArr, criteriaMet: criteria });
+  /** All years of one indicator in one query, cached: [unit * nYears + yearIndex]. */
+  private matrix(id: IndicatorId, compareYear: number): Promise<Float64Array> {
+    const key = indicators[id].change ? `${id}|${compareYear}` : id;
+    let m = this.matrices.get(key);
+    if (!m) {
+      m = this.engine!.query(indicatorMatrixSQL(id), indicators[id].change ? [compareYear] : []).then(
+        (t) => t.getChild('value')!.toArray() as Float64Array,
+      );
+      this.matrices.set(key, m);
     }
+    return m;
+  }
+
+  /** Re-reads the indicator for the current year and recolours; a later call wins over an earlier one. */
+  private async refresh(): Promise<void> {
+    if (!this.engine || !this.units) return;
+    const request = ++this.request;
+    const s = this.state.get();
+    const [m, without] = await Promise.all([
+      this.matrix(s.indicator, s.compareYear),
+      s.province === null ? null : this.engine.query(withoutBoundarySQL, [this.drawable!.geometry.layer, s.province]),
+    ]);
     if (request !== this.request) return;
-    const countMap: Partial<Record<StatusClass, number>> = {};
-    for (const r of rowsOf<{ status: number; n: number }>(counts)) countMap[statusClasses[r.status]] = r.n;
     this.state.set({
-      counts: countMap,
       withoutBoundary: without
         ? rowsOf<{ commune_code: string; commune_name: string; district_name: string; polygon_note: string | null }>(without).map(
             (r) => ({ code: r.commune_code, name: r.commune_name, districtName: r.district_name, note: r.polygon_note }),
           )
         : [],
     });
-    this.recolour();
+    this.recolour(m);
   }
 
-  private infoCache = new Map<BoundaryLayer, Promise<FeatureInfo[]>>();
-  private featureInfo(layer: BoundaryLayer): Promise<FeatureInfo[]> {
-    let p = this.infoCache.get(layer);
-    if (!p) {
-      p = this.engine!.query(featureInfoSQL, [layer]).then((t) =>
-        rowsOf<Record<string, string | null>>(t).map((r) => ({
-          code: r.code,
-          kind: r.kind ?? 'unit',
-          name: r.name ?? '',
-          districtName: r.district_name,
-          provinceName: r.province_name,
-          provinceCode: r.province_code,
-          coversCodes: r.covers_codes,
-        })),
-      );
-      this.infoCache.set(layer, p);
+  /** CPU side of a year/indicator switch: slice the year, classify, colour features, hand to deck.gl. */
+  private recolour(m: Float64Array): void {
+    const t0 = performance.now();
+    const s = this.state.get();
+    const units = this.units!;
+    const nYears = s.years.length;
+    const yi = s.years.indexOf(s.year);
+    const values = new Float64Array(units.length);
+    for (let u = 0; u < units.length; u++) values[u] = m[u * nYears + yi];
+    this.yearValues = values;
+    const inScope = s.province === null ? () => true : (u: number) => units.provinceCode[u] === s.province;
+    this.colouring = colourUnits(s.indicator, values, inScope, { method: s.classMethod, classes: s.classCount, manualBreaks: s.manualBreaks });
+    this.state.set({ legend: this.colouring.legend });
+    this.paint();
+    this.timings.lastRecolourMs = performance.now() - t0;
+  }
+
+  /** Writes the colour of every drawn feature and hands the array to the map. */
+  private paint(): void {
+    if (!this.map || !this.drawable || !this.featureColours) return;
+    const d = this.drawable;
+    const { province, selectedCode } = this.state.get();
+    const out = this.featureColours;
+    const c = this.colouring;
+    const fu = this.featureUnit;
+    const selectedUnit = selectedCode === null || !this.units ? -1 : (this.units.indexOf.get(selectedCode) ?? -1);
+    let drawn = 0;
+    for (let f = 0; f < d.geometry.nFeatures; f++) {
+      const o = f * 4;
+      if (province !== null && d.provinceCode[f] !== province) {
+        out[o + 3] = 0;
+        continue;
+      }
+      const u = fu ? fu[f] : -1;
+      if (d.kind[f] === 'unit') drawn++;
+      const rgba = u < 0 ? (fu ? unattributedColour : pendingColour) : c ? c.colours[c.unitClass[u]] : pendingColour;
+      out[o] = rgba[0];
+      out[o + 1] = rgba[1];
+      out[o + 2] = rgba[2];
+      out[o + 3] = 255;
+      if (u >= 0 && u === selectedUnit) {
+        out[o] = 33;
+        out[o + 1] = 102;
+        out[o + 2] = 172;
+      }
     }
-    return p;
+    this.colourVersion++;
+    this.map.setCommunes({ geometry: d.geometry, featureColours: out, colourVersion: this.colourVersion });
+    this.state.set({ communesDrawn: drawn });
+    if (c && this.timings.firstColouredFrame === undefined) {
+      void this.map.nextFrame().then(() => (this.timings.firstColouredFrame ??= performance.now()));
+    }
   }
 }
+
+const pendingColour = [215, 215, 215, 255] as const;

@@ -11,6 +11,7 @@ export interface DrawableLayer {
   kind: (string | null)[];
   name: (string | null)[];
   provinceCode: (string | null)[];
+  coversCodes: (string | null)[];
   labelLon: Float64Array;
   labelLat: Float64Array;
 }
@@ -28,6 +29,7 @@ export function loadDrawableLayer(layer: BoundaryLayer): Promise<DrawableLayer> 
         kind: stringColumn(t, 'kind'),
         name: stringColumn(t, 'name'),
         provinceCode: stringColumn(t, 'province_code'),
+        coversCodes: stringColumn(t, 'covers_codes'),
         labelLon: numberColumn(t, 'label_lon'),
         labelLat: numberColumn(t, 'label_lat'),
       };

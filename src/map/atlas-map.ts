@@ -60,6 +60,7 @@ export class AtlasMap {
   }
 
   setCommunes(props: Omit<CommuneLayerProps, 'beforeId' | 'id'>) {
+    // deck.gl picks polygons; the app thinks in features
     this.polygonFeature = props.geometry.polygonFeature;
     this.overlay.setProps({ layers: [communeLayer({ ...props, id: 'communes', beforeId: overlayBeforeId })] });
   }

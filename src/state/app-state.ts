@@ -1,5 +1,7 @@
 import type { Locale } from '../i18n';
-import type { StatusClass } from '../db/sql/status';
+import type { IndicatorId } from '../indicators/registry';
+import type { ClassMethod } from '../classify/classify';
+import type { LegendItem } from '../app/colouring';
 
 export interface ProvinceOption {
   code: string;
@@ -32,11 +34,17 @@ export interface AppState {
   /** null = national view */
   province: string | null;
   year: number;
-  indicator: 'status';
+  indicator: IndicatorId;
+  /** The earlier year of a two-year comparison (change indicators) and the base year of the planner table. */
+  compareYear: number;
+  classMethod: ClassMethod;
+  classCount: number;
+  manualBreaks: number[];
+  /** Planner: communes under this many criteria are "below the floor". */
+  floor: number;
+  legend: LegendItem[];
   years: number[];
   provinces: ProvinceOption[];
-  /** Legend: units per status class in the current province/year (including those without a boundary). */
-  counts: Partial<Record<StatusClass, number>>;
   withoutBoundary: NoBoundaryUnit[];
   selectedCode: string | null;
   communesDrawn: number;
@@ -51,9 +59,14 @@ export const initialState: AppState = {
   province: '45',
   year: 2024,
   indicator: 'status',
+  compareYear: 2020,
+  classMethod: 'jenks',
+  classCount: 5,
+  manualBreaks: [],
+  floor: 12,
+  legend: [],
   years: [],
   provinces: [],
-  counts: {},
   withoutBoundary: [],
   selectedCode: null,
   communesDrawn: 0,

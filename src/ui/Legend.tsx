@@ -1,31 +1,43 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { useAtlas } from './AtlasContext';
-import { statusClasses } from '../db/sql/status';
-import { cssColour, statusColour } from '../map/status-colours';
+import { cssColour } from '../map/status-colours';
 import { formatNumber } from '../i18n';
+import { formatRange } from '../indicators/format';
+import { indicators } from '../indicators/registry';
 
 export function Legend() {
   const atlas = useAtlas();
   const s = useStore(atlas.state);
   const { t } = useTranslation();
-  const total = Object.values(s.counts).reduce((a, b) => a + (b ?? 0), 0);
+  const total = s.legend.reduce((a, b) => a + b.count, 0);
+  const def = indicators[s.indicator];
+  const title = def.change
+    ? t('legend.titleChange', { indicator: t(`indicator.${s.indicator}`), from: s.compareYear, to: s.year })
+    : t('legend.titleIndicator', { indicator: t(`indicator.${s.indicator}`), year: s.year });
   return (
-    <section className="legend" data-testid="legend" aria-label={t('legend.title', { year: s.year })}>
-      <h2>{t('legend.title', { year: s.year })}</h2>
+    <section className="legend" data-testid="legend" aria-label={title}>
+      <h2>{title}</h2>
       <ul>
-        {statusClasses
-          .filter((c) => c !== 'unattributed' || s.province === null)
-          .map((c) => (
-            <li key={c} data-status={c}>
-              <span className="swatch" style={{ background: cssColour(statusColour[c]) }} />
-              <span className="label">{t(`status.${c}`)}</span>
-              {/* unattributed polygons are not units: they have no count */}
-              <span className="count">{c === 'unattributed' ? '' : formatNumber(s.counts[c] ?? 0, s.locale)}</span>
-            </li>
-          ))}
+        {s.legend.map((item, i) => (
+          <li key={i} data-class={item.category ?? (item.noData ? 'no_data' : `class-${i}`)}>
+            <span className="swatch" style={{ background: cssColour(item.colour) }} />
+            <span className="label">
+              {item.category ? t(`status.${item.category}`) : item.noData ? t('status.no_data') : formatRange(s.indicator, item.range!, s.locale)}
+            </span>
+            <span className="count">{formatNumber(item.count, s.locale)}</span>
+          </li>
+        ))}
+        {s.indicator === 'status' && s.province === null && (
+          <li data-class="unattributed">
+            <span className="swatch" style={{ background: 'rgb(236, 236, 236)' }} />
+            <span className="label">{t('status.unattributed')}</span>
+            <span className="count" />
+          </li>
+        )}
       </ul>
       <p className="total">{t('legend.total', { count: formatNumber(total, s.locale) })}</p>
+      {def.kind === 'numeric' && <p className="method">{t(`classify.${s.classMethod}`)}</p>}
       {s.withoutBoundary.length > 0 && (
         <details className="without-boundary" data-testid="without-boundary" open>
           <summary>{t('legend.withoutBoundary', { count: s.withoutBoundary.length })}</summary>

@@ -14,9 +14,9 @@ export function SelectionPanel() {
       <h2>{t('selection.title')}</h2>
       {d ? (
         <>
-          <CommuneFacts d={d} illustrative={s.illustrative} />
+          <CommuneFacts d={d} illustrative={s.illustrative} indicator={s.indicator} locale={s.locale} />
           <div>
-            {t('selection.code')}: {d.info.code}
+            {t('selection.code')}: {d.code}
           </div>
           <button type="button" onClick={() => atlas.select(null)}>
             {t('selection.clear')}

@@ -1,23 +1,54 @@
 import type { Atlas } from '../app/atlas';
 import { statusClasses, type StatusClass } from '../db/sql/status';
-import type { FeatureInfo } from '../state/app-state';
 
 export interface CommuneDetails {
-  info: FeatureInfo;
+  code: string | null;
+  name: string;
+  districtName: string | null;
+  provinceName: string | null;
+  coversCodes: string | null;
   status: StatusClass;
   criteriaMet: number | null;
+  /** The mapped indicator's value in the current year (NaN = no data). */
+  value: number;
 }
 
-/** What the map knows about one drawn feature (from the last SQL answers), for tooltip and selection. */
-export function featureDetails(atlas: Atlas, featureIndex: number): CommuneDetails | null {
-  const data = atlas.layerData();
-  const info = data?.info[featureIndex];
-  if (!data || !info) return null;
-  const c = data.criteriaMet[featureIndex];
-  return { info, status: statusClasses[data.status[featureIndex]], criteriaMet: c >= 0 ? c : null };
+/** What the app knows about one unit (by unit index) for tooltip and selection. */
+export function unitDetails(atlas: Atlas, unit: number): CommuneDetails | null {
+  const u = atlas.units;
+  const st = atlas.statusOfUnit(unit);
+  if (!u || !st) return null;
+  return {
+    code: u.code[unit],
+    name: u.name[unit],
+    districtName: u.districtName[unit],
+    provinceName: u.provinceName[unit],
+    coversCodes: null,
+    status: statusClasses[st.status],
+    criteriaMet: st.criteriaMet,
+    value: atlas.valueOfUnit(unit),
+  };
+}
+
+/** Details of a drawn feature: a unit, or a polygon that belongs to no single unit (2008 orphans, islands). */
+export function featureDetails(atlas: Atlas, feature: number): CommuneDetails | null {
+  const unit = atlas.unitOfFeature(feature);
+  if (unit >= 0) return unitDetails(atlas, unit);
+  const d = atlas.drawableLayer();
+  if (!d) return null;
+  return {
+    code: null,
+    name: d.name[feature] ?? '',
+    districtName: null,
+    provinceName: null,
+    coversCodes: d.coversCodes[feature],
+    status: 'unattributed',
+    criteriaMet: null,
+    value: NaN,
+  };
 }
 
 export function detailsByCode(atlas: Atlas, code: string): CommuneDetails | null {
-  const i = atlas.drawableLayer()?.code.indexOf(code) ?? -1;
-  return i >= 0 ? featureDetails(atlas, i) : null;
+  const unit = atlas.units?.indexOf.get(code);
+  return unit === undefined ? null : unitDetails(atlas, unit);
 }

@@ -4,7 +4,9 @@ import { startNodeEngine } from '../helpers/node-engine';
 import { loadFixture } from '../helpers/sql-fixture';
 import { rowsOf, type SqlEngine } from '../../../src/db/engine';
 import * as q from '../../../src/db/sql/map-queries';
+import { indicatorMatrixSQL, unitListSQL } from '../../../src/db/sql/indicator-values';
 import { statusClasses } from '../../../src/db/sql/status';
+import { changeClasses, indicatorIds, indicators, type IndicatorId } from '../../../src/indicators/registry';
 
 let engine: SqlEngine;
 beforeAll(async () => {
@@ -12,39 +14,65 @@ beforeAll(async () => {
   await loadFixture(engine);
 });
 
-const cls = (i: number) => statusClasses[i];
+/** Matrix as {code: [value 2023, value 2024]}. */
+async function matrix(id: IndicatorId, compareYear = 2023) {
+  const units = rowsOf<{ commune_code: string }>(await engine.query(unitListSQL)).map((r) => r.commune_code);
+  const t = await engine.query(indicatorMatrixSQL(id), indicators[id].change ? [compareYear] : []);
+  const v = Array.from(t.getChild('value')!.toArray() as Float64Array);
+  return Object.fromEntries(units.map((c, i) => [c, [v[2 * i], v[2 * i + 1]]]));
+}
 
 describe('map SQL', () => {
   test('every query parses and binds', async () => {
-    await expect(q.featureStatusSQL).toBindIn(engine, [2024, 'communes_45']);
-    await expect(q.featureInfoSQL).toBindIn(engine, ['communes_45']);
-    await expect(q.statusCountsSQL).toBindIn(engine, [2024, '45', '45']);
-    await expect(q.statusCountsSQL).toBindIn(engine, [2024, null, null]);
+    for (const id of indicatorIds) await expect(indicatorMatrixSQL(id)).toBindIn(engine, indicators[id].change ? [2023] : []);
+    await expect(unitListSQL).toBindIn(engine);
     await expect(q.withoutBoundarySQL).toBindIn(engine, ['communes_45', '45']);
+    await expect(q.yearsSQL).toBindIn(engine);
   });
 
-  test('feature status joins units and the chosen year, by code', async () => {
-    const rows = rowsOf<{ feature_index: number; status: number; criteria_met: number | null }>(
-      await engine.query(q.featureStatusSQL, [2024, 'communes_45']),
-    );
-    expect(rows.map((r) => [r.feature_index, cls(r.status), r.criteria_met])).toEqual([
-      [0, 'dat_chuan', 19],
-      [1, 'nang_cao', 19],
-      [2, 'out_of_scope', null],
-      [3, 'kieu_mau', 19],
-      [4, 'unattributed', null],
-    ]);
+  test('unit list keeps codes as strings and names with diacritics', async () => {
+    const rows = rowsOf(await engine.query(unitListSQL));
+    expect(rows[0]).toEqual({
+      commune_code: '19474', commune_name: 'Xã Hướng Lộc', commune_type: 'Xã', district_code: '464',
+      district_name: 'Huyện Hướng Hóa', province_code: '45', province_name: 'Tỉnh Quảng Trị',
+    });
   });
 
-  test('a year without rows gives no_data for rural units, never a stale year', async () => {
-    const rows = rowsOf<{ status: number }>(await engine.query(q.featureStatusSQL, [2023, 'communes_45']));
-    expect(rows.map((r) => cls(r.status))).toEqual(['chua_dat', 'no_data', 'out_of_scope', 'no_data', 'unattributed']);
+  test('status joins units and each year by code; urban units are out of scope; a missing year is no data', async () => {
+    const m = await matrix('status');
+    const cls = (v: number) => statusClasses[v];
+    expect(Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.map(cls)]))).toEqual({
+      '19474': ['chua_dat', 'dat_chuan'],
+      '19465': ['dat_chuan', 'nang_cao'],
+      '19456': ['out_of_scope', 'out_of_scope'],
+      '19708': ['dat_chuan', 'kieu_mau'],
+      '19711': ['chua_dat', 'chua_dat'],
+    });
   });
 
-  test('legend counts cover listed units, including those without a boundary', async () => {
-    const rows = rowsOf<{ status: number; n: number }>(await engine.query(q.statusCountsSQL, [2024, '45', '45']));
-    const counts = Object.fromEntries(rows.map((r) => [cls(r.status), r.n]));
-    expect(counts).toEqual({ dat_chuan: 1, nang_cao: 1, kieu_mau: 1, chua_dat: 1, out_of_scope: 1 });
+  test('poverty rate is poor / households per unit, NaN without a row (blank is not 0)', async () => {
+    const m = await matrix('poor_rate');
+    expect(m['19474']).toEqual([0.12, 0.1]);
+    expect(m['19456'][0]).toBeNaN();
+    expect(m['19456'][1]).toBe(0.01);
+  });
+
+  test('criteria only for rural communes; NTM year only once recognised', async () => {
+    expect((await matrix('criteria'))['19711']).toEqual([11, 11]);
+    expect((await matrix('criteria'))['19456'].every(Number.isNaN)).toBe(true);
+    const y = await matrix('ntm_year');
+    expect(y['19474'][0]).toBeNaN();
+    expect(y['19474'][1]).toBe(2024);
+  });
+
+  test('two-year comparison: newly recognised, still NTM, still not', async () => {
+    const m = await matrix('status_change', 2023);
+    const at2024 = Object.fromEntries(Object.entries(m).map(([k, v]) => [k, changeClasses[v[1]]]));
+    expect(at2024).toEqual({
+      '19474': 'newly_recognised', '19465': 'still_ntm', '19456': 'out_of_scope', '19708': 'still_ntm', '19711': 'still_not',
+    });
+    const pc = await matrix('poor_rate_change', 2023);
+    expect(pc['19474'][1]).toBeCloseTo(-0.02, 10);
   });
 
   test('units without a boundary in the drawn layer are listed, with their district', async () => {
@@ -56,12 +84,5 @@ describe('map SQL', () => {
     const rows = rowsOf(await engine.query(q.withoutBoundarySQL, ['communes_45', "45' OR '1'='1"]));
     expect(rows).toEqual([]);
     expect(rowsOf(await engine.query('SELECT count(*)::INTEGER AS n FROM unit_commune'))[0]).toEqual({ n: 5 });
-  });
-
-  test('feature info names special features by their district and keeps diacritics', async () => {
-    const rows = rowsOf<{ name: string; district_name: string }>(await engine.query(q.featureInfoSQL, ['communes_45']));
-    expect(rows[0]).toMatchObject({ name: 'Xã Hướng Lộc', district_name: 'Huyện Hướng Hóa' });
-    expect(rows[4]).toMatchObject({ code: null, kind: 'orphan_2008_polygon', district_name: 'Huyện Hải Lăng' });
-    expect(rows[0].name).toBe(rows[0].name.normalize('NFC'));
   });
 });

@@ -1,0 +1,37 @@
+import { rowsOf, type SqlEngine } from '../db/engine';
+import { unitListSQL } from '../db/sql/indicator-values';
+
+/** Every commune-level unit, in unit_commune row order: the index every indicator matrix uses. */
+export interface UnitList {
+  length: number;
+  code: string[];
+  name: string[];
+  type: string[];
+  districtCode: string[];
+  districtName: string[];
+  provinceCode: string[];
+  provinceName: string[];
+  indexOf: Map<string, number>;
+}
+
+export async function loadUnitList(engine: SqlEngine): Promise<UnitList> {
+  const rows = rowsOf<Record<string, string>>(await engine.query(unitListSQL));
+  const col = (k: string) => rows.map((r) => r[k] ?? '');
+  const code = col('commune_code');
+  return {
+    length: rows.length,
+    code,
+    name: col('commune_name'),
+    type: col('commune_type'),
+    districtCode: col('district_code'),
+    districtName: col('district_name'),
+    provinceCode: col('province_code'),
+    provinceName: col('province_name'),
+    indexOf: new Map(code.map((c, i) => [c, i])),
+  };
+}
+
+/** Unit index of each feature of a drawn layer (-1 for features that are no unit). */
+export function featureUnits(featureCodes: (string | null)[], units: UnitList): Int32Array {
+  return Int32Array.from(featureCodes, (c) => (c === null ? -1 : (units.indexOf.get(c) ?? -1)));
+}

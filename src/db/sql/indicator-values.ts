@@ -1,0 +1,51 @@
+import { statusIndexSQL } from './status';
+import { changeClasses, indicators, type IndicatorId } from '../../indicators/registry';
+
+const ntm = (y: string) => `(${y}.tier IS NOT NULL AND ${y}.tier <> 'chua_dat')`;
+const rate = (p: string, col: string) => `${p}.${col}::DOUBLE / nullif(${p}.households, 0)`;
+const change = (c: (typeof changeClasses)[number]) => changeClasses.indexOf(c);
+
+/** Value of one indicator for one unit and year; `a` = values of the comparison (earlier) year. */
+const valueSQL: Record<IndicatorId, string> = {
+  status: statusIndexSQL('u', 'y'),
+  criteria: `CASE WHEN u.commune_type = 'Xã' THEN y.criteria_met_count END`,
+  poor_rate: rate('p', 'poor'),
+  near_poor_rate: rate('p', 'near_poor'),
+  ntm_year: `CASE WHEN ${ntm('y')} THEN y.ntm_year END`,
+  status_change: `CASE WHEN u.commune_type <> 'Xã' THEN ${change('out_of_scope')}
+    WHEN y.tier IS NULL OR ya.tier IS NULL THEN ${change('no_data')}
+    WHEN ${ntm('y')} AND NOT ${ntm('ya')} THEN ${change('newly_recognised')}
+    WHEN ${ntm('y')} THEN ${change('still_ntm')}
+    WHEN ${ntm('ya')} THEN ${change('fell_back')}
+    ELSE ${change('still_not')} END`,
+  poor_rate_change: `${rate('p', 'poor')} - ${rate('pa', 'poor')}`,
+};
+
+/**
+ * One indicator for every unit and every data year, in unit order (unit_commune.rowid) and year order:
+ * the app slices a year out of it in JS, so moving the year slider runs no SQL.
+ * Params: [comparison year] for change indicators, none otherwise.
+ */
+export function indicatorMatrixSQL(id: IndicatorId): string {
+  const comparison = indicators[id].change
+    ? `LEFT JOIN commune_year ya ON ya.commune_code = u.commune_code AND ya.year = $1::INTEGER
+LEFT JOIN poverty_year pa ON pa.unit_code = u.commune_code AND pa.year = $1::INTEGER`
+    : '';
+  return `
+WITH years AS (SELECT DISTINCT year FROM commune_year)
+SELECT (${valueSQL[id]})::DOUBLE AS value
+FROM (SELECT rowid AS unit_row, * FROM unit_commune) u
+CROSS JOIN years t
+LEFT JOIN commune_year y ON y.commune_code = u.commune_code AND y.year = t.year
+LEFT JOIN poverty_year p ON p.unit_code = u.commune_code AND p.year = t.year
+${comparison}
+ORDER BY u.unit_row, t.year`;
+}
+
+/** The unit list in rowid order, once: names for tooltips, search and tables. */
+export const unitListSQL = `
+SELECT u.commune_code, u.commune_name, u.commune_type, u.district_code, d.district_name, u.province_code, p.province_name
+FROM (SELECT rowid AS unit_row, * FROM unit_commune) u
+LEFT JOIN unit_district d USING (district_code)
+LEFT JOIN unit_province p ON p.province_code = u.province_code
+ORDER BY u.unit_row`;
