@@ -6,7 +6,7 @@ import { loadProgramme, loadUnits } from '../db/load';
 import { focusLayerOf, type BoundaryLayer } from '../db/schema';
 import { provincesSQL, withoutBoundarySQL, yearsSQL } from '../db/sql/map-queries';
 import { indicatorMatrixSQL } from '../db/sql/indicator-values';
-import { indicators, type IndicatorId } from '../indicators/registry';
+import { indicatorParams, type IndicatorId } from '../indicators/registry';
 import type { ClassMethod } from '../classify/classify';
 import { boundsOfFeatures } from '../geo/boundary-geometry';
 import { AtlasMap, nationalBounds, type HoverEvent } from '../map/atlas-map';
@@ -14,6 +14,7 @@ import { unattributedColour } from '../map/status-colours';
 import { Store } from '../state/store';
 import { initialState, type AppState } from '../state/app-state';
 import { colourUnits, type Colouring } from './colouring';
+import { plannerRows } from './planner';
 import { featureUnits, loadUnitList, type UnitList } from './unit-list';
 import {
   communeOutlines, districtLabels, districtOutlines, islandDots, loadDrawableLayer, provinceLabels, provinceLand, seaLabels,
@@ -59,6 +60,7 @@ export class Atlas {
   private resolveReady!: () => void;
   private rejectReady!: (e: unknown) => void;
   private request = 0;
+  private plannerRequest = 0;
 
   constructor(initial: Partial<AppState> = {}) {
     this.state.set(initial);
@@ -139,7 +141,7 @@ export class Atlas {
   }
 
   async setProvince(province: string | null): Promise<void> {
-    this.state.set({ province, selectedCode: null });
+    this.state.set({ province, district: null, selectedCode: null });
     await this.showProvince(true);
     await this.refresh();
   }
@@ -154,6 +156,12 @@ export class Atlas {
     await this.refresh();
   }
 
+  /** Maps the communes missing criterion n (of the set in force in the selected year). */
+  async showCriterionGap(criterion: number): Promise<void> {
+    this.state.set({ indicator: 'criterion_missing', criterion });
+    await this.refresh();
+  }
+
   async setCompareYear(compareYear: number): Promise<void> {
     this.state.set({ compareYear });
     await this.refresh();
@@ -164,8 +172,21 @@ export class Atlas {
     await this.refresh();
   }
 
-  setFloor(floor: number): void {
+  async setFloor(floor: number): Promise<void> {
     this.state.set({ floor });
+    await this.refreshPlanner();
+  }
+
+  /** Re-runs the planner table and outlines the groups behind their target trajectory. */
+  async refreshPlanner(): Promise<void> {
+    if (!this.engine) return;
+    const s = this.state.get();
+    const level = s.province === null ? 'province' : 'district';
+    const request = ++this.plannerRequest;
+    const rows = await plannerRows(this.engine, level, { province: s.province, year: s.year, baseYear: s.compareYear, floor: s.floor });
+    if (request !== this.plannerRequest) return;
+    this.state.set({ planner: rows });
+    await this.map?.setFlagged(level, rows.filter((r) => r.behind).map((r) => r.group_code));
   }
 
   setLocale(locale: Locale): void {
@@ -173,6 +194,28 @@ export class Atlas {
     document.documentElement.lang = locale;
     this.state.set({ locale });
     if (this.map) void this.drawBase();
+  }
+
+  /** Drill down to a district of the current province (null = back to the province). */
+  async setDistrict(district: string | null): Promise<void> {
+    this.state.set({ district });
+    if (district === null) return this.showProvince(true);
+    const districts = await loadDrawableLayer('districts');
+    const bounds = boundsOfFeatures(districts.geometry, (i) => districts.code[i] === district);
+    if (bounds) this.map!.fitBounds(bounds, true);
+  }
+
+  /** Opens a commune from search or a table: its province, its district, selected and zoomed to. */
+  async focusCommune(code: string): Promise<void> {
+    const u = this.units?.indexOf.get(code);
+    if (u === undefined || !this.units) return;
+    const province = this.units.provinceCode[u];
+    if (this.state.get().province !== province) await this.setProvince(province);
+    this.state.set({ district: this.units.districtCode[u] });
+    this.select(code);
+    const d = this.drawable!;
+    const bounds = boundsOfFeatures(d.geometry, (i) => d.code[i] === code);
+    if (bounds) this.map!.fitBounds(bounds, true);
   }
 
   select(code: string | null): void {
@@ -237,11 +280,12 @@ export class Atlas {
   }
 
   /** All years of one indicator in one query, cached: [unit * nYears + yearIndex]. */
-  private matrix(id: IndicatorId, compareYear: number): Promise<Float64Array> {
-    const key = indicators[id].change ? `${id}|${compareYear}` : id;
+  private matrix(id: IndicatorId, compareYear: number, criterion = 1): Promise<Float64Array> {
+    const params = indicatorParams(id, { compareYear, criterion });
+    const key = `${id}|${params.join(',')}`;
     let m = this.matrices.get(key);
     if (!m) {
-      m = this.engine!.query(indicatorMatrixSQL(id), indicators[id].change ? [compareYear] : []).then(
+      m = this.engine!.query(indicatorMatrixSQL(id), params).then(
         (t) => t.getChild('value')!.toArray() as Float64Array,
       );
       this.matrices.set(key, m);
@@ -255,7 +299,7 @@ export class Atlas {
     const request = ++this.request;
     const s = this.state.get();
     const [m, without] = await Promise.all([
-      this.matrix(s.indicator, s.compareYear),
+      this.matrix(s.indicator, s.compareYear, s.criterion),
       s.province === null ? null : this.engine.query(withoutBoundarySQL, [this.drawable!.geometry.layer, s.province]),
     ]);
     if (request !== this.request) return;
@@ -267,6 +311,7 @@ export class Atlas {
         : [],
     });
     this.recolour(m);
+    void this.refreshPlanner();
   }
 
   /** CPU side of a year/indicator switch: slice the year, classify, colour features, hand to deck.gl. */

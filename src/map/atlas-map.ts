@@ -65,6 +65,14 @@ export class AtlasMap {
     this.overlay.setProps({ layers: [communeLayer({ ...props, id: 'communes', beforeId: overlayBeforeId })] });
   }
 
+  /** Outlines districts (or provinces in the national view) that are behind their target trajectory. */
+  async setFlagged(level: 'district' | 'province', codes: string[]) {
+    await this.loaded;
+    const filter = (list: string[]) => ['in', ['get', 'code'], ['literal', list]] as never;
+    this.map.setFilter('district-flagged', filter(level === 'district' ? codes : []));
+    this.map.setFilter('province-flagged', filter(level === 'province' ? codes : []));
+  }
+
   fitBounds(bounds: Bounds, animate: boolean) {
     this.map.fitBounds(bounds, { padding: 24, animate, duration: animate ? 600 : 0 });
   }

@@ -70,6 +70,20 @@ export function offlineStyle(): StyleSpecification {
         paint: { 'line-color': palette.provinceLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 9, 2.2] },
       },
       {
+        id: 'district-flagged',
+        type: 'line',
+        source: 'districts',
+        filter: ['in', ['get', 'code'], ['literal', []]],
+        paint: { 'line-color': '#c51b7d', 'line-width': 3.2, 'line-dasharray': [2, 1] },
+      },
+      {
+        id: 'province-flagged',
+        type: 'line',
+        source: 'provinces',
+        filter: ['in', ['get', 'code'], ['literal', []]],
+        paint: { 'line-color': '#c51b7d', 'line-width': 2.4, 'line-dasharray': [2, 1] },
+      },
+      {
         id: 'sea-labels',
         type: 'symbol',
         source: 'sea-labels',

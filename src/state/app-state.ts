@@ -2,6 +2,7 @@ import type { Locale } from '../i18n';
 import type { IndicatorId } from '../indicators/registry';
 import type { ClassMethod } from '../classify/classify';
 import type { LegendItem } from '../app/colouring';
+import type { PlannerRow } from '../app/planner';
 
 export interface ProvinceOption {
   code: string;
@@ -33,21 +34,30 @@ export interface AppState {
   locale: Locale;
   /** null = national view */
   province: string | null;
+  /** Drill-down: a district of the province, or null. */
+  district: string | null;
   year: number;
   indicator: IndicatorId;
   /** The earlier year of a two-year comparison (change indicators) and the base year of the planner table. */
   compareYear: number;
+  /** Criterion number for the criterion-gap map. */
+  criterion: number;
   classMethod: ClassMethod;
   classCount: number;
   manualBreaks: number[];
   /** Planner: communes under this many criteria are "below the floor". */
   floor: number;
   legend: LegendItem[];
+  /** District table (province view) or province table (national view). */
+  planner: PlannerRow[];
   years: number[];
   provinces: ProvinceOption[];
   withoutBoundary: NoBoundaryUnit[];
   selectedCode: string | null;
   communesDrawn: number;
+  /** Which side panel is open. */
+  panel: 'legend' | 'districts' | 'criteria' | 'profile';
+  playing: boolean;
   illustrative: boolean;
 }
 
@@ -57,18 +67,23 @@ export const initialState: AppState = {
   notice: null,
   locale: 'vi',
   province: '45',
+  district: null,
   year: 2024,
   indicator: 'status',
   compareYear: 2020,
+  criterion: 1,
   classMethod: 'jenks',
   classCount: 5,
   manualBreaks: [],
   floor: 12,
   legend: [],
+  planner: [],
   years: [],
   provinces: [],
   withoutBoundary: [],
   selectedCode: null,
   communesDrawn: 0,
+  panel: 'legend',
+  playing: false,
   illustrative: true,
 };

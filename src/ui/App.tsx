@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { useAtlas } from './AtlasContext';
 import { TopBar } from './TopBar';
-import { Legend } from './Legend';
 import { Tooltip } from './Tooltip';
-import { SelectionPanel } from './SelectionPanel';
+import { SidePanel } from './SidePanel';
+import { Breadcrumbs } from './Breadcrumbs';
+import { YearSlider } from './controls/YearSlider';
+import { IndicatorControls } from './controls/IndicatorControls';
 
 export function App() {
   const atlas = useAtlas();
@@ -20,6 +22,11 @@ export function App() {
       <TopBar />
       <main className="body">
         <div className="map-wrap">
+          <div className="map-toolbar">
+            <Breadcrumbs />
+            <IndicatorControls />
+            <YearSlider />
+          </div>
           <div ref={mapRef} className="map" data-testid="map" role="region" aria-label={t('controls.indicatorStatus')} />
           <Tooltip />
           {s.phase === 'loading' && <div className="status-line">{t('app.loading')}</div>}
@@ -38,10 +45,7 @@ export function App() {
           )}
           <div className="attribution">{t('map.attribution')}</div>
         </div>
-        <aside className="side">
-          <Legend />
-          <SelectionPanel />
-        </aside>
+        <SidePanel />
       </main>
     </div>
   );

@@ -13,8 +13,8 @@ export function Legend() {
   const total = s.legend.reduce((a, b) => a + b.count, 0);
   const def = indicators[s.indicator];
   const title = def.change
-    ? t('legend.titleChange', { indicator: t(`indicator.${s.indicator}`), from: s.compareYear, to: s.year })
-    : t('legend.titleIndicator', { indicator: t(`indicator.${s.indicator}`), year: s.year });
+    ? t('legend.titleChange', { indicator: t(`indicator.${s.indicator}`, { n: s.criterion }), from: s.compareYear, to: s.year })
+    : t('legend.titleIndicator', { indicator: t(`indicator.${s.indicator}`, { n: s.criterion }), year: s.year });
   return (
     <section className="legend" data-testid="legend" aria-label={title}>
       <h2>{title}</h2>

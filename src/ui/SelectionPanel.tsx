@@ -18,9 +18,14 @@ export function SelectionPanel() {
           <div>
             {t('selection.code')}: {d.code}
           </div>
-          <button type="button" onClick={() => atlas.select(null)}>
-            {t('selection.clear')}
-          </button>
+          <div className="row">
+            <button type="button" onClick={() => atlas.state.set({ panel: 'profile' })}>
+              {t('selection.profile')}
+            </button>
+            <button type="button" onClick={() => atlas.select(null)}>
+              {t('selection.clear')}
+            </button>
+          </div>
         </>
       ) : (
         <p>{t('selection.none')}</p>

@@ -4,6 +4,7 @@ import { useAtlas } from './AtlasContext';
 import { vietnameseCollator } from '../i18n/collate';
 import { shortProvinceName } from '../geo/unit-names';
 import { locales, type Locale } from '../i18n';
+import { SearchBox } from './SearchBox';
 
 const national = '';
 
@@ -34,22 +35,7 @@ export function TopBar() {
           ))}
         </select>
       </label>
-      <label>
-        {t('controls.year')}
-        <select data-testid="year-picker" value={s.year} disabled={s.phase !== 'ready'} onChange={(e) => void atlas.setYear(Number(e.target.value))}>
-          {s.years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('controls.indicator')}
-        <select data-testid="indicator-picker" value={s.indicator} disabled>
-          <option value="status">{t('controls.indicatorStatus')}</option>
-        </select>
-      </label>
+      <SearchBox />
       {s.illustrative && (
         <span className="illustrative-badge" data-testid="illustrative-badge" title={t('app.illustrativeNote')}>
           {t('app.illustrativeBadge')}

@@ -1,5 +1,5 @@
 import { statusIndexSQL } from './status';
-import { changeClasses, indicators, type IndicatorId } from '../../indicators/registry';
+import { changeClasses, criterionClasses, indicators, type IndicatorId } from '../../indicators/registry';
 
 const ntm = (y: string) => `(${y}.tier IS NOT NULL AND ${y}.tier <> 'chua_dat')`;
 const rate = (p: string, col: string) => `${p}.${col}::DOUBLE / nullif(${p}.households, 0)`;
@@ -19,12 +19,16 @@ const valueSQL: Record<IndicatorId, string> = {
     WHEN ${ntm('ya')} THEN ${change('fell_back')}
     ELSE ${change('still_not')} END`,
   poor_rate_change: `${rate('p', 'poor')} - ${rate('pa', 'poor')}`,
+  criterion_missing: `CASE WHEN u.commune_type <> 'Xã' THEN ${criterionClasses.indexOf('out_of_scope')}
+    WHEN y.criteria_met_mask IS NULL THEN ${criterionClasses.indexOf('no_data')}
+    WHEN ((y.criteria_met_mask >> ($1::INTEGER - 1)) & 1) = 1 THEN ${criterionClasses.indexOf('criterion_met')}
+    ELSE ${criterionClasses.indexOf('criterion_missing')} END`,
 };
 
 /**
  * One indicator for every unit and every data year, in unit order (unit_commune.rowid) and year order:
  * the app slices a year out of it in JS, so moving the year slider runs no SQL.
- * Params: [comparison year] for change indicators, none otherwise.
+ * Params: indicatorParams() — [comparison year] for change indicators, [criterion] for criterion gaps.
  */
 export function indicatorMatrixSQL(id: IndicatorId): string {
   const comparison = indicators[id].change

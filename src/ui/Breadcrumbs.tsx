@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../state/store';
+import { useAtlas } from './AtlasContext';
+
+/** Toàn quốc › Tỉnh › Huyện › Xã: each crumb goes back up. */
+export function Breadcrumbs() {
+  const atlas = useAtlas();
+  const s = useStore(atlas.state);
+  const { t } = useTranslation();
+  const u = atlas.units;
+  const province = s.provinces.find((p) => p.code === s.province);
+  const districtName = s.district && u ? u.districtName[u.districtCode.indexOf(s.district)] : null;
+  const commune = s.selectedCode && u ? u.name[u.indexOf.get(s.selectedCode) ?? -1] : null;
+  return (
+    <nav className="breadcrumbs" aria-label={t('breadcrumbs.label')} data-testid="breadcrumbs">
+      <button type="button" onClick={() => void atlas.setProvince(null)}>
+        {t('controls.nationalView')}
+      </button>
+      {province && (
+        <>
+          <span aria-hidden="true">›</span>
+          <button type="button" onClick={() => void atlas.setDistrict(null)}>
+            {province.name}
+          </button>
+        </>
+      )}
+      {districtName && (
+        <>
+          <span aria-hidden="true">›</span>
+          <span>{districtName}</span>
+        </>
+      )}
+      {commune && (
+        <>
+          <span aria-hidden="true">›</span>
+          <span aria-current="location">{commune}</span>
+        </>
+      )}
+    </nav>
+  );
+}

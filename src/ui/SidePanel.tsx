@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../state/store';
+import { useAtlas } from './AtlasContext';
+import { Legend } from './Legend';
+import { SelectionPanel } from './SelectionPanel';
+import { DistrictTable } from './planner/DistrictTable';
+import { CriteriaGaps } from './planner/CriteriaGaps';
+import { CommuneProfile } from './profile/CommuneProfile';
+import type { AppState } from '../state/app-state';
+
+const tabs: AppState['panel'][] = ['legend', 'districts', 'criteria', 'profile'];
+
+export function SidePanel() {
+  const atlas = useAtlas();
+  const s = useStore(atlas.state);
+  const { t } = useTranslation();
+  return (
+    <aside className={`side side-${s.panel}`}>
+      <div className="tabs" role="tablist" aria-label={t('panel.label')}>
+        {tabs.map((p) => (
+          <button key={p} type="button" role="tab" id={`tab-${p}`} aria-controls={`panel-${p}`} aria-selected={s.panel === p} data-testid={`tab-${p}`} onClick={() => atlas.state.set({ panel: p })}>
+            {t(`panel.${p}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${s.panel}`} aria-labelledby={`tab-${s.panel}`} className="panel-body">
+        {s.panel === 'legend' && (
+          <>
+            <Legend />
+            <SelectionPanel />
+          </>
+        )}
+        {s.panel === 'districts' && <DistrictTable />}
+        {s.panel === 'criteria' && <CriteriaGaps />}
+        {s.panel === 'profile' && <CommuneProfile />}
+      </div>
+    </aside>
+  );
+}

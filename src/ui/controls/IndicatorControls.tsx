@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../state/store';
+import { useAtlas } from '../AtlasContext';
+import { indicatorIds, indicators, type IndicatorId } from '../../indicators/registry';
+import type { ClassMethod } from '../../classify/classify';
+
+const methods: ClassMethod[] = ['jenks', 'quantile', 'equal', 'manual'];
+
+/** Indicator, comparison year and classification. */
+export function IndicatorControls() {
+  const atlas = useAtlas();
+  const s = useStore(atlas.state);
+  const { t } = useTranslation();
+  const def = indicators[s.indicator];
+  const [breaksText, setBreaksText] = useState('');
+  const disabled = s.phase !== 'ready';
+  const applyManual = () => {
+    const breaks = breaksText
+      .split(/[;\s]+/)
+      .map((x) => Number(x.replace(',', '.')))
+      .filter(Number.isFinite)
+      .map((x) => (def.percent ? x / 100 : x));
+    void atlas.setClassification('manual', breaks.length + 1, breaks);
+  };
+  return (
+    <div className="indicator-controls">
+      <label>
+        {t('controls.indicator')}
+        <select data-testid="indicator-picker" value={s.indicator} disabled={disabled} onChange={(e) => void atlas.setIndicator(e.target.value as IndicatorId)}>
+          {indicatorIds
+            .filter((id) => id !== 'criterion_missing' || s.indicator === id)
+            .map((id) => (
+              <option key={id} value={id}>
+                {t(`indicator.${id}`, { n: s.criterion })}
+              </option>
+            ))}
+        </select>
+      </label>
+      {def.change && (
+        <label>
+          {t('controls.compareYear')}
+          <select data-testid="compare-year" value={s.compareYear} disabled={disabled} onChange={(e) => void atlas.setCompareYear(Number(e.target.value))}>
+            {s.years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {def.kind === 'numeric' && (
+        <>
+          <label>
+            {t('controls.classMethod')}
+            <select data-testid="class-method" value={s.classMethod} disabled={disabled} onChange={(e) => void atlas.setClassification(e.target.value as ClassMethod, s.classCount)}>
+              {methods.map((m) => (
+                <option key={m} value={m}>
+                  {t(`classify.short.${m}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {s.classMethod !== 'manual' ? (
+            <label>
+              {t('controls.classCount')}
+              <select value={s.classCount} disabled={disabled} onChange={(e) => void atlas.setClassification(s.classMethod, Number(e.target.value))}>
+                {[3, 4, 5, 6, 7].map((k) => (
+                  <option key={k} value={k}>
+                    {k}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : (
+            <label>
+              {t('controls.manualBreaks')}
+              <span className="row">
+                <input value={breaksText} placeholder={def.percent ? '5; 10; 20' : '12; 15; 19'} onChange={(e) => setBreaksText(e.target.value)} />
+                <button type="button" onClick={applyManual}>
+                  {t('controls.apply')}
+                </button>
+              </span>
+            </label>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

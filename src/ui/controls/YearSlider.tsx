@@ -1,0 +1,53 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../state/store';
+import { useAtlas } from '../AtlasContext';
+
+const stepMs = 1200;
+
+/** Year slider over the years present, with play/pause that steps through every year once. */
+export function YearSlider() {
+  const atlas = useAtlas();
+  const s = useStore(atlas.state);
+  const { t } = useTranslation();
+  const i = s.years.indexOf(s.year);
+
+  useEffect(() => {
+    if (!s.playing) return;
+    const timer = setTimeout(() => {
+      const next = s.years[i + 1];
+      if (next === undefined) atlas.state.set({ playing: false });
+      else void atlas.setYear(next);
+    }, stepMs);
+    return () => clearTimeout(timer);
+  }, [s.playing, s.year, s.years, i, atlas]);
+
+  const play = () => {
+    if (i === s.years.length - 1) void atlas.setYear(s.years[0]);
+    atlas.state.set({ playing: !s.playing });
+  };
+  return (
+    <div className="year-slider">
+      <label htmlFor="year-slider">
+        {t('controls.year')}: <strong data-testid="year-value">{s.year}</strong>
+      </label>
+      <div className="row">
+        <button type="button" data-testid="play" onClick={play} aria-label={s.playing ? t('controls.pause') : t('controls.play')} disabled={s.phase !== 'ready'}>
+          {s.playing ? '❚❚' : '▶'}
+        </button>
+        <input
+          id="year-slider"
+          data-testid="year-slider"
+          type="range"
+          min={0}
+          max={Math.max(0, s.years.length - 1)}
+          step={1}
+          value={Math.max(0, i)}
+          disabled={s.phase !== 'ready'}
+          aria-valuetext={String(s.year)}
+          onChange={(e) => void atlas.setYear(s.years[Number(e.target.value)])}
+        />
+      </div>
+    </div>
+  );
+}

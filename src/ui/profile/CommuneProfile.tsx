@@ -1,0 +1,120 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import * as Plot from '@observablehq/plot';
+import { useStore } from '../../state/store';
+import { useAtlas } from '../AtlasContext';
+import { useSql } from '../use-sql';
+import { communeSeriesSQL, communeSponsorsSQL } from '../../db/sql/profile';
+import { criteriaNamesSQL } from '../../db/sql/criteria';
+import { PlotFigure } from '../charts/PlotFigure';
+import { formatNumber, formatPercent } from '../../i18n';
+
+interface SeriesRow {
+  year: number; tier: string | null; criteria_set: string | null; criteria_met: number | null; mask: number | null;
+  recognised_year: number | null; decision_no: string | null; fell_back: boolean | null; provenance: string | null; source: string | null;
+  households: number | null; poor: number | null; near_poor: number | null; standard: string | null;
+}
+interface Sponsor { sponsor_id: string; sponsor_org: string; sponsor_short: string; from_year: number; to_year: number; basis: string; source: string }
+interface Criterion { number: number; name_vi: string; name_en: string }
+
+/** Everything about one commune: status history, criteria by year, poverty series, sponsors, sources. */
+export function CommuneProfile() {
+  const atlas = useAtlas();
+  const s = useStore(atlas.state);
+  const { t } = useTranslation();
+  const code = s.selectedCode;
+  const series = useSql<SeriesRow>(code ? communeSeriesSQL : null, [code]).rows ?? [];
+  const sponsors = useSql<Sponsor>(code ? communeSponsorsSQL : null, [code]).rows ?? [];
+  const current = series.find((r) => r.year === s.year);
+  const names = useSql<Criterion>(current?.criteria_set ? criteriaNamesSQL : null, [current?.criteria_set]).rows ?? [];
+  const chart = useCallback(() => {
+    const data = series.filter((r) => r.households).flatMap((r) => [
+      { year: r.year, rate: (r.poor! / r.households!) * 100, kind: t('profile.poor') },
+      { year: r.year, rate: (r.near_poor! / r.households!) * 100, kind: t('profile.nearPoor') },
+    ]);
+    return Plot.plot({
+      width: 270,
+      height: 160,
+      y: { label: '%', grid: true, zero: true },
+      x: { label: null, tickFormat: 'd' },
+      color: { legend: true, range: ['#d7301f', '#0570b0'] },
+      marks: [Plot.lineY(data, { x: 'year', y: 'rate', stroke: 'kind', marker: 'circle' }), Plot.ruleY([0])],
+    });
+  }, [series, t]);
+  if (!code) return <p>{t('selection.none')}</p>;
+  const u = atlas.units!;
+  const i = u.indexOf.get(code)!;
+  const missingNow = current?.mask === null || current?.mask === undefined ? [] : names.filter((c) => !((current.mask! >> (c.number - 1)) & 1));
+  const facts = series.filter((r) => r.provenance === 'fact');
+  return (
+    <section className="profile" data-testid="profile">
+      <h2>{u.name[i]}</h2>
+      <p>
+        {u.districtName[i]}, {u.provinceName[i]} · {t('selection.code')} {code}
+      </p>
+      <h3>{t('profile.history')}</h3>
+      <table className="history">
+        <thead>
+          <tr>
+            <th>{t('controls.year')}</th>
+            <th>{t('tooltip.status')}</th>
+            <th>{t('tooltip.criteria')}</th>
+            <th>{t('profile.poorRate')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {series.map((r) => (
+            <tr key={r.year} className={r.year === s.year ? 'current' : undefined}>
+              <td>{r.year}</td>
+              <td>
+                {r.tier ? t(`status.${r.tier}`) : '–'}
+                {r.fell_back ? ` (${t('status.fell_back')})` : ''}
+              </td>
+              <td>{r.criteria_met ?? '–'}</td>
+              <td>{r.households ? formatPercent(r.poor! / r.households, s.locale) : '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>{t('profile.missingIn', { year: s.year })}</h3>
+      {missingNow.length === 0 ? (
+        <p>{current?.mask === null || !current ? '–' : t('profile.noneMissing')}</p>
+      ) : (
+        <ul data-testid="profile-missing">
+          {missingNow.map((c) => (
+            <li key={c.number}>{t('criteria.numbered', { n: c.number, name: s.locale === 'vi' ? c.name_vi : c.name_en })}</li>
+          ))}
+        </ul>
+      )}
+      <h3>{t('profile.povertySeries')}</h3>
+      <PlotFigure build={chart} label={t('profile.povertySeries')} />
+      {current?.households ? (
+        <p className="small">
+          {t('profile.households', { households: formatNumber(current.households, s.locale), poor: formatNumber(current.poor ?? 0, s.locale), nearPoor: formatNumber(current.near_poor ?? 0, s.locale) })} · {current.standard}
+        </p>
+      ) : null}
+      <h3>{t('profile.sponsors')}</h3>
+      {sponsors.length === 0 ? (
+        <p>–</p>
+      ) : (
+        <ul>
+          {sponsors.map((sp) => (
+            <li key={sp.sponsor_id + sp.from_year}>
+              {sp.sponsor_org} ({sp.from_year}–{sp.to_year}) · {sp.basis}
+              <div className="source">{t('legend.source')}: {sp.source}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t('profile.sources')}</h3>
+      <ul className="sources">
+        {facts.map((r) => (
+          <li key={r.year}>
+            {r.year}: {r.tier ? t(`status.${r.tier}`) : ''} — {r.source}
+          </li>
+        ))}
+        {s.illustrative && <li className="illustrative">{t('app.illustrativeNote')}</li>}
+      </ul>
+    </section>
+  );
+}

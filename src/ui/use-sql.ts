@@ -1,0 +1,23 @@
+import { useEffect, useState } from 'react';
+import { rowsOf } from '../db/engine';
+import { useAtlas } from './AtlasContext';
+
+/** Rows of a bound SQL query, re-run when the parameters change; stale answers are dropped. */
+export function useSql<T>(sql: string | null, params: readonly unknown[]): { rows: T[] | null; error: string | null } {
+  const atlas = useAtlas();
+  const [result, setResult] = useState<{ rows: T[] | null; error: string | null }>({ rows: null, error: null });
+  const key = JSON.stringify([sql, params]);
+  useEffect(() => {
+    let live = true;
+    if (!sql || !atlas.engine) return;
+    atlas.engine
+      .query(sql, params)
+      .then((t) => live && setResult({ rows: rowsOf<T>(t), error: null }))
+      .catch((e: unknown) => live && setResult({ rows: null, error: e instanceof Error ? e.message : String(e) }));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, atlas.engine]);
+  return result;
+}
