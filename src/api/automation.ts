@@ -33,10 +33,22 @@ export function automationApi(atlas: Atlas) {
         lastRecolourMs: atlas.timings.lastRecolourMs,
         withoutBoundary: s.withoutBoundary.map((u) => u.code),
         selectedCode: s.selectedCode,
+        district: s.district,
+        playing: s.playing,
         illustrative: s.illustrative,
       };
     },
     timings: () => ({ ...atlas.timings }),
+    /** The planner table (district or province level) as shown. */
+    planner: () => atlas.state.get().planner,
+    /** Calls back with each year the app moves to (for the animation test). */
+    onYear(callback: (year: number) => void) {
+      let last = atlas.state.get().year;
+      return atlas.state.subscribe(() => {
+        const y = atlas.state.get().year;
+        if (y !== last) callback((last = y));
+      });
+    },
     payload: () => Object.fromEntries(fetchedBytes),
     setProvince: (code: string | null) => atlas.setProvince(code),
     setYear: (year: number) => atlas.setYear(year),
