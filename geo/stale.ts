@@ -6,6 +6,7 @@ import { MANIFEST_FORMAT_VERSION, MANIFEST_NAME, readManifest } from './manifest
 function newestMtime(dir: string): { path: string; mtimeMs: number } {
   let newest = { path: dir, mtimeMs: 0 };
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name === 'fonts') continue; // the font subsetting step has its own staleness check
     const path = resolve(dir, entry.name);
     const candidate = entry.isDirectory() ? newestMtime(path) : { path, mtimeMs: statSync(path).mtimeMs };
     if (candidate.mtimeMs > newest.mtimeMs) newest = candidate;

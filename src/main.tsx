@@ -11,8 +11,11 @@ import { AtlasContext } from './ui/AtlasContext';
 import { App } from './ui/App';
 import { automationApi } from './api/automation';
 import { readUrlState } from './state/url-state';
+import { syncUrl } from './app/url-sync';
 
-const atlas = new Atlas(readUrlState(window.location.search));
+const fromUrl = readUrlState(window.location.search, window.location.hash);
+const atlas = new Atlas(fromUrl.state, fromUrl.invalid);
+syncUrl(atlas);
 (window as unknown as { ntmAtlas: unknown }).ntmAtlas = automationApi(atlas);
 
 createRoot(document.getElementById('root')!).render(

@@ -35,6 +35,9 @@ export function automationApi(atlas: Atlas) {
         selectedCode: s.selectedCode,
         district: s.district,
         playing: s.playing,
+        sponsor: s.sponsor,
+        notice: s.notice,
+        panel: s.panel,
         illustrative: s.illustrative,
       };
     },
@@ -55,6 +58,8 @@ export function automationApi(atlas: Atlas) {
     setIndicator: (id: IndicatorId) => atlas.setIndicator(id),
     setCompareYear: (y: number) => atlas.setCompareYear(y),
     setClassification: (m: ClassMethod, k: number, breaks?: number[]) => atlas.setClassification(m, k, breaks),
+    setSponsor: (id: string | null) => atlas.setSponsor(id),
+    setShowSponsored: (show: boolean) => atlas.setShowSponsored(show),
     setLocale: (locale: 'vi' | 'en') => atlas.setLocale(locale),
     select: (code: string | null) => atlas.select(code),
     settled: () => atlas.settled(),

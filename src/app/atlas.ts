@@ -8,7 +8,7 @@ import { provincesSQL, withoutBoundarySQL, yearsSQL } from '../db/sql/map-querie
 import { indicatorMatrixSQL } from '../db/sql/indicator-values';
 import { indicatorParams, type IndicatorId } from '../indicators/registry';
 import type { ClassMethod } from '../classify/classify';
-import { boundsOfFeatures } from '../geo/boundary-geometry';
+import { boundsOfFeatures, toGeoJSON } from '../geo/boundary-geometry';
 import { AtlasMap, nationalBounds, type HoverEvent } from '../map/atlas-map';
 import { unattributedColour } from '../map/status-colours';
 import { Store } from '../state/store';
@@ -50,6 +50,8 @@ export class Atlas {
   private drawable: DrawableLayer | null = null;
   private featureUnit: Int32Array | null = null;
   private featureColours: Uint8Array | null = null;
+  /** Communes of the open sponsor view; all others are muted. */
+  private sponsorCodes: Set<string> | null = null;
   private matrices = new Map<string, Promise<Float64Array>>();
   private colouring: Colouring | null = null;
   private yearValues: Float64Array | null = null;
@@ -62,8 +64,15 @@ export class Atlas {
   private request = 0;
   private plannerRequest = 0;
 
-  constructor(initial: Partial<AppState> = {}) {
-    this.state.set(initial);
+  /** The view asked for by the URL, checked against the data once it is loaded. */
+  private requested: Partial<AppState>;
+  private invalidParams: string[];
+
+  constructor(initial: Partial<AppState> = {}, invalidParams: string[] = []) {
+    const { sponsor, selectedCode, district, ...immediate } = initial;
+    this.requested = { sponsor, selectedCode, district };
+    this.invalidParams = [...invalidParams];
+    this.state.set(immediate);
     this.ready = new Promise((res, rej) => {
       this.resolveReady = res;
       this.rejectReady = rej;
@@ -141,7 +150,8 @@ export class Atlas {
   }
 
   async setProvince(province: string | null): Promise<void> {
-    this.state.set({ province, district: null, selectedCode: null });
+    this.sponsorCodes = null;
+    this.state.set({ province, district: null, selectedCode: null, sponsor: null });
     await this.showProvince(true);
     await this.refresh();
   }
@@ -194,6 +204,59 @@ export class Atlas {
     document.documentElement.lang = locale;
     this.state.set({ locale });
     if (this.map) void this.drawBase();
+  }
+
+  /** Opens the sponsor view: the sponsor's province, its communes zoomed to, every other commune muted. */
+  async setSponsor(id: string | null): Promise<void> {
+    if (id === null) {
+      this.sponsorCodes = null;
+      this.state.set({ sponsor: null });
+      await this.showProvince(true);
+      return this.refresh();
+    }
+    const rows = rowsOf<{ commune_code: string; province_code: string }>(
+      await this.engine!.query('SELECT DISTINCT s.commune_code, u.province_code FROM sponsorship s JOIN unit_commune u USING (commune_code) WHERE s.sponsor_id = ?', [id]),
+    );
+    if (rows.length === 0) {
+      this.state.set({ notice: i18n.t('sponsor.unknown', { id }), sponsor: null });
+      return;
+    }
+    this.sponsorCodes = new Set(rows.map((r) => r.commune_code));
+    this.state.set({ sponsor: id, province: rows[0].province_code, district: null, panel: 'sponsors' });
+    await this.showProvince(false);
+    const d = this.drawable!;
+    const bounds = boundsOfFeatures(d.geometry, (i) => this.sponsorCodes!.has(d.code[i] ?? ''));
+    if (bounds) this.map!.fitBounds(bounds, false);
+    await this.refresh();
+  }
+
+  /** Outlines every sponsored commune of the drawn province with its sponsor's short name. */
+  async setShowSponsored(show: boolean): Promise<void> {
+    this.state.set({ showSponsored: show });
+    await this.drawSponsored();
+  }
+
+  private async drawSponsored(): Promise<void> {
+    if (!this.map || !this.drawable) return;
+    const { showSponsored, sponsor } = this.state.get();
+    if ((!showSponsored && !sponsor) || !this.engine) {
+      await this.map.setBaseSource('sponsored', { type: 'FeatureCollection', features: [] });
+      return;
+    }
+    const rows = rowsOf<{ commune_code: string; label: string }>(
+      await this.engine.query(
+        `SELECT commune_code, string_agg(DISTINCT sponsor_short, ', ' ORDER BY sponsor_short) AS label FROM sponsorship
+         WHERE ($1::VARCHAR IS NULL OR sponsor_id = $1) GROUP BY commune_code`,
+        [sponsor],
+      ),
+    );
+    const labels = new Map(rows.map((r) => [r.commune_code, r.label]));
+    const d = this.drawable;
+    const all = toGeoJSON(d.geometry, (i) => ({ code: d.code[i], label: labels.get(d.code[i] ?? '') ?? '' }));
+    await this.map.setBaseSource('sponsored', {
+      type: 'FeatureCollection',
+      features: all.features.filter((_, i) => labels.has(d.code[i] ?? '')),
+    });
   }
 
   /** Drill down to a district of the current province (null = back to the province). */
@@ -256,6 +319,7 @@ export class Atlas {
     const bounds = province === null ? nationalBounds : boundsOfFeatures(d.geometry, (i) => d.provinceCode[i] === province);
     this.map!.fitBounds(bounds ?? nationalBounds, animate);
     await this.drawBase();
+    await this.drawSponsored();
     this.paint();
   }
 
@@ -267,16 +331,42 @@ export class Atlas {
       name: r.province_name,
     }));
     const s = this.state.get();
-    const year = years.includes(s.year) ? s.year : years[years.length - 1];
-    const compareYear = years.includes(s.compareYear) ? s.compareYear : years[0];
+    const ignored = this.invalidParams;
+    if (!years.includes(s.year)) ignored.push(`year=${s.year}`);
+    if (!years.includes(s.compareYear)) ignored.push(`compare=${s.compareYear}`);
+    const year = years.includes(s.year) ? s.year : initialState.year;
+    const compareYear = years.includes(s.compareYear) ? s.compareYear : initialState.compareYear;
     const illustrative = rowsOf<{ any: boolean }>(
       await e.query(`SELECT bool_or(provenance = 'illustrative') AS "any" FROM commune_year`),
     )[0].any;
     this.state.set({ years, provinces, year, compareYear, illustrative: Boolean(illustrative) });
     if (s.province !== null && !provinces.some((p) => p.code === s.province)) {
-      this.state.set({ notice: i18n.t('app.unknownProvince', { code: s.province }), province: initialState.province });
+      ignored.push(`province=${s.province}`);
+      this.state.set({ province: initialState.province });
       await this.showProvince(false);
     }
+    await this.applyRequested(ignored);
+  }
+
+  /** Sponsor, district and selection from the URL, once units are known; anything stale is reported, not fatal. */
+  private async applyRequested(ignored: string[]): Promise<void> {
+    const { sponsor, selectedCode, district } = this.requested;
+    const u = this.units!;
+    if (district) {
+      const i = u.districtCode.indexOf(district);
+      if (i >= 0 && (this.state.get().province === null || u.provinceCode[i] === this.state.get().province)) await this.setDistrict(district);
+      else ignored.push(`district=${district}`);
+    }
+    if (selectedCode) {
+      if (u.indexOf.has(selectedCode)) this.state.set({ selectedCode });
+      else ignored.push(`sel=${selectedCode}`);
+    }
+    if (sponsor) {
+      const known = rowsOf(await this.engine!.query('SELECT 1 FROM sponsorship WHERE sponsor_id = ? LIMIT 1', [sponsor])).length > 0;
+      if (known) await this.setSponsor(sponsor);
+      else ignored.push(`sponsor=${sponsor}`);
+    }
+    if (ignored.length > 0) this.state.set({ notice: i18n.t('app.ignoredParams', { params: ignored.join(', ') }) });
   }
 
   /** All years of one indicator in one query, cached: [unit * nYears + yearIndex]. */
@@ -354,6 +444,12 @@ export class Atlas {
       out[o + 1] = rgba[1];
       out[o + 2] = rgba[2];
       out[o + 3] = 255;
+      if (this.sponsorCodes && !this.sponsorCodes.has(d.code[f] ?? '')) {
+        // muted: faded towards white, still readable as context
+        out[o] = 255 - ((255 - rgba[0]) >> 2);
+        out[o + 1] = 255 - ((255 - rgba[1]) >> 2);
+        out[o + 2] = 255 - ((255 - rgba[2]) >> 2);
+      }
       if (u >= 0 && u === selectedUnit) {
         out[o] = 33;
         out[o + 1] = 102;

@@ -13,7 +13,7 @@ export interface HoverEvent {
   y: number;
 }
 
-export type BaseSourceId = 'provinces' | 'districts' | 'province-labels' | 'district-labels' | 'sea-labels' | 'commune-lines' | 'islands';
+export type BaseSourceId = 'provinces' | 'districts' | 'province-labels' | 'district-labels' | 'sea-labels' | 'commune-lines' | 'islands' | 'sponsored';
 
 export type Bounds = [number, number, number, number];
 
@@ -62,7 +62,19 @@ export class AtlasMap {
   setCommunes(props: Omit<CommuneLayerProps, 'beforeId' | 'id'>) {
     // deck.gl picks polygons; the app thinks in features
     this.polygonFeature = props.geometry.polygonFeature;
-    this.overlay.setProps({ layers: [communeLayer({ ...props, id: 'communes', beforeId: overlayBeforeId })] });
+    const layers = [communeLayer({ ...props, id: 'communes', beforeId: overlayBeforeId })];
+    this.overlay.setProps({ layers });
+    // deck.gl only slots its layer under `beforeId` while the style reports loaded; a GeoJSON setData in flight
+    // makes it skip, and the communes would then cover every outline and label. Check again once idle.
+    if (!this.map.isStyleLoaded()) this.map.once('idle', () => this.ensureOverlayOrder(layers));
+  }
+
+  private ensureOverlayOrder(layers: unknown[]) {
+    const groupId = `deck-maplibre-layer-group-before:${overlayBeforeId}`;
+    const order = this.map.getLayersOrder();
+    const at = order.indexOf(groupId);
+    if (at < 0) this.overlay.setProps({ layers: [...(layers as never[])] });
+    else if (order[at + 1] !== overlayBeforeId) this.map.moveLayer(groupId, overlayBeforeId);
   }
 
   /** Outlines districts (or provinces in the national view) that are behind their target trajectory. */

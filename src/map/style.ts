@@ -34,6 +34,7 @@ export function offlineStyle(): StyleSpecification {
       'sea-labels': empty(),
       'commune-lines': empty(),
       islands: empty(),
+      sponsored: empty(),
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': palette.sea } },
@@ -82,6 +83,19 @@ export function offlineStyle(): StyleSpecification {
         source: 'provinces',
         filter: ['in', ['get', 'code'], ['literal', []]],
         paint: { 'line-color': '#c51b7d', 'line-width': 2.4, 'line-dasharray': [2, 1] },
+      },
+      {
+        id: 'sponsored-lines',
+        type: 'line',
+        source: 'sponsored',
+        paint: { 'line-color': '#6a3d9a', 'line-width': 2.6 },
+      },
+      {
+        id: 'sponsored-labels',
+        type: 'symbol',
+        source: 'sponsored',
+        layout: { 'text-field': ['get', 'label'], 'text-font': [boldFont], 'text-size': 11, 'text-offset': [0, 1.1], 'text-allow-overlap': false },
+        paint: { 'text-color': '#4a1486', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
       },
       {
         id: 'sea-labels',

@@ -55,8 +55,12 @@ export interface AppState {
   withoutBoundary: NoBoundaryUnit[];
   selectedCode: string | null;
   communesDrawn: number;
+  /** Sponsor view: the organisation whose communes are shown (others muted), or null. */
+  sponsor: string | null;
+  /** Outline sponsored communes with their sponsor's short name on the main map. */
+  showSponsored: boolean;
   /** Which side panel is open. */
-  panel: 'legend' | 'districts' | 'criteria' | 'profile';
+  panel: 'legend' | 'districts' | 'criteria' | 'profile' | 'sponsors';
   playing: boolean;
   illustrative: boolean;
 }
@@ -83,6 +87,8 @@ export const initialState: AppState = {
   withoutBoundary: [],
   selectedCode: null,
   communesDrawn: 0,
+  sponsor: null,
+  showSponsored: false,
   panel: 'legend',
   playing: false,
   illustrative: true,

@@ -1,19 +1,65 @@
-/** Initial view from the URL (?province=45 or ?province=all for the national view; ?year=2024; ?lang=en). */
-export interface UrlState {
-  province?: string | null;
-  year?: number;
-  locale?: 'vi' | 'en';
+import { indicatorIds, type IndicatorId } from '../indicators/registry';
+import type { AppState } from './app-state';
+
+/**
+ * The whole shareable view in the URL query: ?province=45&year=2024&indicator=poor_rate&compare=2020
+ * &criterion=17&district=464&sel=19474&sponsor=qt-lmhtx&panel=districts&lang=en (province=all: national view).
+ * `#/sponsor/<id>` is accepted as a short link. Parsing is syntactic only; the app checks the values against
+ * the data and reports what it had to ignore.
+ */
+export type UrlState = Partial<Pick<AppState, 'province' | 'year' | 'indicator' | 'compareYear' | 'criterion' | 'district' | 'selectedCode' | 'sponsor' | 'panel' | 'locale'>>;
+
+const panels: AppState['panel'][] = ['legend', 'districts', 'criteria', 'profile', 'sponsors'];
+
+export interface ParsedUrl {
+  state: UrlState;
+  /** Parameters that could not be read at all, e.g. "year=abc". */
+  invalid: string[];
 }
 
-export function readUrlState(search: string): UrlState {
+export function readUrlState(search: string, hash = ''): ParsedUrl {
   const q = new URLSearchParams(search);
-  const out: UrlState = {};
-  const p = q.get('province');
-  if (p === 'all') out.province = null;
-  else if (p && /^\d{2}$/.test(p)) out.province = p;
-  const y = Number(q.get('year'));
-  if (Number.isInteger(y) && y >= 2000 && y <= 2100) out.year = y;
-  const l = q.get('lang');
-  if (l === 'vi' || l === 'en') out.locale = l;
-  return out;
+  const state: UrlState = {};
+  const invalid: string[] = [];
+  const take = (key: string, ok: (v: string) => boolean, set: (v: string) => void) => {
+    const v = q.get(key);
+    if (v === null) return;
+    if (ok(v)) set(v);
+    else invalid.push(`${key}=${v}`);
+  };
+  const isYear = (v: string) => /^\d{4}$/.test(v);
+  take('province', (v) => v === 'all' || /^\d{2}$/.test(v), (v) => (state.province = v === 'all' ? null : v));
+  take('year', isYear, (v) => (state.year = Number(v)));
+  take('compare', isYear, (v) => (state.compareYear = Number(v)));
+  take('indicator', (v) => (indicatorIds as string[]).includes(v), (v) => (state.indicator = v as IndicatorId));
+  take('criterion', (v) => /^\d{1,2}$/.test(v), (v) => (state.criterion = Number(v)));
+  take('district', (v) => /^\d{3}$/.test(v), (v) => (state.district = v));
+  take('sel', (v) => /^\d{5}$/.test(v), (v) => (state.selectedCode = v));
+  take('sponsor', (v) => /^[a-z0-9-]{1,64}$/.test(v), (v) => (state.sponsor = v));
+  take('panel', (v) => (panels as string[]).includes(v), (v) => (state.panel = v as AppState['panel']));
+  take('lang', (v) => v === 'vi' || v === 'en', (v) => (state.locale = v as 'vi' | 'en'));
+  const route = /^#\/sponsor\/([^/?#]+)$/.exec(hash);
+  if (route) {
+    const id = decodeURIComponent(route[1]);
+    if (/^[a-z0-9-]{1,64}$/.test(id)) state.sponsor = id;
+    else invalid.push(`#/sponsor/${id}`);
+  }
+  return { state, invalid };
+}
+
+/** The query string for a state; defaults are left out so links stay short. */
+export function writeUrlState(s: AppState, defaults: AppState): string {
+  const q = new URLSearchParams();
+  if (s.province !== defaults.province) q.set('province', s.province ?? 'all');
+  if (s.year !== defaults.year) q.set('year', String(s.year));
+  if (s.indicator !== defaults.indicator) q.set('indicator', s.indicator);
+  if (s.compareYear !== defaults.compareYear) q.set('compare', String(s.compareYear));
+  if (s.indicator === 'criterion_missing') q.set('criterion', String(s.criterion));
+  if (s.district) q.set('district', s.district);
+  if (s.selectedCode) q.set('sel', s.selectedCode);
+  if (s.sponsor) q.set('sponsor', s.sponsor);
+  if (s.panel !== defaults.panel && !s.sponsor) q.set('panel', s.panel);
+  if (s.locale !== defaults.locale) q.set('lang', s.locale);
+  const text = q.toString();
+  return text ? `?${text}` : '';
 }

@@ -6,9 +6,10 @@ import { SelectionPanel } from './SelectionPanel';
 import { DistrictTable } from './planner/DistrictTable';
 import { CriteriaGaps } from './planner/CriteriaGaps';
 import { CommuneProfile } from './profile/CommuneProfile';
+import { SponsorPanel } from './sponsor/SponsorPanel';
 import type { AppState } from '../state/app-state';
 
-const tabs: AppState['panel'][] = ['legend', 'districts', 'criteria', 'profile'];
+const tabs: AppState['panel'][] = ['legend', 'districts', 'criteria', 'profile', 'sponsors'];
 
 export function SidePanel() {
   const atlas = useAtlas();
@@ -33,6 +34,7 @@ export function SidePanel() {
         {s.panel === 'districts' && <DistrictTable />}
         {s.panel === 'criteria' && <CriteriaGaps />}
         {s.panel === 'profile' && <CommuneProfile />}
+        {s.panel === 'sponsors' && <SponsorPanel />}
       </div>
     </aside>
   );

@@ -1,0 +1,272 @@
+// "Báo cáo xã được đỡ đầu": one A4 portrait page per sponsoring organisation with its communes' status,
+// criteria met, poverty rate and what is still missing. Up to about a dozen communes fit on one page (the
+// type shrinks down to 7 pt if needed); longer lists continue on further pages with the table header repeated.
+import type { jsPDF } from 'jspdf';
+import type { MapImage } from './map-pdf';
+import { drawMapImage } from './map-pdf';
+import type { PdfFonts } from './pdf-fonts';
+import {
+  colours,
+  createPdf,
+  drawLines,
+  fitInto,
+  footerBlock,
+  lineHeight,
+  noticeBlock,
+  pageMargin,
+  pageSize,
+  pdfBytes,
+  stack,
+  textBlock,
+  wrap,
+  type Block,
+  type TextStyle,
+} from './pdf-layout';
+import { exportStrings, formatDate, formatNumber, nfc, type ExportLocale } from './strings';
+
+export interface SponsoredCommune {
+  name: string;
+  districtName: string;
+  /** Already translated, e.g. "Đạt chuẩn NTM". */
+  status: string;
+  criteriaMet: number | null;
+  criteriaTotal: number;
+  /** Names of the criteria not yet met, as they should be printed. */
+  missing: readonly string[];
+  /** Share of poor households, 0–1. */
+  poorRate: number | null;
+  /** Change in the poor-household share since sinceYear, as a fraction (−0.021 = −2.1 points). */
+  poorRateChange: number | null;
+  sinceYear: number;
+}
+
+export interface SponsorReportInput {
+  fonts: PdfFonts;
+  locale: ExportLocale;
+  sponsor: { name: string; shortName: string; basis: string };
+  exportDate: Date;
+  dataYear: number;
+  mapImage?: MapImage;
+  communes: readonly SponsoredCommune[];
+  summary: { communes: number; reachedSinceAssignment: number; ntmNow: number };
+  sources: readonly string[];
+  illustrative: boolean;
+}
+
+const MINUS = '\u2212';
+
+function formatPoorRate(rate: number | null, locale: ExportLocale): string {
+  return rate === null || !Number.isFinite(rate) ? exportStrings[locale].notAvailable : `${formatNumber(rate * 100, locale, 1)}%`;
+}
+
+function formatChange(change: number | null, since: number, locale: ExportLocale): string {
+  const t = exportStrings[locale];
+  if (change === null || !Number.isFinite(change)) return t.notAvailable;
+  const points = Math.round(change * 1000) / 10;
+  const body = formatNumber(Math.abs(points), locale, 1);
+  const sign = points > 0 ? '+' : points < 0 ? MINUS : '';
+  return `${sign}${body} (${t.since(since)})`;
+}
+
+function formatCriteria(c: SponsoredCommune, locale: ExportLocale): string {
+  const met = c.criteriaMet === null ? exportStrings[locale].notAvailable : formatNumber(c.criteriaMet, locale);
+  return `${met}/${formatNumber(c.criteriaTotal, locale)}`;
+}
+
+interface Column {
+  header: string;
+  share: number;
+  align: 'left' | 'right';
+  cell: (c: SponsoredCommune) => string;
+}
+
+function columns(locale: ExportLocale): Column[] {
+  const t = exportStrings[locale];
+  return [
+    { header: t.colCommune, share: 0.18, align: 'left', cell: (c) => c.name },
+    { header: t.colDistrict, share: 0.14, align: 'left', cell: (c) => c.districtName },
+    { header: t.colStatus, share: 0.24, align: 'left', cell: (c) => c.status },
+    { header: t.colCriteria, share: 0.11, align: 'right', cell: (c) => formatCriteria(c, locale) },
+    { header: t.colPoorRate, share: 0.14, align: 'right', cell: (c) => formatPoorRate(c.poorRate, locale) },
+    { header: t.colChange, share: 0.19, align: 'right', cell: (c) => formatChange(c.poorRateChange, c.sinceYear, locale) },
+  ];
+}
+
+interface TableLayout {
+  header: Block;
+  rows: Block[];
+}
+
+/** The table at a given body size: a shaded header row, then per commune a data row and its missing criteria. */
+function tableLayout(doc: jsPDF, communes: readonly SponsoredCommune[], locale: ExportLocale, width: number, pt: number): TableLayout {
+  const t = exportStrings[locale];
+  const cols = columns(locale);
+  const padX = 1.4;
+  const padY = pt * 0.12;
+  const colW = cols.map((c) => c.share * width);
+  const colX = colW.map((_, i) => colW.slice(0, i).reduce((a, b) => a + b, 0));
+  const headerStyle: TextStyle = { pt: pt - 0.5, bold: true, colour: colours.white };
+  const cellStyle: TextStyle = { pt };
+  const nameStyle: TextStyle = { pt, bold: true };
+  const missStyle: TextStyle = { pt: pt - 0.8, colour: colours.muted };
+  const missLabelStyle: TextStyle = { pt: pt - 0.8, bold: true, colour: colours.muted };
+
+  const headerLines = cols.map((c, i) => wrap(doc, c.header, colW[i] - 2 * padX, headerStyle));
+  const headerH = Math.max(...headerLines.map((l) => l.length)) * lineHeight(headerStyle.pt) + 2 * padY + 0.6;
+  const header: Block = {
+    width,
+    height: headerH,
+    draw: (x, top) => {
+      doc.setFillColor(...colours.headerFill);
+      doc.rect(x, top, width, headerH, 'F');
+      // Bottom-aligned, as table headings usually are when some wrap to two lines.
+      const rowsH = headerH - 2 * padY - 0.6;
+      cols.forEach((c, i) => {
+        const tx = c.align === 'right' ? x + colX[i] + colW[i] - padX : x + colX[i] + padX;
+        const h = headerLines[i].length * lineHeight(headerStyle.pt);
+        drawLines(doc, headerLines[i], tx, top + padY + 0.3 + rowsH - h, headerStyle, c.align);
+      });
+    },
+  };
+
+  const missLabel = `${t.missing}:`;
+  const missIndent = padX + 3;
+  doc.setFont('NotoSans', 'bold');
+  doc.setFontSize(missStyle.pt);
+  const labelW = doc.getTextWidth(nfc(missLabel)) + 1.5;
+  const rows = communes.map((c, index): Block => {
+    const cells = cols.map((col, i) => wrap(doc, col.cell(c), colW[i] - 2 * padX, i === 0 ? nameStyle : cellStyle));
+    const mainH = Math.max(...cells.map((l) => l.length)) * lineHeight(pt);
+    const missingText =
+      c.criteriaMet === null && c.missing.length === 0 ? t.missingUnknown : c.missing.length === 0 ? t.missingNone : c.missing.join('; ');
+    const missLines = wrap(doc, missingText, width - missIndent - labelW - padX, missStyle);
+    const missH = missLines.length * lineHeight(missStyle.pt);
+    const height = padY + mainH + 0.4 + missH + padY + 0.6;
+    return {
+      width,
+      height,
+      draw: (x, top) => {
+        if (index % 2 === 1) {
+          doc.setFillColor(...colours.zebra);
+          doc.rect(x, top, width, height, 'F');
+        }
+        cols.forEach((col, i) => {
+          const tx = col.align === 'right' ? x + colX[i] + colW[i] - padX : x + colX[i] + padX;
+          drawLines(doc, cells[i], tx, top + padY, i === 0 ? nameStyle : cellStyle, col.align);
+        });
+        const my = top + padY + mainH + 0.4;
+        drawLines(doc, [missLabel], x + missIndent, my, missLabelStyle);
+        drawLines(doc, missLines, x + missIndent + labelW, my, missStyle);
+        doc.setDrawColor(...colours.rule);
+        doc.setLineWidth(0.15);
+        doc.line(x, top + height, x + width, top + height);
+      },
+    };
+  });
+  return { header, rows };
+}
+
+/** Builds the sponsor report and returns its bytes. */
+export function exportSponsorReportPdf(input: SponsorReportInput): Uint8Array {
+  const { locale } = input;
+  const t = exportStrings[locale];
+  const doc = createPdf({ fonts: input.fonts, paper: 'A4', orientation: 'portrait', title: `${t.sponsorTitle} — ${input.sponsor.name}`, locale });
+  const page = pageSize('A4', 'portrait');
+  const m = pageMargin('A4');
+  const inner = page.width - 2 * m;
+  const gap = 3.5;
+
+  const heading = stack(
+    [
+      textBlock(doc, t.sponsorTitle, inner, { pt: 16, bold: true }),
+      textBlock(doc, input.sponsor.name, inner, { pt: 12, bold: true, colour: colours.headerFill }),
+      textBlock(
+        doc,
+        [input.sponsor.shortName && input.sponsor.shortName !== input.sponsor.name ? input.sponsor.shortName : null, input.sponsor.basis ? `${t.sponsorBasis}: ${input.sponsor.basis}` : null]
+          .filter(Boolean)
+          .join(' · '),
+        inner,
+        { pt: 8.5, colour: colours.muted },
+      ),
+      textBlock(doc, `${t.dataYear}: ${input.dataYear} · ${t.exportDate}: ${formatDate(input.exportDate, locale)}`, inner, { pt: 8.5, colour: colours.muted }),
+    ],
+    0.8,
+  );
+  const continuedHeading = textBlock(doc, `${t.sponsorTitle} — ${input.sponsor.shortName || input.sponsor.name} ${t.continued}`, inner, { pt: 10, bold: true });
+  const notice = input.illustrative ? noticeBlock(doc, locale, inner) : null;
+  const footer = footerBlock(doc, { exportDate: input.exportDate, dataDate: String(input.dataYear), locale }, inner);
+  const contentBottom = page.height - m - footer.height - gap;
+  const available = contentBottom - m;
+
+  const tail = (pt: number) =>
+    stack(
+      [
+        textBlock(doc, t.summary(input.summary, (n) => formatNumber(n, locale)), inner, { pt: pt + 0.5, bold: true }),
+        input.sources.length
+          ? textBlock(doc, `${t.source}: ${input.sources.join('; ')}`, inner, { pt: Math.max(7, pt - 1), colour: colours.muted })
+          : null,
+      ],
+      1.5,
+    );
+
+  // Pick the largest body size (and map height) at which everything fits on one page; else paginate at 8.5 pt.
+  const img = input.mapImage;
+  const mapBoxAt = (maxH: number) => (img ? fitInto(img.widthPx, img.heightPx, inner, maxH) : null);
+  const fixedHeight = heading.height + gap + (notice ? notice.height + gap : 0);
+  let chosen: { pt: number; map: ReturnType<typeof mapBoxAt>; table: TableLayout; tail: Block } | null = null;
+  for (const pt of [9, 8.5, 8, 7.5, 7]) {
+    for (const mapH of img ? [85, 72, 60] : [0]) {
+      const table = tableLayout(doc, input.communes, locale, inner, pt);
+      const end = tail(pt);
+      const map = mapBoxAt(mapH);
+      const total =
+        fixedHeight + (map ? map.height + gap : 0) + table.header.height + table.rows.reduce((h, r) => h + r.height, 0) + gap + end.height;
+      if (total <= available) {
+        chosen = { pt, map, table, tail: end };
+        break;
+      }
+    }
+    if (chosen) break;
+  }
+  if (!chosen) chosen = { pt: 8.5, map: mapBoxAt(85), table: tableLayout(doc, input.communes, locale, inner, 8.5), tail: tail(8.5) };
+
+  // Flow: page 1 has the heading, notice and map; the table continues on later pages under a short heading.
+  let y = m;
+  const newPage = () => {
+    doc.addPage('a4', 'portrait');
+    y = m;
+    continuedHeading.draw(m, y);
+    y += continuedHeading.height + gap;
+  };
+  heading.draw(m, y);
+  y += heading.height + gap;
+  if (notice) {
+    notice.draw(m, y);
+    y += notice.height + gap;
+  }
+  if (img && chosen.map) {
+    drawMapImage(doc, img, { x: m + (inner - chosen.map.width) / 2, y, ...chosen.map }, locale, 0.85);
+    y += chosen.map.height + gap;
+  }
+  const { header, rows } = chosen.table;
+  rows.forEach((row, i) => {
+    const needsHeader = i === 0 || y + row.height > contentBottom;
+    if (needsHeader) {
+      if (y + header.height + row.height > contentBottom) newPage();
+      header.draw(m, y);
+      y += header.height;
+    }
+    row.draw(m, y);
+    y += row.height;
+  });
+  y += gap;
+  if (y + chosen.tail.height > contentBottom) newPage();
+  chosen.tail.draw(m, y);
+
+  const pages = doc.getNumberOfPages();
+  for (let p = 1; p <= pages; p++) {
+    doc.setPage(p);
+    footer.drawPage(m, page.height - m - footer.height, p, pages);
+  }
+  return pdfBytes(doc);
+}
