@@ -86,3 +86,24 @@ describe('map SQL', () => {
     expect(rowsOf(await engine.query('SELECT count(*)::INTEGER AS n FROM unit_commune'))[0]).toEqual({ n: 5 });
   });
 });
+
+describe('planner, criteria and profile SQL bind against the real schema', async () => {
+  const { haveAssets, engineWithAssets } = await import('../helpers/real-assets');
+  const { plannerTableSQL } = await import('../../../src/db/sql/planner');
+  const crit = await import('../../../src/db/sql/criteria');
+  const prof = await import('../../../src/db/sql/profile');
+  test.skipIf(!haveAssets())('all bind', async () => {
+    const e = await engineWithAssets();
+    await expect(plannerTableSQL('district')).toBindIn(e, ['45', 2024, 2020, 12]);
+    await expect(plannerTableSQL('province')).toBindIn(e, [null, 2024, 2020, 12]);
+    await expect(crit.districtCriteriaMatrixSQL).toBindIn(e, ['464', 2024]);
+    await expect(crit.criteriaMissingSQL).toBindIn(e, ['45', 2024]);
+    await expect(crit.criteriaNamesSQL).toBindIn(e, ['qd318']);
+    await expect(crit.criteriaSetOfYearSQL).toBindIn(e, [2024]);
+    await expect(prof.communeSeriesSQL).toBindIn(e, ['19474']);
+    await expect(prof.communeSponsorsSQL).toBindIn(e, ['19474']);
+    const missing = rowsOf<{ number: number; missing: number; assessed: number }>(await e.query(crit.criteriaMissingSQL, ['45', 2024]));
+    expect(missing).toHaveLength(19);
+    expect(missing[0].assessed).toBe(101);
+  });
+});
