@@ -10,7 +10,7 @@ import { progressSummary, type SponsorCommune, type SponsorInfo } from './sponso
 export async function exportSponsorReport(atlas: Atlas, sponsor: SponsorInfo, communes: SponsorCommune[], t: TFunction): Promise<Uint8Array> {
   const s = atlas.state.get();
   const map = atlas.mapInstance()!;
-  const [fonts, png] = await Promise.all([loadPdfFonts(), captureMapPng(map, 2)]);
+  const [fonts, png] = await Promise.all([loadPdfFonts(), captureMapPng(map, 1)]);
   const bytes = exportSponsorReportPdf({
     fonts,
     locale: s.locale,
