@@ -82,6 +82,16 @@ export function automationApi(atlas: Atlas) {
       const p = atlas.mapInstance()!.project([d.labelLon[i], d.labelLat[i]]);
       return { x: p.x, y: p.y };
     },
+    /** Renders the map to PNG at 1x/2x/4x; returns its size and a data URL. */
+    async exportPng(scale: 1 | 2 | 4) {
+      const png = await atlas.capturePng(scale);
+      const dataUrl = await new Promise<string>((resolve) => {
+        const r = new FileReader();
+        r.onload = () => resolve(r.result as string);
+        r.readAsDataURL(png.blob);
+      });
+      return { width: png.width, height: png.height, dataUrl };
+    },
     /** The MapLibre map, for tests that inspect rendered layers. */
     debugMap: () => atlas.mapInstance(),
     details: (code: string) => {

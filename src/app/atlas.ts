@@ -80,6 +80,10 @@ export class Atlas {
     this.ready.catch(() => undefined); // the UI shows state.error
   }
 
+  capturePng(scale: 1 | 2 | 4) {
+    return this.map!.capturePng(scale);
+  }
+
   mapInstance() {
     return this.map?.map ?? null;
   }

@@ -22,7 +22,7 @@ const RULES: [CanonicalField | 'row_number', RegExp][] = [
   ['district_code', /\bma (huyen|quan|thi xa|thanh pho|tp|tx|dvhc cap huyen|don vi cap huyen)\b|\bdistrict (code|id)\b/],
   ['commune_code', /\bma (xa|phuong|dvhc|don vi|dv|hanh chinh|dia ban|so)\b|^ma$|\b(commune|ward|unit|gso) (code|id)\b|^code$|^ma xa phuong thi tran$/],
   // recognition
-  ['recognised_year', /\bnam (duoc )?(cong nhan|dat chuan|dat|cn)\b|\brecogni[sz](ed|ation) year\b|\byear (of )?recogni[sz]/],
+  ['recognised_year', /\bnam (duoc )?(cong nhan|dat chuan|dat|cn)\b|\brecogni([sz]ed|[sz]ation|tion) year\b|\byear (of )?recogni/],
   ['decision_no', /\b(so )?(quyet dinh|qd)\b|\bdecision\b/],
   ['criteria_met_count', /\b(tieu chi|tc)\b.*\bdat\b|\bdat\b.*\b(tieu chi|tc)\b|\bso (tieu chi|tc)\b|\bcriteria\b/],
   ['tier', /\bmuc dat\b|\bmuc (do )?(cong nhan|dat chuan)\b|\bxep loai\b|\bdanh hieu\b|\bket qua (cong nhan|dat chuan)\b|\bdat chuan( ntm)?\b|\btier\b|\blevel\b|\bstatus\b|\bntm (nang cao|kieu mau)\b/],

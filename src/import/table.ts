@@ -203,6 +203,8 @@ function classify(
   const get = (f: CanonicalField) => (fieldCol[f] === undefined ? '' : cellText(cells[fieldCol[f]!] ?? null));
   const code = get('commune_code');
   const name = get('commune_name');
+  // fast path: a row with a commune code is data (the numbering row under the header aside)
+  if (!justAfterHeader && /^'?\d{4,5}$/.test(code)) return { kind: 'data', text: name };
   const labels: string[] = [];
   for (const col of columns) {
     if (!LABEL_FIELDS.has(col.field)) continue;
@@ -260,13 +262,17 @@ export function findTable(grid: Grid): FindTableResult {
   const columns: ColumnInfo[] = [];
   const fieldCol: Partial<Record<CanonicalField, number>> = {};
   const mdRate: number[] = [];
+  const hasData = new Array<boolean>(width).fill(false);
+  for (let r = header.end + 1; r < grid.rows.length; r++) {
+    const cells = grid.rows[r].cells;
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c];
+      if (!hasData[c] && v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) hasData[c] = true;
+    }
+  }
   for (let c = 0; c < width; c++) {
     const text = header.headers[c];
-    const hasData = grid.rows.slice(header.end + 1).some((r) => {
-      const v = r.cells[c];
-      return !(v === null || v === undefined || (typeof v === 'string' && v.trim() === ''));
-    });
-    if (!text && !hasData) continue;
+    if (!text && !hasData[c]) continue;
     const m = recogniseHeader(text);
     let field = m.field;
     let role: ColumnInfo['role'] = m.role;

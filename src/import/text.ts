@@ -19,11 +19,13 @@ export function foldKey(s: string): string {
     .trim();
 }
 
-/** Text of a cell for display/matching: numbers as written, whitespace collapsed, NFC. */
+const UNTIDY = /[\t\n\r\f\v\u00a0]| {2}|^ | $/;
+
+/** Text of a cell for display/matching: numbers as written, whitespace collapsed (cells are NFC already). */
 export function cellText(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  return v.replace(/[\s\u00a0]+/g, ' ').trim().normalize('NFC');
+  return UNTIDY.test(v) ? v.replace(/[\s\u00a0]+/g, ' ').trim() : v;
 }
 
 /** Optimal string alignment (restricted Damerau-Levenshtein) distance. */

@@ -113,6 +113,8 @@ export type IssueCode =
   | 'no_header'
   | 'no_unit_column'
   | 'no_data_rows'
+  | 'internal_error'
+  | 'csv_malformed'
   | 'encoding_converted'
   | 'encoding_uncertain'
   | 'column_unrecognised'
@@ -122,6 +124,7 @@ export type IssueCode =
   | 'year_from_header'
   | 'year_from_default'
   | 'year_missing'
+  | 'year_blank'
   | 'year_conflict'
   | 'province_from_title'
   | 'province_unknown'
@@ -187,7 +190,10 @@ export interface Unit {
 export interface Suggestion {
   commune_code: string;
   commune_name: string;
+  commune_type: string;
+  district_code: string;
   district_name: string;
+  province_code: string;
   province_name: string;
   /** 0..1 string similarity of the normalised names (1 = same name once accents/prefixes are ignored). */
   score: number;
@@ -250,7 +256,7 @@ export interface ImportReport {
   ambiguous: number;
   unmatched: number;
   excluded: number;
-  /** Rows with at least one error (any match state). */
+  /** Rows with at least one error (any match state except excluded). */
   rejected: number;
   /** Matched and not rejected: what would be stored. */
   accepted: number;
@@ -295,11 +301,16 @@ export interface ImportResult {
   /** Title rows above the header (row number + text). */
   titleRows: { row: number; text: string }[];
   columns: ColumnInfo[];
-  /** File-level year and where it came from (a year column overrides it row by row). */
+  /**
+   * File-level year and where it came from. With a year column, source is 'column' (value null) unless a
+   * header/title/default year exists, which then fills the rows whose year cell is blank.
+   */
   year: { value: number | null; source: YearSource | 'none'; where: string | null };
   /** Province scope used for matching, and where it came from. */
   province: { code: string; name: string; source: 'caller' | 'title' } | null;
   rows: ImportedRow[];
   report: ImportReport;
+  /** File-level issues (encoding, columns, year, province); also at the start of report.issues. */
+  fileIssues: Issue[];
   options: ImportOptions;
 }

@@ -2,7 +2,7 @@
  * Cell values as Vietnamese officials write them: decimal comma and dot thousands ("1.234,5"), "12,5%",
  * "17/19", "-" for none (blank is not 0), tier words. English "1,234.5" is read when unambiguous.
  */
-import { foldKey } from './text';
+import { cellText, foldKey } from './text';
 import type { Cell, Tier } from './types';
 
 /** count: integer >= 0 expected ("1.234" = 1234); rate/decimal: may have decimals ("12,5" = 12.5); year: 4 digits. */
@@ -83,6 +83,7 @@ export function parseNumber(raw: Cell, kind: NumberKind): ParsedNumber {
     if (!Number.isFinite(raw)) return { value: null, error: 'not_a_number' };
     return finishCount(raw, kind);
   }
+  if (kind !== 'year' && /^\d{1,15}$/.test(raw)) return finishCount(Number(raw), kind); // fast path: plain digits
   let s = raw.replace(/[\u00a0\u202f\u2009]/g, ' ').trim();
   if (isBlankText(s)) return { value: null };
   if (kind === 'year') return parseYear(s);
@@ -152,7 +153,7 @@ export function parseTier(raw: Cell): { value: Tier | null; unknown: boolean } {
 /** Plain text of a cell (names, decision numbers, organisations); numbers as written. */
 export function parseText(raw: Cell): string | null {
   if (raw === null) return null;
-  const s = (typeof raw === 'number' ? String(raw) : raw).replace(/[\s\u00a0]+/g, ' ').trim().normalize('NFC');
+  const s = cellText(raw);
   return s === '' ? null : s;
 }
 

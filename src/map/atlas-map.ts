@@ -1,9 +1,10 @@
-import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import { Map as MapLibreMap, setWorkerUrl, type FilterSpecification, type GeoJSONSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { offlineStyle, overlayBeforeId } from './style';
 import { communeLayer, type CommuneLayerProps } from './commune-layer';
+import { captureMapPng, type MapPng } from '../export/png-export';
 
 setWorkerUrl(workerUrl);
 
@@ -36,6 +37,8 @@ export class AtlasMap {
       bounds: nationalBounds,
       attributionControl: false,
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      // room for 4x exports of a full-screen map
+      maxCanvasSize: [8192, 8192],
       dragRotate: false,
       pitchWithRotate: false,
     });
@@ -50,6 +53,7 @@ export class AtlasMap {
   }
 
   private polygonFeature: Uint32Array | null = null;
+  private communeProps: Omit<CommuneLayerProps, 'beforeId' | 'id'> | null = null;
   private featureOf(polygonIndex: number): number | null {
     return this.polygonFeature && polygonIndex >= 0 ? this.polygonFeature[polygonIndex] : null;
   }
@@ -62,6 +66,7 @@ export class AtlasMap {
   setCommunes(props: Omit<CommuneLayerProps, 'beforeId' | 'id'>) {
     // deck.gl picks polygons; the app thinks in features
     this.polygonFeature = props.geometry.polygonFeature;
+    this.communeProps = props;
     const layers = [communeLayer({ ...props, id: 'communes', beforeId: overlayBeforeId })];
     this.overlay.setProps({ layers });
     // deck.gl only slots its layer under `beforeId` while the style reports loaded; a GeoJSON setData in flight
@@ -87,6 +92,50 @@ export class AtlasMap {
 
   fitBounds(bounds: Bounds, animate: boolean) {
     this.map.fitBounds(bounds, { padding: 24, animate, duration: animate ? 600 : 0 });
+  }
+
+  /**
+   * The map as PNG at 1x/2x/4x. deck.gl in interleaved mode ignores a pixel ratio changed at run time (it only
+   * follows the ratio the map was created with), so higher scales are drawn by a hidden copy of the map made
+   * at that ratio, with the same camera, sources, filters and commune colours.
+   */
+  async capturePng(scale: 1 | 2 | 4): Promise<MapPng> {
+    if (scale === 1 && window.devicePixelRatio === 1) return captureMapPng(this.map, 1);
+    const live = this.map;
+    const host = document.createElement('div');
+    const { width, height } = live.getContainer().getBoundingClientRect();
+    host.style.cssText = `position:fixed;left:-${width + 100}px;top:0;width:${width}px;height:${height}px;`;
+    host.setAttribute('aria-hidden', 'true');
+    document.body.append(host);
+    const copy = new MapLibreMap({
+      container: host,
+      style: offlineStyle(),
+      center: live.getCenter(),
+      zoom: live.getZoom(),
+      pixelRatio: scale * window.devicePixelRatio,
+      maxCanvasSize: [16384, 16384],
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      interactive: false,
+      attributionControl: false,
+    });
+    try {
+      await new Promise<void>((resolve) => copy.once('load', () => resolve()));
+      // the deck.gl layer first, while the style is loaded, so it is slotted under the outlines and labels
+      if (this.communeProps) {
+        copy.addControl(new MapLibreOverlay({ interleaved: true, layers: [communeLayer({ ...this.communeProps, id: 'communes', beforeId: overlayBeforeId })] }));
+      }
+      for (const id of Object.keys(copy.getStyle().sources)) {
+        const data = await (live.getSource(id) as GeoJSONSource).getData();
+        (copy.getSource(id) as GeoJSONSource).setData(data);
+      }
+      for (const id of ['district-flagged', 'province-flagged']) copy.setFilter(id, (live.getFilter(id) as FilterSpecification | undefined) ?? null);
+      for (const layer of live.getStyle().layers) copy.setLayoutProperty(layer.id, 'visibility', live.getLayoutProperty(layer.id, 'visibility') ?? 'visible');
+      // the copy rarely reports 'idle' (deck.gl keeps a redraw pending); a few seconds is plenty for a static view
+      return await captureMapPng(copy, scale, { timeoutMs: 4000 });
+    } finally {
+      copy.remove();
+      host.remove();
+    }
   }
 
   /** Resolves after the next frame MapLibre (and deck.gl with it) has drawn. */

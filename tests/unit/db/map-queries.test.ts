@@ -6,7 +6,7 @@ import { rowsOf, type SqlEngine } from '../../../src/db/engine';
 import * as q from '../../../src/db/sql/map-queries';
 import { indicatorMatrixSQL, unitListSQL } from '../../../src/db/sql/indicator-values';
 import { statusClasses } from '../../../src/db/sql/status';
-import { changeClasses, indicatorIds, indicators, type IndicatorId } from '../../../src/indicators/registry';
+import { changeClasses, criterionClasses, indicatorIds, indicatorParams, indicators, type IndicatorId } from '../../../src/indicators/registry';
 
 let engine: SqlEngine;
 beforeAll(async () => {
@@ -24,7 +24,7 @@ async function matrix(id: IndicatorId, compareYear = 2023) {
 
 describe('map SQL', () => {
   test('every query parses and binds', async () => {
-    for (const id of indicatorIds) await expect(indicatorMatrixSQL(id)).toBindIn(engine, indicators[id].change ? [2023] : []);
+    for (const id of indicatorIds) await expect(indicatorMatrixSQL(id)).toBindIn(engine, indicatorParams(id, { compareYear: 2023, criterion: 17 }));
     await expect(unitListSQL).toBindIn(engine);
     await expect(q.withoutBoundarySQL).toBindIn(engine, ['communes_45', '45']);
     await expect(q.yearsSQL).toBindIn(engine);
@@ -73,6 +73,14 @@ describe('map SQL', () => {
     });
     const pc = await matrix('poor_rate_change', 2023);
     expect(pc['19474'][1]).toBeCloseTo(-0.02, 10);
+  });
+
+  test('criterion gap: missing where the bit is clear (19711 meets criteria 1-11 only)', async () => {
+    const units = rowsOf<{ commune_code: string }>(await engine.query(unitListSQL)).map((r) => r.commune_code);
+    const t = await engine.query(indicatorMatrixSQL('criterion_missing'), [17]);
+    const v = Array.from(t.getChild('value')!.toArray() as Float64Array);
+    const at2024 = Object.fromEntries(units.map((c, i) => [c, criterionClasses[v[2 * i + 1]]]));
+    expect(at2024).toEqual({ '19474': 'criterion_met', '19465': 'criterion_met', '19456': 'out_of_scope', '19708': 'criterion_met', '19711': 'criterion_missing' });
   });
 
   test('units without a boundary in the drawn layer are listed, with their district', async () => {

@@ -21,14 +21,14 @@ CREATE TABLE boundary_feature AS SELECT * FROM (VALUES
   ('communes_45', 4, NULL, 'orphan_2008_polygon', 'Huyện Hải Lăng', '468', '45', '19711'),
   ('communes', 0, '19708', 'unit', 'Xã Hải Thượng', '468', '45', NULL)) t(layer, feature_index, code, kind, name, district_code, province_code, covers_codes);
 CREATE TABLE commune_year AS SELECT * FROM (VALUES
-  ('19474', 2023, 17, 'chua_dat', NULL, 'illustrative'),
-  ('19474', 2024, 19, 'dat_chuan', 2024, 'illustrative'),
-  ('19465', 2023, 19, 'dat_chuan', 2021, 'illustrative'),
-  ('19465', 2024, 19, 'nang_cao', 2021, 'fact'),
-  ('19708', 2023, 19, 'dat_chuan', 2020, 'illustrative'),
-  ('19708', 2024, 19, 'kieu_mau', 2020, 'illustrative'),
-  ('19711', 2023, 11, 'chua_dat', NULL, 'illustrative'),
-  ('19711', 2024, 11, 'chua_dat', NULL, 'illustrative')) t(commune_code, year, criteria_met_count, tier, ntm_year, provenance);
+  ('19474', 2023, 17, 131071, 'chua_dat', NULL, 'illustrative'),
+  ('19474', 2024, 19, 524287, 'dat_chuan', 2024, 'illustrative'),
+  ('19465', 2023, 19, 524287, 'dat_chuan', 2021, 'illustrative'),
+  ('19465', 2024, 19, 524287, 'nang_cao', 2021, 'fact'),
+  ('19708', 2023, 19, 524287, 'dat_chuan', 2020, 'illustrative'),
+  ('19708', 2024, 19, 524287, 'kieu_mau', 2020, 'illustrative'),
+  ('19711', 2023, 11, 2047, 'chua_dat', NULL, 'illustrative'),
+  ('19711', 2024, 11, 2047, 'chua_dat', NULL, 'illustrative')) t(commune_code, year, criteria_met_count, criteria_met_mask, tier, ntm_year, provenance);
 CREATE TABLE poverty_year AS SELECT * FROM (VALUES
   ('19474', 2023, 1000, 120, 80), ('19474', 2024, 1000, 100, 70),
   ('19456', 2024, 3000, 30, 60)) t(unit_code, year, households, poor, near_poor);

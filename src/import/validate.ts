@@ -1,0 +1,147 @@
+/**
+ * Row/column validation of imported rows: rates outside 0-100, criteria outside 0..N, poor/near-poor above the
+ * household count, negative counts, duplicate unit-year rows (every row of a duplicate set is named), future years,
+ * rates that disagree with their counts, rates without counts (the model stores numerators and denominators).
+ */
+import { issue } from './messages';
+import type { CanonicalField, ColumnInfo, ImportedRow, ImportOptions, Issue, IssueCode } from './types';
+
+/** Codes produced here: re-validation (after the user resolves a row) replaces exactly these. */
+export const VALIDATION_CODES = new Set<IssueCode>([
+  'rate_out_of_range',
+  'criteria_out_of_range',
+  'poor_gt_households',
+  'near_poor_gt_households',
+  'poor_plus_near_poor_gt_households',
+  'duplicate_unit_year',
+  'future_year',
+  'negative_count',
+  'rate_mismatch',
+  'rate_without_counts',
+  'tier_criteria_inconsistent',
+  'urban_unit_ntm',
+  'no_values',
+  'year_blank',
+]);
+
+const TIER_LABEL: Record<string, string> = { dat_chuan: 'Đạt chuẩn', nang_cao: 'NTM nâng cao', kieu_mau: 'NTM kiểu mẫu', chua_dat: 'Chưa đạt' };
+
+type ColumnOf = (f: CanonicalField) => { column: string | null; columnIndex: number | null };
+
+export function columnLookup(columns: ColumnInfo[]): ColumnOf {
+  const byField = new Map(columns.filter((c) => c.field).map((c) => [c.field!, c]));
+  return (f) => {
+    const c = byField.get(f);
+    return c ? { column: c.header, columnIndex: c.index } : { column: null, columnIndex: null };
+  };
+}
+
+const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+
+/** Checks of one row on its own. */
+export function validateRow(row: ImportedRow, colOf: ColumnOf, opts: ImportOptions): Issue[] {
+  const v = row.values;
+  const at = (f: CanonicalField) => ({ row: row.sourceRow, ...colOf(f) });
+  const out: Issue[] = [];
+  const max = opts.criteriaCount;
+
+  for (const f of ['poor_rate', 'near_poor_rate'] as const) {
+    const r = v[f];
+    if (r !== null && (r < 0 || r > 100)) out.push(issue('rate_out_of_range', { value: r }, at(f)));
+  }
+  const c = v.criteria_met_count;
+  if (c !== null && (c < 0 || c > max)) out.push(issue('criteria_out_of_range', { value: c, max }, at('criteria_met_count')));
+  for (const f of ['households', 'poor', 'near_poor'] as const) {
+    const n = v[f];
+    if (n !== null && n < 0) out.push(issue('negative_count', { value: n }, at(f)));
+  }
+  const h = v.households;
+  if (h !== null && h >= 0) {
+    const poorOver = v.poor !== null && v.poor > h;
+    const nearOver = v.near_poor !== null && v.near_poor > h;
+    if (poorOver) out.push(issue('poor_gt_households', { poor: v.poor, households: h }, at('poor')));
+    if (nearOver) out.push(issue('near_poor_gt_households', { near_poor: v.near_poor, households: h }, at('near_poor')));
+    if (!poorOver && !nearOver && v.poor !== null && v.near_poor !== null && v.poor + v.near_poor > h) {
+      out.push(issue('poor_plus_near_poor_gt_households', { sum: v.poor + v.near_poor, households: h }, at('near_poor')));
+    }
+  }
+  // rate vs counts
+  const pairs = [
+    ['poor_rate', 'poor'],
+    ['near_poor_rate', 'near_poor'],
+  ] as const;
+  for (const [rf, nf] of pairs) {
+    const rate = v[rf];
+    if (rate === null) continue;
+    const num = v[nf];
+    if (num === null || h === null) {
+      out.push(issue('rate_without_counts', {}, at(rf)));
+      continue;
+    }
+    if (h > 0 && num >= 0 && num <= h && rate >= 0 && rate <= 100) {
+      const computed = (100 * num) / h;
+      if (Math.abs(computed - rate) > 0.1 + 1e-9) out.push(issue('rate_mismatch', { rate, num, den: h, computed: round(computed) }, at(rf)));
+    }
+  }
+  // years
+  if (v.year === null && row.yearSource === null && colOf('year').column !== null && !row.messages.some((m) => m.code === 'year_invalid')) {
+    out.push(issue('year_blank', {}, at('year')));
+  }
+  if (v.year !== null && v.year > opts.currentYear) {
+    const where = row.yearSource === 'column' ? at('year') : { row: row.sourceRow, column: null, columnIndex: null };
+    out.push(issue('future_year', { value: v.year, current: opts.currentYear }, where));
+  }
+  if (v.recognised_year !== null && v.recognised_year > opts.currentYear) {
+    out.push(issue('future_year', { value: v.recognised_year, current: opts.currentYear }, at('recognised_year')));
+  }
+  // tier vs criteria
+  if (v.tier && v.tier !== 'chua_dat' && c !== null && c >= 0 && c < max) {
+    out.push(issue('tier_criteria_inconsistent', { tier: TIER_LABEL[v.tier], criteria: c, max }, at('tier')));
+  }
+  // urban units are outside the NTM commune scope
+  if (row.unit && row.unit.commune_type !== 'Xã' && (v.criteria_met_count !== null || (v.tier !== null && v.tier !== 'chua_dat'))) {
+    const typeEn = row.unit.commune_type === 'Phường' ? 'ward (phường)' : 'township (thị trấn)';
+    out.push(issue('urban_unit_ntm', { unit_name: row.unit.commune_name, type: row.unit.commune_type.toLowerCase(), type_en: typeEn }, at(v.criteria_met_count !== null ? 'criteria_met_count' : 'tier')));
+  }
+  const figures: CanonicalField[] = ['criteria_met_count', 'tier', 'recognised_year', 'decision_no', 'households', 'poor', 'near_poor', 'poor_rate', 'near_poor_rate', 'sponsor_org'];
+  const hasRaw = figures.some((f) => row.raw[f] !== undefined && row.raw[f] !== null);
+  if (!hasRaw) out.push(issue('no_values', {}, { row: row.sourceRow }));
+  return out;
+}
+
+/**
+ * Validate all rows: returns new rows whose validation messages are recomputed (other messages kept), with
+ * duplicate unit-year rows flagged on every row of the set, and `rejected` updated.
+ */
+export function validateRows(rows: ImportedRow[], columns: ColumnInfo[], opts: ImportOptions): ImportedRow[] {
+  const colOf = columnLookup(columns);
+  const groups = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    if (!r.commune_code || r.match === 'excluded') return;
+    const key = `${r.commune_code}|${r.values.year ?? ''}`;
+    const g = groups.get(key);
+    if (g) g.push(i);
+    else groups.set(key, [i]);
+  });
+  const dupOf = new Map<number, number[]>();
+  for (const idx of groups.values()) if (idx.length > 1) for (const i of idx) dupOf.set(i, idx);
+
+  return rows.map((r, i) => {
+    const kept = r.messages.filter((m) => !VALIDATION_CODES.has(m.code));
+    const fresh = r.match === 'excluded' ? [] : validateRow(r, colOf, opts);
+    const dup = dupOf.get(i);
+    if (dup) {
+      const yearCol = r.yearSource === 'column' ? colOf('year') : { column: null, columnIndex: null };
+      fresh.push(
+        issue(
+          'duplicate_unit_year',
+          { unit_name: r.unit?.commune_name ?? r.commune_code, year: r.values.year, rows: dup.map((j) => rows[j].sourceRow).join(', ') },
+          { row: r.sourceRow, ...yearCol },
+        ),
+      );
+    }
+    const messages = [...kept, ...fresh].sort((a, b) => (a.columnIndex ?? -1) - (b.columnIndex ?? -1));
+    const rejected = r.match !== 'excluded' && messages.some((m) => m.severity === 'error');
+    return { ...r, messages, rejected };
+  });
+}

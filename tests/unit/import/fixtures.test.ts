@@ -1,0 +1,460 @@
+/**
+ * End-to-end imports of the fixtures in tests/fixtures/import (generated from the real unit list by
+ * make-fixtures.ts): exact rows and reports.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importTable, type ImportContext } from '../../../src/import/index.ts';
+import type { ImportResult, RowValues } from '../../../src/import/types.ts';
+import { counts, fixture, focusUnits } from './helpers.ts';
+
+const ctx = (extra: Partial<ImportContext> = {}): ImportContext => ({ units: focusUnits(), currentYear: 2025, ...extra });
+const pick = (r: ImportResult, fields: (keyof RowValues)[]) => r.rows.map((x) => [x.sourceRow, x.commune_code, x.match, ...fields.map((f) => x.values[f])]);
+const messages = (r: ImportResult) => r.rows.filter((x) => x.messages.length).map((x) => [x.sourceRow, x.messages.map((m) => [m.code, m.column])]);
+const suggestions = (r: ImportResult) => r.rows.filter((x) => x.suggestions.length).map((x) => [x.sourceRow, x.suggestions.map((s) => [s.commune_code, s.score])]);
+const fileIssues = (r: ImportResult) => r.fileIssues.map((i) => [i.severity, i.code, i.column]);
+
+const zero = { matchedByName: 0, matchedManually: 0, ambiguous: 0, unmatched: 0, excluded: 0, rejected: 0, skippedTotals: 0, skippedHeadings: 0, skippedNotes: 0, skippedBlank: 0 };
+
+// ---------------------------------------------------------------------------------------------------------------
+// 1. + 4-7: the Quảng Trị 2024 table in five encodings
+
+const QT_FIELDS: (keyof RowValues)[] = ['commune_name', 'district_name', 'year', 'criteria_met_count', 'tier', 'recognised_year', 'decision_no', 'households', 'poor', 'poor_rate', 'sponsor_org'];
+const QT_2024_ROWS = [
+  [2, '19363', 'code', 'Thị trấn Hồ Xá', 'Vĩnh Linh', 2024, null, null, null, null, 6120, 98, 1.6, null],
+  [3, '19369', 'code', 'Xã Vĩnh Thái', 'Vĩnh Linh', 2024, 19, 'nang_cao', 2016, '2745/QĐ-UBND', 1432, 21, 1.47, null],
+  [4, '19384', 'code', 'Xã Kim Thạch', 'Vĩnh Linh', 2024, 17, 'chua_dat', null, null, 1015, 37, 3.65, null],
+  [5, '19435', 'code', 'Xã Hướng Lập', 'Hướng Hóa', 2024, 12, 'chua_dat', null, null, 842, 301, 35.75, null],
+  [6, '19474', 'code', 'Xã Hướng Lộc', 'Hướng Hóa', 2024, 19, 'dat_chuan', 2022, '1841/QĐ-UBND', 1208, 64, 5.3, 'Hội Nông dân tỉnh'],
+  [7, '19468', 'code', 'Xã Húc', 'Hướng Hóa', 2024, 10, 'chua_dat', null, null, 911, 412, 45.23, null],
+  [8, '19483', 'code', 'Xã A Dơi', 'Hướng Hóa', 2024, 15, 'chua_dat', null, null, 698, 155, 22.21, null],
+  [9, '19501', 'code', 'Xã Trung Hải', 'Gio Linh', 2024, 19, 'kieu_mau', 2015, '3012/QĐ-UBND', 1377, 0, 0, null],
+  [10, '19558', 'code', 'Xã Mò Ó', 'Đa Krông', 2024, 14, 'chua_dat', null, null, 731, null, null, null],
+  [11, '19588', 'code', 'Xã Tà Rụt', 'Đa Krông', 2024, 11, 'chua_dat', null, null, 655, 289, 44.12, null],
+  [12, '19606', 'code', 'Xã Cam Thủy', 'Cam Lộ', 2024, 19, 'dat_chuan', 2018, '2281/QĐ-UBND', 1190, 17, 1.43, null],
+  [13, '19624', 'code', 'Thị Trấn Ái Tử', 'Triệu Phong', 2024, null, null, null, null, 2254, 31, 1.38, null],
+  [14, '19636', 'code', 'Xã Triệu Độ', 'Triệu Phong', 2024, 19, 'dat_chuan', 2019, '1102/QĐ-UBND', 1506, 26, 1.73, 'Hội Nông dân tỉnh'],
+  [15, '19708', 'code', 'Xã Hải Thượng', 'Hải Lăng', 2024, 19, 'nang_cao', 2020, '3366/QĐ-UBND', 1130, 12, 1.06, 'Liên minh Hợp tác xã tỉnh'],
+  [16, '19705', 'code', 'Xã Hải Lệ', 'Quảng Trị', 2024, 19, 'dat_chuan', 2017, '2504/QĐ-UBND', 1062, 9, 0.85, null],
+];
+
+describe('qt_2024_utf8_bom.csv', () => {
+  let r: ImportResult;
+  beforeAll(async () => {
+    r = await importTable(fixture('qt_2024_utf8_bom.csv'), ctx());
+  });
+
+  it('reads the table', () => {
+    expect(r.ok).toBe(true);
+    expect(r.error).toBeNull();
+    expect(r.format).toBe('csv');
+    expect(r.encoding!.name).toBe('utf-8-bom');
+    expect(r.headerRows).toEqual([1]);
+    expect(r.columns.map((c) => c.field ?? c.role)).toEqual([
+      'row_number', 'commune_code', 'commune_name', 'district_name', 'year', 'criteria_met_count', 'tier',
+      'recognised_year', 'decision_no', 'households', 'poor', 'poor_rate', 'sponsor_org',
+    ]);
+    expect(r.year).toEqual({ value: null, source: 'column', where: 'Năm' });
+  });
+
+  it('gives exactly these rows: "1.234" thousands, "1,60" decimal comma, "17/19", blank ("-") vs 0', () => {
+    expect(pick(r, QT_FIELDS)).toEqual(QT_2024_ROWS);
+    expect(r.rows.every((x) => x.yearSource === 'column' && x.messages.length === 0)).toBe(true);
+    expect(r.rows.find((x) => x.sourceRow === 6)!.raw).toMatchObject({ households: '1.208', poor_rate: '5,30', criteria_met_count: '19' });
+    expect(r.rows.find((x) => x.sourceRow === 4)!.raw.criteria_met_count).toBe('17/19');
+  });
+
+  it('reports every row matched by code, nothing skipped', () => {
+    expect(counts(r)).toEqual({ ...zero, read: 15, matched: 15, matchedByCode: 15, accepted: 15 });
+    expect(r.report.issues).toEqual([]);
+  });
+});
+
+describe.each([
+  ['qt_tcvn3.csv', 'tcvn3', 'csv', 'Converted from TCVN3 (ABC, .VnTime fonts) to Unicode (NFC): 165 Vietnamese characters converted.', 'Đã chuyển từ bảng mã TCVN3 (ABC, phông .VnTime) sang Unicode dựng sẵn (NFC): 165 ký tự tiếng Việt được chuyển.'],
+  ['qt_vni.csv', 'vni', 'csv', 'Converted from VNI Windows (VNI-Times fonts) to Unicode (NFC): 165 Vietnamese characters converted.', 'Đã chuyển từ bảng mã VNI Windows (phông VNI-Times) sang Unicode dựng sẵn (NFC): 165 ký tự tiếng Việt được chuyển.'],
+  ['qt_windows1258.csv', 'windows-1258', 'csv', 'Converted from Windows-1258 (CP1258) to Unicode (NFC): 165 Vietnamese characters converted.', 'Đã chuyển từ bảng mã Windows-1258 (CP1258) sang Unicode dựng sẵn (NFC): 165 ký tự tiếng Việt được chuyển.'],
+  ['qt_utf16.tsv', 'utf-16le', 'tsv', 'Read as UTF-16 LE and converted to Unicode NFC.', 'Đã đọc theo UTF-16 LE và chuyển sang UTF-8/Unicode NFC.'],
+] as const)('%s', (name, encoding, format, en, vi) => {
+  let r: ImportResult;
+  beforeAll(async () => {
+    r = await importTable(fixture(name), ctx());
+  });
+
+  it(`is detected as ${encoding} and says what was converted`, () => {
+    expect(r.ok).toBe(true);
+    expect(r.format).toBe(format);
+    expect(r.encoding!.name).toBe(encoding);
+    expect(r.encoding!.note.en).toBe(en);
+    expect(r.encoding!.note.vi).toBe(vi);
+    expect(r.encoding!.note.uncertain).toBe(false);
+    expect(fileIssues(r)).toEqual([['info', 'encoding_converted', null]]);
+  });
+
+  it('gives exactly the rows of the UTF-8 file', () => {
+    expect(pick(r, QT_FIELDS)).toEqual(QT_2024_ROWS);
+    expect(r.rows.every((x) => x.messages.length === 0)).toBe(true);
+    expect(counts(r)).toEqual({ ...zero, read: 15, matched: 15, matchedByCode: 15, accepted: 15 });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// 2. report-style XLSX
+
+describe('qt_poverty_2023_two_row_header.xlsx', () => {
+  let r: ImportResult;
+  beforeAll(async () => {
+    r = await importTable(fixture('qt_poverty_2023_two_row_header.xlsx'), ctx());
+  });
+
+  it('finds the two-row merged header below the title rows', () => {
+    expect(r.ok).toBe(true);
+    expect(r.format).toBe('xlsx');
+    expect(r.sheet).toBe('Hộ nghèo 2023');
+    expect(r.sheets).toEqual([{ name: 'Hộ nghèo 2023', rows: 27 }]);
+    expect(r.encoding).toBeNull();
+    expect(r.headerRows).toEqual([7, 8]);
+    expect(r.titleRows.map((t) => t.row)).toEqual([1, 2, 4, 5]);
+    expect(r.columns.map((c) => [c.header, c.field ?? c.role])).toEqual([
+      ['STT', 'row_number'],
+      ['Mã xã', 'commune_code'],
+      ['Tên đơn vị', 'commune_name'],
+      ['Tổng số hộ', 'households'],
+      ['Hộ nghèo / Số hộ', 'poor'],
+      ['Hộ nghèo / Tỷ lệ (%)', 'poor_rate'],
+      ['Hộ cận nghèo / Số hộ', 'near_poor'],
+      ['Hộ cận nghèo / Tỷ lệ (%)', 'near_poor_rate'],
+      ['Ghi chú', 'unknown'],
+    ]);
+  });
+
+  it('takes the year and the province from the title and says so', () => {
+    expect(r.year).toEqual({ value: 2023, source: 'title', where: 'row 4' });
+    expect(r.province).toEqual({ code: '45', name: 'Tỉnh Quảng Trị', source: 'title' });
+    expect(fileIssues(r)).toEqual([
+      ['warning', 'column_unrecognised', 'Ghi chú'],
+      ['info', 'province_from_title', null],
+      ['info', 'year_from_title', null],
+    ]);
+    expect(r.fileIssues[2].message_vi).toBe('Năm 2023 lấy từ tiêu đề (dòng 4).');
+  });
+
+  it('gives exactly these rows (numbers, decimal-comma text, cached formula, percent format, rich text)', () => {
+    expect(pick(r, ['commune_name', 'households', 'poor', 'poor_rate', 'near_poor', 'near_poor_rate', 'year'])).toEqual([
+      [11, '19369', 'code', 'Xã Vĩnh Thái', 1432, 21, 1.47, 35, 2.44, 2023],
+      [12, '19372', 'code', 'Xã Vĩnh Tú', 1210, 48, 3.97, 62, 5.12, 2023],
+      [13, '19375', 'code', 'Xã Vĩnh Chấp', 987, 40, 4.05, 51, 5.17, 2023],
+      [14, '19426', 'code', 'Xã Vĩnh Ô', 1105, 57, 5.16, 70, 6.33, 2023],
+      [16, '19435', 'code', 'Xã Hướng Lập', 842, 301, 35.75, 120, 14.25, 2023],
+      [17, '19474', 'code', 'Xã Hướng Lộc', 1208, 64, 5.3, 88, 7.28, 2023],
+      [18, '19468', 'code', 'Xã Húc', 911, 412, (100 * 412) / 911, 133, 14.6, 2023],
+      [19, '19489', 'code', 'Xã Lìa', 802, 371, 46.26, 104, 12.97, 2023],
+      [21, '19564', 'code', 'Xã Đa Krông', 930, 402, 43.2258064516, 122, 13.12, 2023],
+      [22, '19588', 'code', 'Xã Tà Rụt', 655, 289, 44.12, 91, 13.89, 2023],
+      [23, '19594', 'code', 'Xã A Ngo', 512, 260, 50.78, 70, 13.67, 2023],
+      [25, '19357', 'code', 'Phường 1', 2034, 25, 1.23, 41, 2.02, 2023],
+      [26, '19705', 'code', 'Xã Hải Lệ', 1062, 9, 0.85, 22, 2.07, 2023],
+    ]);
+    expect(r.rows.map((x) => x.groupHeading)).toEqual([
+      ...Array(4).fill('Huyện Vĩnh Linh'),
+      ...Array(4).fill('Huyện Hướng Hóa'),
+      ...Array(3).fill('Huyện Đa Krông'),
+      ...Array(2).fill('Thị xã Quảng Trị'),
+    ]);
+    expect(r.rows.every((x) => x.yearSource === 'title' && x.messages.length === 0)).toBe(true);
+    expect(r.rows.find((x) => x.sourceRow === 11)!.raw).toMatchObject({ commune_code: 19369, near_poor_rate: '2,44' });
+  });
+
+  it('skips the numbering row, district headings (with their subtotals), the "Tổng cộng" row and signatures, and lists them', () => {
+    expect(r.report.skipped).toEqual([
+      { row: 9, kind: 'numbering', text: '(1) (2) (3) (4) (5) (6)=(5)/(4) (7) (8)=(7)/(4) (9)' },
+      { row: 10, kind: 'district_heading', text: 'Huyện Vĩnh Linh' },
+      { row: 15, kind: 'district_heading', text: 'Huyện Hướng Hóa' },
+      { row: 20, kind: 'district_heading', text: 'Huyện Đa Krông' },
+      { row: 24, kind: 'district_heading', text: 'Thị xã Quảng Trị' },
+      { row: 27, kind: 'total', text: 'Tổng cộng' },
+      { row: 29, kind: 'note', text: 'Người lập biểu' },
+      { row: 30, kind: 'note', text: 'PHÓ GIÁM ĐỐC' },
+    ]);
+    expect(counts(r)).toEqual({ ...zero, read: 13, matched: 13, matchedByCode: 13, accepted: 13, skippedTotals: 1, skippedHeadings: 4, skippedNotes: 3, skippedBlank: 1 });
+    expect(r.rows.some((x) => /tổng/i.test(x.values.commune_name ?? ''))).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// 3. names without diacritics
+
+describe('bt_names_no_diacritics.csv', () => {
+  let r: ImportResult;
+  beforeAll(async () => {
+    r = await importTable(fixture('bt_names_no_diacritics.csv'), ctx({ province: 'Bến Tre' }));
+  });
+
+  it('matches by name within the district, ignoring diacritics, case, prefixes ("TT.", "P.", "X.", "H.") and spacing', () => {
+    expect(r.province).toEqual({ code: '83', name: 'Tỉnh Bến Tre', source: 'caller' });
+    expect(r.encoding!.name).toBe('utf-8');
+    expect(r.columns.map((c) => c.field ?? c.role)).toEqual(['row_number', 'commune_name', 'district_name', 'year', 'criteria_met_count', 'tier']);
+    expect(pick(r, ['commune_name', 'district_name', 'year', 'criteria_met_count', 'tier'])).toEqual([
+      [2, '28804', 'name', 'Tan Thach', 'Chau Thanh', 2022, 19, 'dat_chuan'],
+      [3, '28855', 'name', 'An Hiep', 'Chau Thanh', 2022, 19, 'nang_cao'],
+      [4, null, 'ambiguous', 'An Hiep', null, 2022, 17, 'chua_dat'],
+      [5, '28870', 'name', 'TT. Cho Lach', 'Cho Lach', 2022, null, null],
+      [6, '28759', 'name', 'P.8', 'TP Ben Tre', 2022, null, null],
+      [7, '28780', 'name', 'P 7', 'Thanh pho Ben Tre', 2022, null, null],
+      [8, '28807', 'name', 'Quoi Son', 'Chau Thanh', 2022, 19, 'dat_chuan'],
+      [9, '29017', 'name', 'Binh Hoa', 'Giong Trom', 2022, 18, 'chua_dat'],
+      [10, null, 'unmatched', 'Hung Khanh Trung', 'Cho Lach', 2022, 19, 'kieu_mau'],
+      [11, null, 'unmatched', 'Son Dinh', 'Mo Cay Nam', 2022, 19, 'dat_chuan'],
+      [12, '29041', 'name', 'Thanh Phu Dong', 'Giong Trom', 2022, 16, 'chua_dat'],
+      [13, '29164', 'name', 'Vinh Hoa', 'Ba Tri', 2022, 19, 'dat_chuan'],
+      [14, null, 'unmatched', 'Xa Moi Lap', 'Ba Tri', 2022, 12, 'chua_dat'],
+      [15, '28903', 'name', 'TT Mo Cay', 'Mo Cay Nam', 2022, null, null],
+      [16, null, 'ambiguous', 'My Thanh', null, 2022, 19, 'dat_chuan'],
+      [17, null, 'ambiguous', 'Binh Thanh', null, 2022, 15, 'chua_dat'],
+      [18, '29062', 'name', 'Phu Thuan', 'Binh Dai', 2022, 19, 'nang_cao'],
+      [19, '29098', 'name', 'Dai Hoa Loc', 'Binh Dai', 2022, 19, 'dat_chuan'],
+      [20, '29107', 'name', 'X. Thoi Thuan', 'H. Binh Dai', 2022, 17, 'chua_dat'],
+    ]);
+    const names = Object.fromEntries(r.rows.filter((x) => x.unit).map((x) => [x.sourceRow, x.unit!.commune_name]));
+    expect(names).toMatchObject({ 5: 'Thị trấn Chợ Lách', 6: 'Phường 8', 8: 'Xã Qưới Sơn', 9: 'Xã Bình Hoà', 19: 'Xã Đại Hòa Lộc', 20: 'Xã Thới Thuận' });
+  });
+
+  it('lists ambiguous and unmatched rows with their best suggestions', () => {
+    expect(suggestions(r)).toEqual([
+      [4, [['29161', 1], ['28855', 1]]], // An Hiệp: Ba Tri, Châu Thành
+      [10, [['28900', 0.933], ['28901', 0.933]]], // Hưng Khánh Trung B (Chợ Lách), A (Mỏ Cày Bắc)
+      [11, [['28876', 1]]], // Sơn Định is in Chợ Lách, not Mỏ Cày Nam
+      [16, [['29131', 1], ['28993', 1]]], // Mỹ Thạnh: Ba Tri, Giồng Trôm
+      [17, [['29032', 1], ['29212', 1]]], // Bình Thành (Giồng Trôm) / Bình Thạnh (Thạnh Phú): same name without diacritics
+    ]);
+    expect(messages(r)).toEqual([
+      [4, [['name_ambiguous', 'Ten xa']]],
+      [10, [['name_not_found', 'Ten xa']]],
+      [11, [['not_in_district', 'Ten xa']]],
+      [14, [['name_not_found', 'Ten xa']]],
+      [16, [['name_ambiguous', 'Ten xa']]],
+      [17, [['name_ambiguous', 'Ten xa']]],
+    ]);
+    const amb = r.rows.find((x) => x.sourceRow === 17)!.messages[0];
+    expect(amb.message_vi).toBe('Tên "Binh Thanh" khớp với 2 đơn vị trong Tỉnh Bến Tre: Xã Bình Thành (Huyện Giồng Trôm, 29032); Xã Bình Thạnh (Huyện Thạnh Phú, 29212). Hãy chọn đơn vị đúng.');
+    expect(r.rows.find((x) => x.sourceRow === 11)!.messages[0].message_en).toBe('No "Son Dinh" in Huyện Mỏ Cày Nam; units of that name exist in: Xã Sơn Định (Huyện Chợ Lách, 28876).');
+  });
+
+  it('reports the counts', () => {
+    expect(counts(r)).toEqual({ ...zero, read: 19, matched: 13, matchedByCode: 0, matchedByName: 13, ambiguous: 3, unmatched: 3, accepted: 13 });
+    expect(r.report.warnings).toBe(6);
+    expect(r.report.errors).toBe(0);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// 8. unknown communes
+
+describe('qt_unknown_communes.csv', () => {
+  let r: ImportResult;
+  beforeAll(async () => {
+    r = await importTable(fixture('qt_unknown_communes.csv'), ctx({ province: '45' }));
+  });
+
+  it('gives exactly these rows', () => {
+    expect(pick(r, ['commune_code', 'commune_name', 'district_name', 'criteria_met_count'])).toEqual([
+      [2, '19369', 'code', '19369', 'Xã Vĩnh Thái', 'Vĩnh Linh', 19],
+      [3, null, 'unmatched', '19744', 'Xã Vĩnh Thịnh', 'Vĩnh Linh', 15],
+      [4, null, 'unmatched', '99001', 'Xã Hướng Lộc', 'Hướng Hóa', 19],
+      [5, null, 'unmatched', null, 'Xã Hướng Tiến', 'Hướng Hóa', 13],
+      [6, null, 'ambiguous', null, 'Phường 2', null, null],
+      [7, '19450', 'name', null, 'Xã Tân Hợp', 'Hướng Hóa', 14],
+      [8, null, 'unmatched', null, 'Xã Cam Lộ Tây', 'Cam Lộ', 18],
+      [9, '02533', 'code', '02533', 'Xã Đội Bình', 'Yên Sơn', 19],
+      [10, '19636', 'name', null, 'Xã Triệu Độ', 'Triệu Phong', 19],
+      [11, '19474', 'code', '19474', 'Xã Hướng Lập', 'Hướng Hóa', 12],
+    ]);
+  });
+
+  it('explains each unmatched, ambiguous or doubtful row', () => {
+    expect(messages(r)).toEqual([
+      [3, [['code_not_found', 'Mã xã']]],
+      [4, [['code_not_found', 'Mã xã']]],
+      [5, [['name_not_found', 'Tên xã']]],
+      [6, [['no_values', null], ['name_ambiguous', 'Tên xã']]],
+      [8, [['name_not_found', 'Tên xã']]],
+      [9, [['code_padded', 'Mã xã'], ['out_of_scope', 'Mã xã']]],
+      [10, [['code_invalid', 'Mã xã']]],
+      [11, [['code_name_mismatch', 'Tên xã']]],
+    ]);
+    expect(suggestions(r)).toEqual([
+      [3, [['19369', 0.667], ['19402', 0.667]]], // Vĩnh Thái, Vĩnh Thủy
+      [4, [['19474', 1], ['19435', 0.75], ['19444', 0.75]]], // a wrong code with a right name is not matched silently
+      [5, [['19438', 0.778], ['19453', 0.778], ['19561', 0.778]]], // Hướng Việt, Hướng Tân, Hướng Hiệp
+      [6, [['19342', 1], ['19360', 1]]], // Phường 2 of Đông Hà and of Quảng Trị town
+      [8, [['19597', 0.625]]], // Thị trấn Cam Lộ
+    ]);
+    const row9 = r.rows.find((x) => x.sourceRow === 9)!;
+    expect(row9.messages[0].message_en).toBe('Code "2533" had lost its leading zeros: read as 02533.');
+    expect(row9.messages[1].message_en).toBe('Xã Đội Bình is in Tỉnh Tuyên Quang, outside the chosen province (Tỉnh Quảng Trị).');
+    expect(r.rows.find((x) => x.sourceRow === 11)!.messages[0].message_vi).toBe('Mã 19474 là Xã Hướng Lộc (Huyện Hướng Hóa), khác với tên ghi trong tệp "Xã Hướng Lập".');
+  });
+
+  it('reports the counts', () => {
+    expect(counts(r)).toEqual({ ...zero, read: 10, matched: 5, matchedByCode: 3, matchedByName: 2, ambiguous: 1, unmatched: 4, accepted: 5 });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// 9. invalid values and hostile text
+
+describe('qt_invalid_values.csv', () => {
+  let r: ImportResult;
+  beforeAll(async () => {
+    r = await importTable(fixture('qt_invalid_values.csv'), ctx({ province: '45' }));
+  });
+
+  it('gives exactly these rows, keeping "=1+1" and "<b>x</b>" as plain text', () => {
+    expect(pick(r, ['commune_name', 'year', 'criteria_met_count', 'households', 'poor', 'near_poor', 'poor_rate'])).toEqual([
+      [2, '19369', 'code', 'Xã Vĩnh Thái', 2024, 19, 1200, 30, 40, 120],
+      [3, '19372', 'code', 'Xã Vĩnh Tú', 2024, 23, 1210, 48, 62, 3.97],
+      [4, '19375', 'code', 'Xã Vĩnh Chấp', 2024, 18, 500, 600, 20, null],
+      [5, '19378', 'code', 'Xã Trung Nam', 2024, 17, 500, 200, 350, 40],
+      [6, '19384', 'code', 'Xã Kim Thạch', 2024, 16, 1015, 37, 50, 3.65],
+      [7, '19384', 'code', 'Xã Kim Thạch', 2024, 17, 1015, 35, 50, 3.45],
+      [8, '19387', 'code', 'Xã Vĩnh Long', 2031, 19, 900, 10, 20, 1.11],
+      [9, null, 'unmatched', '=1+1', 2024, 19, 100, 1, 2, 1],
+      [10, null, 'unmatched', '<b>x</b>', 2024, 19, 100, 1, 2, 1],
+      [11, '19393', 'code', 'Xã Vĩnh Khê', 2024, 15, -12, 3, 4, null],
+      [12, '19396', 'code', 'Xã Vĩnh Hòa', 2024, 19, 1000, 100, 50, 12.5],
+      [13, '19402', 'code', 'Xã Vĩnh Thủy', 2024, 19, null, null, null, 7.5],
+      [14, '19405', 'code', 'Xã Vĩnh Lâm', 2024, 19, null, null, 3, null],
+      [15, '19408', 'code', 'Xã Hiền Thành', 2024, 17, 800, 8, 12, 1],
+    ]);
+    expect(r.rows.find((x) => x.sourceRow === 9)!.raw.commune_name).toBe('=1+1');
+    expect(r.rows.find((x) => x.sourceRow === 10)!.messages[0].message_en).toBe('No unit named "<b>x</b>" in Tỉnh Quảng Trị.');
+  });
+
+  it('gives a row/column message for each problem', () => {
+    expect(messages(r)).toEqual([
+      [2, [['rate_out_of_range', 'Tỷ lệ hộ nghèo (%)']]],
+      [3, [['criteria_out_of_range', 'Số tiêu chí đạt']]],
+      [4, [['poor_gt_households', 'Số hộ nghèo']]],
+      [5, [['poor_plus_near_poor_gt_households', 'Số hộ cận nghèo']]],
+      [6, [['duplicate_unit_year', 'Năm']]],
+      [7, [['duplicate_unit_year', 'Năm']]],
+      [8, [['future_year', 'Năm']]],
+      [9, [['name_not_found', 'Tên xã']]],
+      [10, [['name_not_found', 'Tên xã']]],
+      [11, [['negative_count', 'Tổng số hộ']]],
+      [12, [['rate_mismatch', 'Tỷ lệ hộ nghèo (%)']]],
+      [13, [['rate_without_counts', 'Tỷ lệ hộ nghèo (%)']]],
+      [14, [['not_a_number', 'Tổng số hộ'], ['not_integer', 'Số hộ nghèo']]],
+      [15, [['fraction_denominator', 'Số tiêu chí đạt']]],
+    ]);
+    const en = (row: number) => r.rows.find((x) => x.sourceRow === row)!.messages.map((m) => m.message_en);
+    expect(en(2)).toEqual(['Rate 120% is outside 0-100.']);
+    expect(en(3)).toEqual(['Criteria met 23 is outside 0-19.']);
+    expect(en(4)).toEqual(['Poor households (600) exceed total households (500).']);
+    expect(en(5)).toEqual(['Poor + near-poor households (550) exceed total households (500).']);
+    expect(en(6)).toEqual(['Xã Kim Thạch for 2024 appears more than once: rows 6, 7.']);
+    expect(en(7)).toEqual(en(6));
+    expect(en(8)).toEqual(['Year 2031 is in the future (current year: 2025).']);
+    expect(en(12)).toEqual(['Rate given as 12.5% but 100/1,000 households = 10% (differs by more than 0.1 point).']);
+    expect(en(13)).toEqual(['Rate given without numerator/denominator (household counts): kept as a rate, but it cannot be aggregated.']);
+    expect(en(14)).toEqual(['Value "abc" is not a number.', 'Value "12.5" must be a whole number.']);
+    const vi = (row: number) => r.rows.find((x) => x.sourceRow === row)!.messages.map((m) => m.message_vi);
+    expect(vi(12)).toEqual(['Tỷ lệ ghi 12,5% nhưng 100/1.000 hộ = 10% (lệch quá 0,1 điểm).']);
+    expect(vi(6)).toEqual(['Xã Kim Thạch năm 2024 xuất hiện nhiều lần: dòng 6, 7.']);
+  });
+
+  it('rejects rows with errors and keeps them in the report', () => {
+    expect(r.rows.filter((x) => x.rejected).map((x) => x.sourceRow)).toEqual([2, 3, 4, 5, 6, 7, 8, 11, 14]);
+    expect(counts(r)).toEqual({ ...zero, read: 14, matched: 12, matchedByCode: 12, unmatched: 2, rejected: 9, accepted: 3 });
+    expect(r.report.errors).toBe(10);
+    expect(r.report.warnings).toBe(5);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// 11. XLSX typed with a legacy font
+
+describe('qt_vntime_font.xlsx', () => {
+  it('converts cells typed with .VnTime (TCVN3 stored as Latin-1 text) and says so', async () => {
+    const r = await importTable(fixture('qt_vntime_font.xlsx'), ctx());
+    expect(r.encoding!.name).toBe('tcvn3');
+    expect(r.encoding!.note.en).toBe('Text cells were typed with TCVN3 (ABC, .VnTime fonts); converted to Unicode (NFC): 41 Vietnamese characters converted.');
+    expect(r.columns.map((c) => c.header)).toEqual(['TT', 'Mã xã', 'Tên xã', 'Số tiêu chí đạt', 'Mức đạt chuẩn']);
+    expect(r.year).toEqual({ value: 2023, source: 'title', where: 'row 1' });
+    expect(pick(r, ['commune_name', 'criteria_met_count', 'tier'])).toEqual([
+      [4, '19606', 'code', 'Xã Cam Thủy', 19, 'dat_chuan'],
+      [5, '19612', 'code', 'Xã Cam Thành', 18, 'chua_dat'],
+      [6, '19615', 'code', 'Xã Cam Hiếu', 19, 'nang_cao'],
+      [7, '19618', 'code', 'Xã Cam Chính', 17, 'chua_dat'],
+    ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// 10. wrong files
+
+describe('wrong files give a clear error result, never a throw', () => {
+  it.each([
+    ['not_a_table.png', 'not_a_table', 'The file is not a CSV/TSV/XLSX table but a PNG image.', 'Tệp không phải bảng tính CSV/TSV/XLSX mà là ảnh PNG.', 'bytes 0-7'],
+    ['empty.csv', 'empty_file', 'The file is empty (0 bytes).', 'Tệp rỗng (0 byte).', 'byte 0'],
+    [
+      'no_header.csv',
+      'no_header',
+      'No recognisable header row in the file, rows 1-3: expected columns such as "Mã xã" (commune code), "Tên xã" (commune name), "Huyện", "Số tiêu chí đạt", "Tổng số hộ", "Số hộ nghèo".',
+      'Không tìm thấy dòng tiêu đề cột trong tệp, dòng 1-3: cần các cột như "Mã xã", "Tên xã", "Huyện", "Số tiêu chí đạt", "Tổng số hộ", "Số hộ nghèo".',
+      'the file, rows 1-3',
+    ],
+  ])('%s', async (name, code, en, vi, where) => {
+    const r = await importTable(fixture(name), ctx());
+    expect(r.ok).toBe(false);
+    expect(r.error).toEqual({ code, message_en: en, message_vi: vi, where });
+    expect(r.rows).toEqual([]);
+    expect(r.report.read).toBe(0);
+    expect(r.report.issues.map((i) => [i.severity, i.code])).toEqual([['error', code]]);
+  });
+
+  it.each([
+    ['a PDF', [0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37], 'not_a_table', 'a PDF document'],
+    ['a JPEG', [0xff, 0xd8, 0xff, 0xe0, 0, 0x10], 'not_a_table', 'a JPEG image'],
+    ['a legacy .xls', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 'xls_binary', null],
+    ['a ZIP that is not XLSX', [0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 0x61, 0x2e, 0x74, 0x78, 0x74], 'not_a_table', 'a ZIP archive (not an XLSX workbook)'],
+    ['random binary', [0x00, 0x01, 0x02, 0xfe, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46], 'not_a_table', 'a binary file'],
+    ['only blanks', [0x20, 0x0d, 0x0a, 0x20], 'empty_file', null],
+  ] as const)('%s', async (_what, bytes, code, kind) => {
+    const r = await importTable({ name: 'upload.csv', bytes: Uint8Array.from(bytes) }, ctx());
+    expect(r.ok).toBe(false);
+    expect(r.error!.code).toBe(code);
+    if (kind) expect(r.error!.message_en).toContain(kind);
+  });
+
+  it('a broken XLSX', async () => {
+    const bytes = new TextEncoder().encode('PK\x03\x04 xl/workbook.xml but not a real zip');
+    const r = await importTable({ name: 'broken.xlsx', bytes }, ctx());
+    expect(r.ok).toBe(false);
+    expect(r.error!.code).toBe('xlsx_unreadable');
+  });
+
+  it('a header without unit columns', async () => {
+    const r = await importTable({ name: 'x.csv', bytes: new TextEncoder().encode('Tổng số hộ,Số hộ nghèo\n100,2\n') }, ctx());
+    expect(r.error).toEqual({
+      code: 'no_unit_column',
+      message_en: 'The header (row 1) has no commune code or commune name column, so units cannot be identified. Columns: Tổng số hộ, Số hộ nghèo.',
+      message_vi: 'Dòng tiêu đề (dòng 1) không có cột mã xã hoặc tên xã, nên không xác định được đơn vị. Các cột: Tổng số hộ, Số hộ nghèo.',
+      where: 'the file, row 1',
+    });
+  });
+
+  it('an unexpected internal failure is a result, not a throw', async () => {
+    const broken = { ...focusUnits(), byCode: null } as unknown as ImportContext['units'];
+    const r = await importTable(fixture('qt_2024_utf8_bom.csv'), ctx({ units: broken }));
+    expect(r.ok).toBe(false);
+    expect(r.error!.code).toBe('internal_error');
+    expect(r.error!.where).toBe('import');
+  });
+
+  it('a header with no rows below it', async () => {
+    const r = await importTable({ name: 'x.csv', bytes: new TextEncoder().encode('Mã xã,Tên xã,Năm\n') }, ctx());
+    expect(r.ok).toBe(false);
+    expect(r.error!.code).toBe('no_data_rows');
+    expect(r.headerRows).toEqual([1]);
+  });
+});
