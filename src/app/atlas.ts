@@ -4,7 +4,7 @@ import { rowsOf, type SqlEngine } from '../db/engine';
 import { fetchAsset } from '../db/fetch-asset';
 import { loadProgramme, loadUnits } from '../db/load';
 import { focusLayerOf, type BoundaryLayer } from '../db/schema';
-import { provincesSQL, withoutBoundarySQL, yearsSQL } from '../db/sql/map-queries';
+import { illustrativeShownSQL, provincesSQL, withoutBoundarySQL, yearsSQL } from '../db/sql/map-queries';
 import { indicatorMatrixSQL } from '../db/sql/indicator-values';
 import { indicatorParams, type IndicatorId } from '../indicators/registry';
 import type { ClassMethod } from '../classify/classify';
@@ -15,6 +15,7 @@ import { Store } from '../state/store';
 import { initialState, type AppState } from '../state/app-state';
 import { colourUnits, type Colouring } from './colouring';
 import { plannerRows } from './planner';
+import { ImportService } from './imports';
 import { featureUnits, loadUnitList, type UnitList } from './unit-list';
 import {
   communeOutlines, districtLabels, districtOutlines, islandDots, loadDrawableLayer, provinceLabels, provinceLand, seaLabels,
@@ -45,6 +46,7 @@ export class Atlas {
   readonly ready: Promise<void>;
   engine: SqlEngine | null = null;
   units: UnitList | null = null;
+  imports: ImportService | null = null;
 
   private map: AtlasMap | null = null;
   private drawable: DrawableLayer | null = null;
@@ -140,6 +142,9 @@ export class Atlas {
       this.engine = await enginePromise;
       this.units = await loadUnitList(this.engine);
       this.featureUnit = featureUnits(this.drawable!.code, this.units);
+      this.imports = new ImportService(this.engine, this.units);
+      const { failed } = await this.imports.restore();
+      if (failed.length > 0) this.invalidParams.push(...failed.map((f) => `import: ${f}`));
       await this.loadLists();
       [this.statusMatrix, this.criteriaMatrix] = await Promise.all([this.matrix('status', 0), this.matrix('criteria', 0)]);
       this.timings.dataReady = performance.now();
@@ -263,6 +268,14 @@ export class Atlas {
     });
   }
 
+  /** After an import or its removal: every cached matrix is stale; years may have changed. */
+  async dataChanged(): Promise<void> {
+    this.matrices.clear();
+    await this.loadLists();
+    [this.statusMatrix, this.criteriaMatrix] = await Promise.all([this.matrix('status', 0), this.matrix('criteria', 0)]);
+    await this.refresh();
+  }
+
   /** Drill down to a district of the current province (null = back to the province). */
   async setDistrict(district: string | null): Promise<void> {
     this.state.set({ district });
@@ -340,10 +353,8 @@ export class Atlas {
     if (!years.includes(s.compareYear)) ignored.push(`compare=${s.compareYear}`);
     const year = years.includes(s.year) ? s.year : initialState.year;
     const compareYear = years.includes(s.compareYear) ? s.compareYear : initialState.compareYear;
-    const illustrative = rowsOf<{ any: boolean }>(
-      await e.query(`SELECT bool_or(provenance = 'illustrative') AS "any" FROM commune_year`),
-    )[0].any;
-    this.state.set({ years, provinces, year, compareYear, illustrative: Boolean(illustrative) });
+    this.state.set({ importedRows: rowsOf<{ n: number }>(await e.query('SELECT count(*)::INTEGER AS n FROM import_commune_year'))[0].n });
+    this.state.set({ years, provinces, year, compareYear });
     if (s.province !== null && !provinces.some((p) => p.code === s.province)) {
       ignored.push(`province=${s.province}`);
       this.state.set({ province: initialState.province });
@@ -392,12 +403,14 @@ export class Atlas {
     if (!this.engine || !this.units) return;
     const request = ++this.request;
     const s = this.state.get();
-    const [m, without] = await Promise.all([
+    const [m, without, illustrative] = await Promise.all([
       this.matrix(s.indicator, s.compareYear, s.criterion),
       s.province === null ? null : this.engine.query(withoutBoundarySQL, [this.drawable!.geometry.layer, s.province]),
+      this.engine.query(illustrativeShownSQL, [s.province, s.year]),
     ]);
     if (request !== this.request) return;
     this.state.set({
+      illustrative: rowsOf<{ any: boolean | null }>(illustrative)[0].any !== false,
       withoutBoundary: without
         ? rowsOf<{ commune_code: string; commune_name: string; district_name: string; polygon_note: string | null }>(without).map(
             (r) => ({ code: r.commune_code, name: r.commune_name, districtName: r.district_name, note: r.polygon_note }),

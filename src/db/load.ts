@@ -1,5 +1,6 @@
 import { boundaryColumns, boundaryLayers, programmeTables, unitTables, type TableSpec } from './schema';
 import { quoteIdent, rowsOf, type SqlEngine } from './engine';
+import { importSchemaSQL, importViewsSQL } from './sql/imported';
 
 /** Reads an asset's bytes; the browser fetches from /generated/, tests read files. */
 export type AssetReader = (name: string) => Promise<Uint8Array>;
@@ -41,4 +42,5 @@ export async function loadUnits(engine: SqlEngine, read: AssetReader): Promise<v
 
 export async function loadProgramme(engine: SqlEngine, read: AssetReader): Promise<void> {
   await Promise.all(Object.entries(programmeTables).map(([table, spec]) => loadTable(engine, read, table, spec)));
+  for (const stmt of [...importSchemaSQL, ...importViewsSQL]) await engine.query(stmt);
 }

@@ -42,16 +42,19 @@ export const boundaryColumns: Record<string, ColumnType> = {
 /** Focus provinces drawn from their full-detail commune layer instead of the national one. */
 export const focusLayerOf: Record<string, BoundaryLayer> = { '45': 'communes_45', '08': 'communes_08', '83': 'communes_83' };
 
-/** Programme tables (built by data/build.ts). Only the columns the app reads are declared. */
+/**
+ * Programme tables (built by data/build.ts). Only the columns the app reads are declared. The shipped series
+ * load as sample_*; commune_year and poverty_year are views that lay the user's imports over them (sql/imported.ts).
+ */
 export const programmeTables: Record<string, TableSpec> = {
-  commune_year: {
+  sample_commune_year: {
     asset: 'commune_year.arrow',
     columns: {
       commune_code: 'VARCHAR', year: 'INTEGER', criteria_set: 'VARCHAR', criteria_met_count: 'INTEGER',
       criteria_met_mask: 'INTEGER', tier: 'VARCHAR', provenance: 'VARCHAR',
     },
   },
-  poverty_year: {
+  sample_poverty_year: {
     asset: 'poverty_year.arrow',
     columns: { unit_code: 'VARCHAR', year: 'INTEGER', households: 'INTEGER', poor: 'INTEGER', near_poor: 'INTEGER' },
   },

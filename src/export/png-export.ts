@@ -54,7 +54,11 @@ let capturing: Promise<unknown> = Promise.resolve();
  * drawn) and returns the canvas as PNG. The pixel ratio is restored afterwards, also on failure. Calls are
  * queued so two captures never fight over the pixel ratio.
  */
-export function captureMapPng(map: MapLibreMap, scale: 1 | 2 | 4, opts: { timeoutMs?: number } = {}): Promise<MapPng> {
+export function captureMapPng(
+  map: MapLibreMap,
+  scale: 1 | 2 | 4,
+  opts: { timeoutMs?: number; /** Overlays drawing into the same canvas (deck.gl) must follow the ratio. */ onPixelRatio?: (ratio: number) => void } = {},
+): Promise<MapPng> {
   const run = async (): Promise<MapPng> => {
     const original = map.getPixelRatio();
     const dpr = typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1;
@@ -65,6 +69,7 @@ export function captureMapPng(map: MapLibreMap, scale: 1 | 2 | 4, opts: { timeou
         // Listen before changing: the resize triggers the render that ends in 'idle'.
         const ready = renderedAndIdle(map, opts.timeoutMs ?? 20_000);
         map.setPixelRatio(target);
+        opts.onPixelRatio?.(target);
         await ready;
       } else {
         await renderedAndIdle(map, opts.timeoutMs ?? 20_000);
@@ -74,7 +79,10 @@ export function captureMapPng(map: MapLibreMap, scale: 1 | 2 | 4, opts: { timeou
       const ratio = canvas.width / cssWidth;
       return { blob, width: canvas.width, height: canvas.height, pixelRatio: ratio, metresPerPixel: metresPerPixel(map) / ratio };
     } finally {
-      if (map.getPixelRatio() !== original) map.setPixelRatio(original);
+      if (map.getPixelRatio() !== original) {
+        map.setPixelRatio(original);
+        opts.onPixelRatio?.(original);
+      }
     }
   };
   const result = capturing.then(run, run);

@@ -60,9 +60,11 @@ export interface AppState {
   /** Outline sponsored communes with their sponsor's short name on the main map. */
   showSponsored: boolean;
   /** Which side panel is open. */
-  panel: 'legend' | 'districts' | 'criteria' | 'profile' | 'sponsors';
+  panel: 'legend' | 'districts' | 'criteria' | 'profile' | 'sponsors' | 'data';
   playing: boolean;
   illustrative: boolean;
+  /** Rows of the user's own imported tables now in the model. */
+  importedRows: number;
 }
 
 export const initialState: AppState = {
@@ -92,4 +94,5 @@ export const initialState: AppState = {
   panel: 'legend',
   playing: false,
   illustrative: true,
+  importedRows: 0,
 };

@@ -9,7 +9,7 @@ import type { AppState } from './app-state';
  */
 export type UrlState = Partial<Pick<AppState, 'province' | 'year' | 'indicator' | 'compareYear' | 'criterion' | 'district' | 'selectedCode' | 'sponsor' | 'panel' | 'locale'>>;
 
-const panels: AppState['panel'][] = ['legend', 'districts', 'criteria', 'profile', 'sponsors'];
+const panels: AppState['panel'][] = ['legend', 'districts', 'criteria', 'profile', 'sponsors', 'data'];
 
 export interface ParsedUrl {
   state: UrlState;

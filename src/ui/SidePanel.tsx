@@ -7,9 +7,10 @@ import { DistrictTable } from './planner/DistrictTable';
 import { CriteriaGaps } from './planner/CriteriaGaps';
 import { CommuneProfile } from './profile/CommuneProfile';
 import { SponsorPanel } from './sponsor/SponsorPanel';
+import { ImportPanel } from './data/ImportPanel';
 import type { AppState } from '../state/app-state';
 
-const tabs: AppState['panel'][] = ['legend', 'districts', 'criteria', 'profile', 'sponsors'];
+const tabs: AppState['panel'][] = ['legend', 'districts', 'criteria', 'profile', 'sponsors', 'data'];
 
 export function SidePanel() {
   const atlas = useAtlas();
@@ -35,6 +36,7 @@ export function SidePanel() {
         {s.panel === 'criteria' && <CriteriaGaps />}
         {s.panel === 'profile' && <CommuneProfile />}
         {s.panel === 'sponsors' && <SponsorPanel />}
+        {s.panel === 'data' && <ImportPanel />}
       </div>
     </aside>
   );

@@ -13,3 +13,9 @@ export const yearsSQL = `SELECT DISTINCT year::INTEGER AS year FROM commune_year
 export const provincesSQL = `
 SELECT province_code, province_name, label_lon, label_lat FROM unit_province ORDER BY province_code`;
 
+
+/** Whether anything shown for the province (or country) and year is illustrative. Params: [province, year]. */
+export const illustrativeShownSQL = `
+SELECT bool_or(y.provenance = 'illustrative') AS "any"
+FROM commune_year y JOIN unit_commune u USING (commune_code)
+WHERE ($1::VARCHAR IS NULL OR u.province_code = $1) AND y.year = $2`;

@@ -2,15 +2,14 @@ import type { TFunction } from 'i18next';
 import type { Atlas } from '../../app/atlas';
 import { exportSponsorReportPdf } from '../../export/sponsor-report';
 import { loadPdfFonts } from '../../export/pdf-fonts';
-import { blobToDataUrl, captureMapPng } from '../../export/png-export';
+import { blobToDataUrl } from '../../export/png-export';
 import { downloadBytes, exportFilename } from '../../export/download';
 import { progressSummary, type SponsorCommune, type SponsorInfo } from './sponsor-data';
 
 /** Builds the one-page sponsor report from what the sponsor view shows, and downloads it. */
 export async function exportSponsorReport(atlas: Atlas, sponsor: SponsorInfo, communes: SponsorCommune[], t: TFunction): Promise<Uint8Array> {
   const s = atlas.state.get();
-  const map = atlas.mapInstance()!;
-  const [fonts, png] = await Promise.all([loadPdfFonts(), captureMapPng(map, 1)]);
+  const [fonts, png] = await Promise.all([loadPdfFonts(), atlas.capturePng(2)]);
   const bytes = exportSponsorReportPdf({
     fonts,
     locale: s.locale,

@@ -1,0 +1,127 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../state/store';
+import { useAtlas } from '../AtlasContext';
+import type { ImportResult } from '../../import';
+import type { ImportMode, StoredDataset } from '../../app/imports';
+import { ImportReport } from './ImportReport';
+import { exportModelCsv } from './export-model';
+
+/** Drop or pick a CSV/TSV/XLSX; read it in a worker, show the report, let the user resolve rows, then load. */
+export function ImportPanel() {
+  const atlas = useAtlas();
+  const s = useStore(atlas.state);
+  const { t } = useTranslation();
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [mode, setMode] = useState<ImportMode>('beside');
+  const [defaultYear, setDefaultYear] = useState<string>('');
+  const [datasets, setDatasets] = useState<StoredDataset[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const refreshList = () => void atlas.imports?.list().then(setDatasets);
+  useEffect(refreshList, [atlas.imports, s.importedRows]);
+
+  const read = async (file: File) => {
+    if (!atlas.imports) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const year = Number(defaultYear);
+      setResult(
+        await atlas.imports.read(file.name, bytes, {
+          province: s.province ?? undefined,
+          defaultYear: Number.isInteger(year) && year > 1990 ? year : undefined,
+          currentYear: new Date().getFullYear(),
+        }),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+  const apply = async () => {
+    if (!result || !atlas.imports) return;
+    setBusy(true);
+    try {
+      const d = await atlas.imports.apply(result, mode);
+      await atlas.dataChanged();
+      setMessage(t('import.applied', { rows: d.tables.communeYear.length + d.tables.poverty.length, file: d.file, skipped: d.tables.skipped.length }));
+      setResult(null);
+      refreshList();
+    } catch (e) {
+      // nothing already loaded is lost: the import tables roll back to what they held
+      setMessage(t('import.failed', { message: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const remove = async (id: string | null) => {
+    if (!atlas.imports) return;
+    if (id === null) await atlas.imports.clearAll();
+    else await atlas.imports.remove(id);
+    await atlas.dataChanged();
+    refreshList();
+  };
+  return (
+    <section className="import-panel" data-testid="import-panel">
+      <h2>{t('import.title')}</h2>
+      <div
+        className="drop-zone"
+        data-testid="drop-zone"
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={(e) => {
+          e.preventDefault();
+          const f = e.dataTransfer.files[0];
+          if (f) void read(f);
+        }}
+      >
+        <p>{t('import.drop')}</p>
+        <label className="file-button">
+          {t('import.pick')}
+          <input type="file" data-testid="import-file" accept=".csv,.tsv,.txt,.xlsx" onChange={(e) => e.target.files?.[0] && void read(e.target.files[0])} />
+        </label>
+      </div>
+      <div className="row import-options">
+        <label>
+          {t('import.defaultYear')}
+          <input type="number" value={defaultYear} placeholder={String(s.year)} onChange={(e) => setDefaultYear(e.target.value)} style={{ width: '5em' }} />
+        </label>
+        <fieldset>
+          <legend>{t('import.mode')}</legend>
+          {(['beside', 'replace'] as const).map((m) => (
+            <label key={m}>
+              <input type="radio" name="import-mode" value={m} checked={mode === m} onChange={() => setMode(m)} /> {t(`import.modes.${m}`)}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      {busy && <p role="status">{t('app.loading')}</p>}
+      {message && <p role="status" className="import-message" data-testid="import-message">{message}</p>}
+      {result && <ImportReport result={result} onChange={setResult} onApply={() => void apply()} onCancel={() => setResult(null)} />}
+      <h3>{t('import.datasets')}</h3>
+      {datasets.length === 0 ? (
+        <p>{t('import.noDatasets')}</p>
+      ) : (
+        <ul data-testid="datasets">
+          {datasets.map((d) => (
+            <li key={d.id}>
+              {d.file} · {t(`import.modes.${d.mode}`)} · {new Date(d.importedAt).toLocaleString(s.locale === 'vi' ? 'vi-VN' : 'en-GB')} ·{' '}
+              {t('import.rowCount', { count: d.tables.communeYear.length + d.tables.poverty.length })}{' '}
+              <button type="button" onClick={() => void remove(d.id)}>
+                {t('import.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="row">
+        <button type="button" data-testid="clear-imports" disabled={datasets.length === 0} onClick={() => void remove(null)}>
+          {t('import.clearAll')}
+        </button>
+        <button type="button" data-testid="export-model" onClick={() => void exportModelCsv(atlas, t)}>
+          {t('import.exportModel')}
+        </button>
+      </div>
+    </section>
+  );
+}
