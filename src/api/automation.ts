@@ -35,6 +35,7 @@ export function automationApi(atlas: Atlas) {
         selectedCode: s.selectedCode,
         district: s.district,
         playing: s.playing,
+        presenting: s.presenting,
         sponsor: s.sponsor,
         notice: s.notice,
         panel: s.panel,

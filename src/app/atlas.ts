@@ -15,6 +15,7 @@ import { Store } from '../state/store';
 import { initialState, type AppState } from '../state/app-state';
 import { colourUnits, type Colouring } from './colouring';
 import { plannerRows } from './planner';
+import { loadDeck, type SlideView } from '../present/slides';
 import { ImportService } from './imports';
 import { featureUnits, loadUnitList, type UnitList } from './unit-list';
 import {
@@ -266,6 +267,46 @@ export class Atlas {
       type: 'FeatureCollection',
       features: all.features.filter((_, i) => labels.has(d.code[i] ?? '')),
     });
+  }
+
+  /** Presentation: shows slide i of the saved deck full screen (null leaves presentation mode). */
+  async present(i: number | null): Promise<void> {
+    if (i === null) {
+      this.state.set({ presenting: null });
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+      return;
+    }
+    const slide = loadDeck().slides[i];
+    if (!slide) return;
+    // Full screen is a request the browser may refuse or never answer (headless): never wait for it.
+    if (this.state.get().presenting === null) void document.documentElement.requestFullscreen?.().catch(() => undefined);
+    this.state.set({ presenting: i });
+    await this.applyView(slide.view);
+  }
+
+  /** Restores a saved view (a slide): every part of it, checked against the data like a URL. */
+  async applyView(v: SlideView): Promise<void> {
+    const s = this.state.get();
+    const province = v.province === null || s.provinces.some((p) => p.code === v.province) ? v.province : s.province;
+    this.sponsorCodes = null;
+    this.state.set({
+      province,
+      year: s.years.includes(v.year) ? v.year : s.year,
+      indicator: v.indicator,
+      compareYear: s.years.includes(v.compareYear) ? v.compareYear : s.compareYear,
+      criterion: v.criterion,
+      classMethod: v.classMethod,
+      classCount: v.classCount,
+      manualBreaks: v.manualBreaks,
+      district: null,
+      selectedCode: null,
+      sponsor: null,
+    });
+    if (v.sponsor) await this.setSponsor(v.sponsor);
+    else await this.showProvince(false);
+    if (v.district && !v.sponsor) await this.setDistrict(v.district);
+    if (v.selectedCode && this.units?.indexOf.has(v.selectedCode)) this.state.set({ selectedCode: v.selectedCode });
+    await this.refresh();
   }
 
   /** After an import or its removal: every cached matrix is stale; years may have changed. */

@@ -58,7 +58,11 @@ export class AtlasMap {
     return this.polygonFeature && polygonIndex >= 0 ? this.polygonFeature[polygonIndex] : null;
   }
 
+  /** The data last given to each base source (exports copy it without a round trip to MapLibre's worker). */
+  private baseData = new Map<BaseSourceId, GeoJSON.FeatureCollection>();
+
   async setBaseSource(id: BaseSourceId, data: GeoJSON.FeatureCollection) {
+    this.baseData.set(id, data);
     await this.loaded;
     (this.map.getSource(id) as GeoJSONSource).setData(data);
   }
@@ -124,14 +128,12 @@ export class AtlasMap {
       if (this.communeProps) {
         copy.addControl(new MapLibreOverlay({ interleaved: true, layers: [communeLayer({ ...this.communeProps, id: 'communes', beforeId: overlayBeforeId })] }));
       }
-      for (const id of Object.keys(copy.getStyle().sources)) {
-        const data = await (live.getSource(id) as GeoJSONSource).getData();
-        (copy.getSource(id) as GeoJSONSource).setData(data);
-      }
+      for (const [id, data] of this.baseData) (copy.getSource(id) as GeoJSONSource).setData(data);
       for (const id of ['district-flagged', 'province-flagged']) copy.setFilter(id, (live.getFilter(id) as FilterSpecification | undefined) ?? null);
       for (const layer of live.getStyle().layers) copy.setLayoutProperty(layer.id, 'visibility', live.getLayoutProperty(layer.id, 'visibility') ?? 'visible');
-      // the copy rarely reports 'idle' (deck.gl keeps a redraw pending); a few seconds is plenty for a static view
-      return await captureMapPng(copy, scale, { timeoutMs: 4000 });
+      // the copy rarely reports 'idle' (deck.gl keeps a redraw pending): wait for its sources instead
+      for (let waited = 0; !copy.loaded() && waited < 4000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      return await captureMapPng(copy, scale, { timeoutMs: 600 });
     } finally {
       copy.remove();
       host.remove();

@@ -60,8 +60,10 @@ export interface AppState {
   /** Outline sponsored communes with their sponsor's short name on the main map. */
   showSponsored: boolean;
   /** Which side panel is open. */
-  panel: 'legend' | 'districts' | 'criteria' | 'profile' | 'sponsors' | 'data';
+  panel: 'legend' | 'districts' | 'criteria' | 'profile' | 'sponsors' | 'data' | 'slides';
   playing: boolean;
+  /** Presentation: index of the slide shown, or null when not presenting. */
+  presenting: number | null;
   illustrative: boolean;
   /** Rows of the user's own imported tables now in the model. */
   importedRows: number;
@@ -93,6 +95,7 @@ export const initialState: AppState = {
   showSponsored: false,
   panel: 'legend',
   playing: false,
+  presenting: null,
   illustrative: true,
   importedRows: 0,
 };

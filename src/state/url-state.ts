@@ -9,7 +9,7 @@ import type { AppState } from './app-state';
  */
 export type UrlState = Partial<Pick<AppState, 'province' | 'year' | 'indicator' | 'compareYear' | 'criterion' | 'district' | 'selectedCode' | 'sponsor' | 'panel' | 'locale'>>;
 
-const panels: AppState['panel'][] = ['legend', 'districts', 'criteria', 'profile', 'sponsors', 'data'];
+const panels: AppState['panel'][] = ['legend', 'districts', 'criteria', 'profile', 'sponsors', 'data', 'slides'];
 
 export interface ParsedUrl {
   state: UrlState;

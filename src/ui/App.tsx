@@ -8,6 +8,7 @@ import { SidePanel } from './SidePanel';
 import { Breadcrumbs } from './Breadcrumbs';
 import { YearSlider } from './controls/YearSlider';
 import { IndicatorControls } from './controls/IndicatorControls';
+import { Presentation } from './present/Presentation';
 
 export function App() {
   const atlas = useAtlas();
@@ -17,16 +18,23 @@ export function App() {
   useEffect(() => {
     void atlas.start(mapRef.current!);
   }, [atlas]);
+  const presenting = s.presenting !== null;
+  useEffect(() => {
+    atlas.mapInstance()?.resize(); // the map area changes size when the chrome is hidden or shown
+  }, [atlas, presenting]);
   return (
-    <div className="app">
-      <TopBar />
+    <div className={presenting ? 'app presenting' : 'app'}>
+      {!presenting && <TopBar />}
       <main className="body">
         <div className="map-wrap">
-          <div className="map-toolbar">
-            <Breadcrumbs />
-            <IndicatorControls />
-            <YearSlider />
-          </div>
+          {!presenting && (
+            <div className="map-toolbar">
+              <Breadcrumbs />
+              <IndicatorControls />
+              <YearSlider />
+            </div>
+          )}
+          <Presentation />
           <div ref={mapRef} className="map" data-testid="map" role="region" aria-label={t('controls.indicatorStatus')} />
           <Tooltip />
           {s.phase === 'loading' && <div className="status-line">{t('app.loading')}</div>}
@@ -45,7 +53,7 @@ export function App() {
           )}
           <div className="attribution">{t('map.attribution')}</div>
         </div>
-        <SidePanel />
+        {!presenting && <SidePanel />}
       </main>
     </div>
   );

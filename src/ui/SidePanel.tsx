@@ -8,9 +8,10 @@ import { CriteriaGaps } from './planner/CriteriaGaps';
 import { CommuneProfile } from './profile/CommuneProfile';
 import { SponsorPanel } from './sponsor/SponsorPanel';
 import { ImportPanel } from './data/ImportPanel';
+import { SlidesPanel } from './present/SlidesPanel';
 import type { AppState } from '../state/app-state';
 
-const tabs: AppState['panel'][] = ['legend', 'districts', 'criteria', 'profile', 'sponsors', 'data'];
+const tabs: AppState['panel'][] = ['legend', 'districts', 'criteria', 'profile', 'sponsors', 'data', 'slides'];
 
 export function SidePanel() {
   const atlas = useAtlas();
@@ -37,6 +38,7 @@ export function SidePanel() {
         {s.panel === 'profile' && <CommuneProfile />}
         {s.panel === 'sponsors' && <SponsorPanel />}
         {s.panel === 'data' && <ImportPanel />}
+        {s.panel === 'slides' && <SlidesPanel />}
       </div>
     </aside>
   );

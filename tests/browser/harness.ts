@@ -20,9 +20,10 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openBrowser(baseUrl: string, viewport = { width: 1280, height: 800 }): Promise<Session> {
+export async function openBrowser(baseUrl: string, viewport = { width: 1280, height: 800 }, opts: { bypassCSP?: boolean } = {}): Promise<Session> {
   const dir = mkdtempSync(join(tmpdir(), 'ntm-chromium-'));
-  const context = await chromium.launchPersistentContext(dir, { headless: true, executablePath: chromiumPath, args: chromiumArgs, viewport });
+  // bypassCSP only for tests that inject a checker script (axe-core); the app itself runs under its CSP
+  const context = await chromium.launchPersistentContext(dir, { headless: true, executablePath: chromiumPath, args: chromiumArgs, viewport, bypassCSP: opts.bypassCSP ?? false });
   const page = context.pages()[0] ?? (await context.newPage());
   const origin = new URL(baseUrl).origin;
   const foreignRequests: string[] = [];

@@ -29,7 +29,7 @@ describe('sponsor links', () => {
     expect(table).toContain('Huyện Hướng Hóa');
     expect(await session.page.getByTestId('sponsor-view').textContent()).toContain('Liên minh Hợp tác xã tỉnh Quảng Trị');
 
-    const [download] = await Promise.all([session.page.waitForEvent('download'), session.page.getByTestId('sponsor-report').click()]);
+    const [download] = await Promise.all([session.page.waitForEvent('download', { timeout: 90_000 }), session.page.getByTestId('sponsor-report').click()]);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     const bytes = new Uint8Array(readFileSync((await download.path())!));
     const pdf = await pdfText(bytes);
