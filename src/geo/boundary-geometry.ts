@@ -2,9 +2,20 @@ import { decodeGeometry } from '../../geo/geometry-format';
 import type { BoundaryLayer } from '../db/schema';
 import { fetchAsset } from '../db/fetch-asset';
 
+/**
+ * Level of detail: 'full' is the layer as built (geom_<layer>.bin); 'overview' is the simplified copy for small
+ * zooms (geom_<layer>.overview.bin, built for the national commune layer only): same features in the same order,
+ * so the same geom_<layer>.arrow attributes, feature indices and colours apply to both.
+ */
+export type BoundaryLod = 'full' | 'overview';
+
+/** Layers with an overview file (see OVERVIEW_LODS in geo/pipeline.ts). */
+export const layersWithOverview: readonly BoundaryLayer[] = ['communes'];
+
 /** A decoded boundary layer: flat typed arrays, built once, shared by the deck.gl layer and the outlines. */
 export interface BoundaryGeometry {
   layer: BoundaryLayer;
+  lod: BoundaryLod;
   nFeatures: number;
   positions: Float32Array;
   polygonStarts: Uint32Array;
@@ -13,19 +24,27 @@ export interface BoundaryGeometry {
   triangles: Uint32Array;
   /** Bytes as served (before any HTTP compression). */
   bytes: number;
+  /** Time spent decoding, ms. */
+  decodeMs: number;
 }
 
-const cache = new Map<BoundaryLayer, Promise<BoundaryGeometry>>();
+export const boundaryAsset = (layer: BoundaryLayer, lod: BoundaryLod = 'full') =>
+  lod === 'overview' ? `geom_${layer}.overview.bin` : `geom_${layer}.bin`;
 
-export function loadBoundaryGeometry(layer: BoundaryLayer): Promise<BoundaryGeometry> {
-  let pending = cache.get(layer);
+const cache = new Map<string, Promise<BoundaryGeometry>>();
+
+/** Fetches and decodes a layer once; 'overview' falls back to 'full' for layers without an overview. */
+export function loadBoundaryGeometry(layer: BoundaryLayer, lod: BoundaryLod = 'full'): Promise<BoundaryGeometry> {
+  if (lod === 'overview' && !layersWithOverview.includes(layer)) return loadBoundaryGeometry(layer, 'full');
+  const key = `${layer}|${lod}`;
+  let pending = cache.get(key);
   if (!pending) {
-    pending = fetchAsset(`geom_${layer}.bin`).then((bytes) => ({
-      layer,
-      bytes: bytes.byteLength,
-      ...decodeGeometry(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer),
-    }));
-    cache.set(layer, pending);
+    pending = fetchAsset(boundaryAsset(layer, lod)).then((bytes) => {
+      const t0 = performance.now();
+      const decoded = decodeGeometry(bytes);
+      return { layer, lod, bytes: bytes.byteLength, ...decoded, decodeMs: performance.now() - t0 };
+    });
+    cache.set(key, pending);
   }
   return pending;
 }

@@ -5,6 +5,12 @@ export function PlotFigure({ build, label }: { build: () => Element; label: stri
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = build();
+    // The host is the accessible image (role="img" + label); Plot's per-mark labels on <g> are not allowed there.
+    for (const n of el.querySelectorAll('[aria-label], [aria-description]')) {
+      n.removeAttribute('aria-label');
+      n.removeAttribute('aria-description');
+    }
+    el.setAttribute('aria-hidden', 'true');
     ref.current?.replaceChildren(el);
     return () => el.remove();
   }, [build]);

@@ -8,6 +8,7 @@ import { formatNumber, formatPercent, type Locale } from '../../i18n';
 import { vietnameseCollator } from '../../i18n/collate';
 import { shortDistrictName, shortProvinceName } from '../../geo/unit-names';
 import { PlotFigure } from '../charts/PlotFigure';
+import { exportPlannerTable } from './export-table';
 
 type Key = keyof PlannerRow;
 
@@ -96,6 +97,17 @@ export function DistrictTable() {
       <p className="planner-summary" data-testid="planner-summary">
         {t('planner.behindSummary', { count: behind, total: s.planner.length })}
       </p>
+      <div className="row no-print">
+        <button type="button" data-testid="table-csv" onClick={() => void exportPlannerTable(s, 'csv', t)}>
+          {t('export.csv')}
+        </button>
+        <button type="button" data-testid="table-xlsx" onClick={() => void exportPlannerTable(s, 'xlsx', t)}>
+          {t('export.xlsx')}
+        </button>
+        <button type="button" onClick={() => window.print()}>
+          {t('export.print')}
+        </button>
+      </div>
       <PlotFigure build={chart} label={t('planner.chartLabel')} />
       <div className="table-scroll">
         <table>

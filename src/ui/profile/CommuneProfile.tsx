@@ -49,6 +49,9 @@ export function CommuneProfile() {
   return (
     <section className="profile" data-testid="profile">
       <h2>{u.name[i]}</h2>
+      <button type="button" className="no-print" onClick={() => window.print()}>
+        {t('export.print')}
+      </button>
       <p>
         {u.districtName[i]}, {u.provinceName[i]} · {t('selection.code')} {code}
       </p>
