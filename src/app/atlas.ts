@@ -87,6 +87,11 @@ export class Atlas {
     return this.map!.capturePng(scale);
   }
 
+  /** The drawn layer's geometry and the base map's GeoJSON, for a second synchronised map. */
+  mapParts() {
+    return this.map && this.drawable ? { geometry: this.drawable.geometry, base: this.map.baseSources() } : null;
+  }
+
   mapInstance() {
     return this.map?.map ?? null;
   }
@@ -469,23 +474,55 @@ export class Atlas {
     const units = this.units!;
     const nYears = s.years.length;
     const yi = s.years.indexOf(s.year);
-    const values = new Float64Array(units.length);
-    for (let u = 0; u < units.length; u++) values[u] = m[u * nYears + yi];
+    const values = yearSlice(m, units.length, nYears, yi);
     this.yearValues = values;
-    const inScope = s.province === null ? () => true : (u: number) => units.provinceCode[u] === s.province;
-    this.colouring = colourUnits(s.indicator, values, inScope, { method: s.classMethod, classes: s.classCount, manualBreaks: s.manualBreaks });
+    this.colouring = colourUnits(s.indicator, values, this.inScope(), { method: s.classMethod, classes: s.classCount, manualBreaks: s.manualBreaks });
     this.state.set({ legend: this.colouring.legend });
     this.paint();
     this.timings.lastRecolourMs = performance.now() - t0;
   }
 
+  private inScope(): (unit: number) => boolean {
+    const { province } = this.state.get();
+    const units = this.units!;
+    return province === null ? () => true : (u) => units.provinceCode[u] === province;
+  }
+
+  /**
+   * Colours for the second map of a side-by-side comparison: the same layer for another year or indicator.
+   * With the same indicator the classes of the main map are reused, so one legend serves both maps.
+   */
+  async comparisonColours(indicator: IndicatorId, year: number): Promise<{ colours: Uint8Array; colouring: Colouring; sharedLegend: boolean } | null> {
+    const s = this.state.get();
+    if (!this.units || !this.drawable || !this.colouring) return null;
+    const m = await this.matrix(indicator, s.compareYear, s.criterion);
+    const values = yearSlice(m, this.units.length, s.years.length, s.years.indexOf(year));
+    const sharedLegend = indicator === s.indicator;
+    const opts = sharedLegend && this.colouring.breaks.length > 0
+      ? { method: 'manual' as const, classes: this.colouring.breaks.length + 1, manualBreaks: this.colouring.breaks }
+      : { method: s.classMethod, classes: s.classCount, manualBreaks: [] };
+    const colouring = colourUnits(indicator, values, this.inScope(), opts);
+    const colours = new Uint8Array(this.drawable.geometry.nFeatures * 4);
+    this.writeFeatureColours(colouring, colours);
+    return { colours, colouring, sharedLegend };
+  }
+
   /** Writes the colour of every drawn feature and hands the array to the map. */
   private paint(): void {
     if (!this.map || !this.drawable || !this.featureColours) return;
-    const d = this.drawable;
+    const drawn = this.writeFeatureColours(this.colouring, this.featureColours);
+    this.colourVersion++;
+    this.map.setCommunes({ geometry: this.drawable.geometry, featureColours: this.featureColours, colourVersion: this.colourVersion });
+    this.state.set({ communesDrawn: drawn });
+    if (this.colouring && this.timings.firstColouredFrame === undefined) {
+      void this.map.nextFrame().then(() => (this.timings.firstColouredFrame ??= performance.now()));
+    }
+  }
+
+  /** RGBA per drawn feature: class colour, other provinces hidden, sponsor view muting, selection. Returns units drawn. */
+  private writeFeatureColours(c: Colouring | null, out: Uint8Array): number {
+    const d = this.drawable!;
     const { province, selectedCode } = this.state.get();
-    const out = this.featureColours;
-    const c = this.colouring;
     const fu = this.featureUnit;
     const selectedUnit = selectedCode === null || !this.units ? -1 : (this.units.indexOf.get(selectedCode) ?? -1);
     let drawn = 0;
@@ -514,13 +551,15 @@ export class Atlas {
         out[o + 2] = 172;
       }
     }
-    this.colourVersion++;
-    this.map.setCommunes({ geometry: d.geometry, featureColours: out, colourVersion: this.colourVersion });
-    this.state.set({ communesDrawn: drawn });
-    if (c && this.timings.firstColouredFrame === undefined) {
-      void this.map.nextFrame().then(() => (this.timings.firstColouredFrame ??= performance.now()));
-    }
+    return drawn;
   }
+}
+
+/** One year's column of an indicator matrix ([unit * nYears + year]). */
+function yearSlice(m: Float64Array, nUnits: number, nYears: number, yearIndex: number): Float64Array {
+  const values = new Float64Array(nUnits);
+  for (let u = 0; u < nUnits; u++) values[u] = m[u * nYears + yearIndex];
+  return values;
 }
 
 const pendingColour = [215, 215, 215, 255] as const;

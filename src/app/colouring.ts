@@ -45,7 +45,8 @@ export function colourUnits(id: IndicatorId, values: Float64Array, inScope: (uni
       unitClass,
       colours,
       breaks: [],
-      legend: cats.map((c, i) => ({ category: c, colour: colours[i], count: counts[i] })),
+      // polygons that belong to no unit are never counted as units: they get their own note, not a legend row
+      legend: cats.flatMap((c, i) => (c === 'unattributed' ? [] : [{ category: c, colour: colours[i], count: counts[i] }])),
     };
   }
   const scoped: number[] = [];

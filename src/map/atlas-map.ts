@@ -61,6 +61,10 @@ export class AtlasMap {
   /** The data last given to each base source (exports copy it without a round trip to MapLibre's worker). */
   private baseData = new Map<BaseSourceId, GeoJSON.FeatureCollection>();
 
+  baseSources(): ReadonlyMap<BaseSourceId, GeoJSON.FeatureCollection> {
+    return this.baseData;
+  }
+
   async setBaseSource(id: BaseSourceId, data: GeoJSON.FeatureCollection) {
     this.baseData.set(id, data);
     await this.loaded;

@@ -62,6 +62,8 @@ export interface AppState {
   /** Which side panel is open. */
   panel: 'legend' | 'districts' | 'criteria' | 'profile' | 'sponsors' | 'data' | 'slides';
   playing: boolean;
+  /** Side-by-side comparison: a second synchronised map of another year or indicator (null = off). */
+  compare: { year: number; indicator: IndicatorId } | null;
   /** Presentation: index of the slide shown, or null when not presenting. */
   presenting: number | null;
   illustrative: boolean;
@@ -96,6 +98,7 @@ export const initialState: AppState = {
   panel: 'legend',
   playing: false,
   presenting: null,
+  compare: null,
   illustrative: true,
   importedRows: 0,
 };

@@ -9,6 +9,8 @@ import { Breadcrumbs } from './Breadcrumbs';
 import { YearSlider } from './controls/YearSlider';
 import { IndicatorControls } from './controls/IndicatorControls';
 import { Presentation } from './present/Presentation';
+import { CompareMap } from './compare/CompareMap';
+import { CompareControls } from './compare/CompareControls';
 
 export function App() {
   const atlas = useAtlas();
@@ -32,10 +34,14 @@ export function App() {
               <Breadcrumbs />
               <IndicatorControls />
               <YearSlider />
+              <CompareControls />
             </div>
           )}
           <Presentation />
-          <div ref={mapRef} className="map" data-testid="map" role="region" aria-label={t('controls.indicatorStatus')} />
+          <div className={s.compare ? 'maps split' : 'maps'}>
+            <div ref={mapRef} className="map main-map" data-testid="map" role="region" aria-label={t('controls.indicatorStatus')} />
+            {s.compare && <CompareMap />}
+          </div>
           <Tooltip />
           {s.phase === 'loading' && <div className="status-line">{t('app.loading')}</div>}
           {s.phase === 'error' && (

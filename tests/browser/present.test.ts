@@ -70,6 +70,23 @@ describe('conference mode', () => {
     expect(distinctColours(png)).toBeGreaterThan(8);
   });
 
+  test('side-by-side: a second map, one shared legend when the scales match and its own otherwise', async () => {
+    await s.page.getByTestId('compare-toggle').check();
+    await s.page.waitForSelector('[data-testid="compare-shared"]');
+    await s.page.getByTestId('compare-map-indicator').selectOption('poor_rate');
+    await s.page.waitForSelector('[data-testid="compare-legend"]');
+    const centres = await s.page.evaluate(async () => {
+      const main = (window as any).ntmAtlas.debugMap();
+      main.jumpTo({ center: [107.0, 16.8], zoom: 9 });
+      await new Promise((r) => setTimeout(r, 300));
+      const maps = document.querySelectorAll('[data-testid="compare-map"] .maplibregl-canvas');
+      return { main: main.getCenter(), mapsInCompare: maps.length };
+    });
+    expect(centres.mapsInCompare).toBe(1);
+    await s.page.getByTestId('compare-toggle').uncheck();
+    expect(await s.page.locator('[data-testid="compare-map"]').count()).toBe(0);
+  });
+
   test('A3 landscape PDF: page size, title, legend labels and source with diacritics', async () => {
     await s.page.getByTestId('pdf-paper').selectOption('A3');
     await s.page.getByTestId('pdf-orientation').selectOption('landscape');
