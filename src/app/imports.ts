@@ -1,10 +1,10 @@
 import { createStore, del, entries, set, clear } from 'idb-keyval';
-import type { ImportContext, ImportResult, Unit } from '../import';
+import type { ImportContext, ImportResult } from '../import';
 import type { WorkerRequest } from '../import/worker';
 import { arrowIPC, type ColumnKind } from '../db/arrow-table';
 import { rowsOf, type SqlEngine } from '../db/engine';
 import { importTables, type ImportTables } from './import-rows';
-import type { UnitList } from './unit-list';
+import { unitRows, type UnitList } from './unit-list';
 
 export type ImportMode = 'beside' | 'replace';
 
@@ -51,12 +51,7 @@ export class ImportService {
       this.pending.get(e.data.id)?.(e.data.result);
       this.pending.delete(e.data.id);
     };
-    const u = this.units;
-    const units: Unit[] = u.code.map((code, i) => ({
-      commune_code: code, commune_name: u.name[i], commune_type: u.type[i], district_code: u.districtCode[i],
-      district_name: u.districtName[i], province_code: u.provinceCode[i], province_name: u.provinceName[i],
-    }));
-    w.postMessage({ type: 'units', units } satisfies WorkerRequest);
+    w.postMessage({ type: 'units', units: unitRows(this.units) } satisfies WorkerRequest);
     return (this.worker = w);
   }
 

@@ -1,5 +1,6 @@
 import { rowsOf, type SqlEngine } from '../db/engine';
 import { unitListSQL } from '../db/sql/indicator-values';
+import type { Unit } from '../import';
 
 /** Every commune-level unit, in unit_commune row order: the index every indicator matrix uses. */
 export interface UnitList {
@@ -29,6 +30,14 @@ export async function loadUnitList(engine: SqlEngine): Promise<UnitList> {
     provinceName: col('province_name'),
     indexOf: new Map(code.map((c, i) => [c, i])),
   };
+}
+
+/** The unit list as rows, the shape the import pipeline matches against. */
+export function unitRows(u: UnitList): Unit[] {
+  return u.code.map((code, i) => ({
+    commune_code: code, commune_name: u.name[i], commune_type: u.type[i], district_code: u.districtCode[i],
+    district_name: u.districtName[i], province_code: u.provinceCode[i], province_name: u.provinceName[i],
+  }));
 }
 
 /** Unit index of each feature of a drawn layer (-1 for features that are no unit). */

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { indicatorIds, type IndicatorId } from '../../indicators/registry';
+import { YearSelect } from '../controls/YearSelect';
 
 /** Turns the side-by-side comparison on and picks what the second map shows. */
 export function CompareControls() {
@@ -23,16 +24,7 @@ export function CompareControls() {
       </label>
       {c && (
         <>
-          <label>
-            {t('controls.year')}
-            <select data-testid="compare-map-year" value={c.year} onChange={(e) => atlas.state.set({ compare: { ...c, year: Number(e.target.value) } })}>
-              {s.years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </label>
+          <YearSelect label={t('controls.year')} testId="compare-map-year" value={c.year} onChange={(year) => atlas.state.set({ compare: { ...c, year } })} />
           <label>
             {t('controls.indicator')}
             <select data-testid="compare-map-indicator" value={c.indicator} onChange={(e) => atlas.state.set({ compare: { ...c, indicator: e.target.value as IndicatorId } })}>

@@ -4,6 +4,7 @@ import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { indicatorIds, indicators, type IndicatorId } from '../../indicators/registry';
 import type { ClassMethod } from '../../classify/classify';
+import { YearSelect } from './YearSelect';
 
 const methods: ClassMethod[] = ['jenks', 'quantile', 'equal', 'manual'];
 
@@ -38,16 +39,7 @@ export function IndicatorControls() {
         </select>
       </label>
       {def.change && (
-        <label>
-          {t('controls.compareYear')}
-          <select data-testid="compare-year" value={s.compareYear} disabled={disabled} onChange={(e) => void atlas.setCompareYear(Number(e.target.value))}>
-            {s.years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
+        <YearSelect label={t('controls.compareYear')} testId="compare-year" value={s.compareYear} onChange={(y) => void atlas.setCompareYear(y)} />
       )}
       {def.kind === 'numeric' && (
         <>

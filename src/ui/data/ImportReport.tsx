@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
-import { buildUnitIndex, resolve, type ImportResult, type Unit } from '../../import';
+import { buildUnitIndex, resolve, type ImportResult } from '../../import';
+import { unitRows } from '../../app/unit-list';
 
 const maxIssues = 200;
 
@@ -12,14 +13,7 @@ export function ImportReport({ result, onChange, onApply, onCancel }: { result: 
   const s = useStore(atlas.state);
   const { t } = useTranslation();
   const vi = s.locale === 'vi';
-  const index = useMemo(() => {
-    const u = atlas.units!;
-    const units: Unit[] = u.code.map((code, i) => ({
-      commune_code: code, commune_name: u.name[i], commune_type: u.type[i], district_code: u.districtCode[i],
-      district_name: u.districtName[i], province_code: u.provinceCode[i], province_name: u.provinceName[i],
-    }));
-    return buildUnitIndex(units);
-  }, [atlas.units]);
+  const index = useMemo(() => buildUnitIndex(unitRows(atlas.units!)), [atlas.units]);
   if (!result.ok || result.error) {
     return (
       <div className="import-error" role="alert" data-testid="import-error">

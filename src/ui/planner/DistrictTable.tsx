@@ -9,6 +9,7 @@ import { vietnameseCollator } from '../../i18n/collate';
 import { shortDistrictName, shortProvinceName } from '../../geo/unit-names';
 import { PlotFigure } from '../charts/PlotFigure';
 import { exportPlannerTable } from './export-table';
+import { YearSelect } from '../controls/YearSelect';
 
 type Key = keyof PlannerRow;
 
@@ -79,16 +80,7 @@ export function DistrictTable() {
     <section className="district-table" data-testid="district-table">
       <h2>{t(`planner.title.${level}`, { year: s.year, base: s.compareYear })}</h2>
       <div className="planner-options">
-        <label>
-          {t('planner.baseYear')}
-          <select value={s.compareYear} onChange={(e) => void atlas.setCompareYear(Number(e.target.value))}>
-            {s.years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
+        <YearSelect label={t('planner.baseYear')} value={s.compareYear} onChange={(y) => void atlas.setCompareYear(y)} />
         <label>
           {t('planner.floor')}
           <input type="number" min={0} max={19} value={s.floor} onChange={(e) => void atlas.setFloor(Number(e.target.value))} style={{ width: '4em' }} />
