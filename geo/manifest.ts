@@ -5,7 +5,7 @@ import type { ProvinceSummary } from './summary.ts';
 
 export const MANIFEST_NAME = 'manifest.json';
 /** Bump when an output's layout changes, so --if-stale rebuilds. */
-export const MANIFEST_FORMAT_VERSION = 1;
+export const MANIFEST_FORMAT_VERSION = 2;
 
 export interface InputStat {
   /** Relative to the data pack. */

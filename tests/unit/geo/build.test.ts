@@ -8,7 +8,7 @@ import { decodeGeometry } from '../../../geo/geometry-format.ts';
 import { INPUT_FILES, LAYER_SPECS } from '../../../geo/inputs.ts';
 import { dataPackDir, repoRoot } from '../../../geo/lib/paths.ts';
 import type { Manifest } from '../../../geo/manifest.ts';
-import { buildGeo } from '../../../geo/pipeline.ts';
+import { buildGeo, overviewAsset } from '../../../geo/pipeline.ts';
 import { staleReason } from '../../../geo/stale.ts';
 
 const fixturePack = resolve(__dirname, 'in', 'pack');
@@ -30,6 +30,7 @@ describe('buildGeo on the fixture pack', () => {
   it('writes every layer and table listed in the manifest', () => {
     const expected = [
       ...LAYER_SPECS.flatMap((l) => [`geom_${l.name}.arrow`, `geom_${l.name}.bin`]),
+      overviewAsset('communes'),
       'units_provinces.arrow',
       'units_districts.arrow',
       'units_communes.arrow',
@@ -37,10 +38,11 @@ describe('buildGeo on the fixture pack', () => {
     expect(Object.keys(manifest.files).sort()).toEqual(expected.sort());
     for (const name of expected) expect(existsSync(join(outDir, name))).toBe(true);
     const written = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as Manifest;
-    expect(written.formatVersion).toBe(1);
+    expect(written.formatVersion).toBe(2);
     expect(written.inputs.map((i) => i.path)).toEqual(INPUT_FILES);
     expect(written.provinces['83']).toEqual({ name: 'Tỉnh Bến Tre', districts: 1, communes: 2, communesWithPolygon: 1, communesWithoutPolygon: ['28757'] });
     expect(manifest.files['geom_communes.bin']).toMatchObject({ features: 5, vertices: 26 });
+    expect(manifest.files[overviewAsset('communes')]).toMatchObject({ features: 5 });
   });
 
   it('writes unit tables with counted children and label points', () => {
@@ -140,5 +142,15 @@ describe.skipIf(!existsSync(join(dataPackDir(), 'units', 'communes_2024-02-01.cs
     expect(manifest.provinces['83']).toMatchObject({ communes: 157, communesWithPolygon: 153 });
     expect([...manifest.provinces['83'].communesWithoutPolygon].sort()).toEqual(['28757', '28889', '28900', '28940']);
     expect(manifest.files['geom_communes.arrow'].rows).toBe(10492);
+    // the national commune layer: full detail and the overview for small zooms, both well under 1.5 MB gzipped
+    expect(manifest.files['geom_communes.bin']).toMatchObject({ features: 10492, vertices: 343973 });
+    expect(manifest.files['geom_communes.bin'].gzipBytes).toBeLessThan(1_000_000);
+    expect(manifest.files[overviewAsset('communes')].features).toBe(10492);
+    expect(manifest.files[overviewAsset('communes')].gzipBytes).toBeLessThan(400_000);
+    const full = decodeGeometry(readFileSync(join(temp, 'real', 'geom_communes.bin')));
+    const overview = decodeGeometry(readFileSync(join(temp, 'real', overviewAsset('communes'))));
+    // every polygon survives simplification (no commune vanishes at the national zoom)
+    expect(Array.from(overview.polygonFeature)).toEqual(Array.from(full.polygonFeature));
+    for (let p = 0; p < overview.polygonFeature.length; p++) expect(overview.polygonStarts[p + 1] - overview.polygonStarts[p]).toBeGreaterThanOrEqual(3);
   });
 });

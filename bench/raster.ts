@@ -1,0 +1,153 @@
+/**
+ * The app's commune layer (src/map/commune-layer.ts, deck.gl interleaved in MapLibre) alone, on a canvas the size
+ * of the app's map (840 x 736 at 1280 x 800), for what the app cannot switch at run time: the level of detail
+ * (full geom_communes.bin vs geom_communes.overview.bin) and MSAA (antialias). Measures, per setting: decode time
+ * (cold, first call), first frame, frame raster time with the GPU drained (SwiftShader runs on the CPU here), and
+ * the colour update after a recolour (deck.gl's attribute update). Driven by tests/bench/run.ts (window.benchRaster).
+ */
+import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import { SolidPolygonLayer } from '@deck.gl/layers';
+import type { Device } from '@luma.gl/core';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { communeLayer } from '../src/map/commune-layer';
+import { loadBoundaryGeometry, type BoundaryLod } from '../src/geo/boundary-geometry';
+import { FeatureColourExtension, PolygonColourTexture } from './feature-colour-extension';
+
+setWorkerUrl(workerUrl);
+
+const now = () => performance.now();
+const nationalBounds: [number, number, number, number] = [102.1, 7.9, 117.9, 23.5];
+
+interface Options {
+  lod: BoundaryLod;
+  antialias: boolean;
+  /** 'accessor': the app's layer (getFillColor per polygon, a colour per vertex); 'texture': FeatureColourExtension */
+  colour: 'accessor' | 'texture';
+  frames: number;
+  recolours: number;
+}
+
+type Bench = {
+  deckUpdates: { at: number; ms: number }[];
+  instrumentDeck(map: unknown): boolean;
+  drainGpu(map: unknown): void;
+};
+const bench = () => (window as unknown as { __bench: Bench }).__bench;
+
+async function run(opts: Options) {
+  const container = document.getElementById('map')!;
+  const tLoad = now();
+  const geometry = await loadBoundaryGeometry('communes', opts.lod);
+  const loadMs = now() - tLoad;
+  const map = new MapLibreMap({
+    container,
+    style: { version: 8, sources: {}, layers: [{ id: 'sea', type: 'background', paint: { 'background-color': '#c6dbe9' } }] },
+    bounds: nationalBounds,
+    fitBoundsOptions: { padding: 24 },
+    attributionControl: false,
+    canvasContextAttributes: { preserveDrawingBuffer: true, antialias: opts.antialias },
+  });
+  await new Promise<void>((resolve) => map.once('load', () => resolve()));
+  const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
+  map.addControl(overlay);
+  const colours = new Uint8Array(geometry.nFeatures * 4);
+  const paint = (seed: number) => {
+    for (let f = 0; f < geometry.nFeatures; f++) {
+      const k = (f * 2654435761 + seed * 40503) >>> 24;
+      colours.set([k, 255 - k, (k * 7) & 255, 255], f * 4);
+    }
+  };
+  let version = 0;
+  let texture: PolygonColourTexture | null = null;
+  const setLayer = () => {
+    if (opts.colour === 'accessor') {
+      overlay.setProps({ layers: [communeLayer({ id: 'communes', geometry, featureColours: colours, colourVersion: ++version, beforeId: undefined as unknown as string })] });
+      return;
+    }
+    texture!.write(colours);
+    if (version++ > 0) {
+      map.triggerRepaint();
+      return;
+    }
+    const g = geometry;
+    overlay.setProps({
+      layers: [
+        new SolidPolygonLayer({
+          id: 'communes',
+          data: { length: g.polygonFeature.length, startIndices: g.polygonStarts, attributes: { getPolygon: { value: g.positions, size: 2 }, indices: g.triangles } },
+          _normalize: false,
+          pickable: true,
+          autoHighlight: true,
+          highlightColor: [255, 255, 255, 90],
+          getFillColor: [255, 255, 255, 255],
+          extensions: [new FeatureColourExtension()],
+          featureColourTexture: texture!.texture,
+        } as never),
+      ],
+    });
+  };
+  const rendered = () => new Promise<void>((resolve) => map.once('render', () => resolve()));
+  if (opts.colour === 'texture') {
+    const deck = () => (overlay as unknown as { _deck?: { device?: Device } })._deck;
+    for (let i = 0; i < 200 && !deck()?.device; i++) await new Promise((r) => setTimeout(r, 10));
+    texture = new PolygonColourTexture(deck()!.device!, geometry.polygonFeature);
+  }
+
+  paint(0);
+  const t0 = now();
+  setLayer();
+  await rendered();
+  bench().drainGpu(map);
+  const firstFrameMs = now() - t0;
+  bench().instrumentDeck(map);
+
+  const frames: number[] = [];
+  for (let i = 0; i < opts.frames; i++) {
+    bench().drainGpu(map);
+    const t = now();
+    const r = rendered();
+    map.triggerRepaint();
+    await r;
+    bench().drainGpu(map);
+    frames.push(now() - t);
+  }
+  const recolour: { paintMs: number; deckMs: number }[] = [];
+  for (let i = 1; i <= opts.recolours; i++) {
+    bench().drainGpu(map);
+    const mark = bench().deckUpdates.length;
+    const t = now();
+    paint(i);
+    setLayer();
+    const paintMs = now() - t;
+    if (opts.colour === 'accessor') while (bench().deckUpdates.length === mark) await new Promise((r) => requestAnimationFrame(r));
+    await rendered();
+    recolour.push({ paintMs, deckMs: bench().deckUpdates.slice(mark).reduce((s, u) => s + u.ms, 0) });
+  }
+  // a grid of pixels, for checking that both colour modes draw the same colours
+  const gl = (map as unknown as { painter: { context: { gl: WebGL2RenderingContext } } }).painter.context.gl;
+  const pixels: number[] = [];
+  const px = new Uint8Array(4);
+  for (let gy = 1; gy < 12; gy++) {
+    for (let gx = 1; gx < 12; gx++) {
+      gl.readPixels(Math.round((gx * gl.drawingBufferWidth) / 12), Math.round((gy * gl.drawingBufferHeight) / 12), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+      pixels.push((px[0] << 16) | (px[1] << 8) | px[2]);
+    }
+  }
+  map.remove();
+  return {
+    ...opts,
+    vertices: geometry.positions.length / 2,
+    triangles: geometry.triangles.length / 3,
+    bytes: geometry.bytes,
+    loadMs,
+    decodeMs: geometry.decodeMs,
+    firstFrameMs,
+    frames,
+    recolour,
+    pixels,
+  };
+}
+
+(window as unknown as { benchRaster: unknown }).benchRaster = { run };
