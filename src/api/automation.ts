@@ -4,6 +4,8 @@ import { rowsOf } from '../db/engine';
 import { detailsByCode } from '../ui/commune-details';
 import type { IndicatorId } from '../indicators/registry';
 import type { ClassMethod } from '../classify/classify';
+import { importBytes } from '../app/import-file';
+import type { ImportMode } from '../app/imports';
 
 /**
  * window.ntmAtlas: the one automation surface for browser tests and the benchmark.
@@ -99,6 +101,12 @@ export function automationApi(atlas: Atlas) {
       const d = detailsByCode(atlas, code);
       return d;
     },
+    /**
+     * Imports a file as the data panel does (worker, DuckDB, IndexedDB, recolour) and resolves once the map shows
+     * it, with phase timings in ms. Rows needing a manual choice are left out (counted in needsResolution); a file
+     * that cannot be read or has no accepted row gives ok: false and loads nothing.
+     */
+    importBytes: (name: string, bytes: Uint8Array, mode: ImportMode = 'beside') => importBytes(atlas, name, bytes, mode),
     /** Runs read-only SQL in the app's DuckDB, for tests that check the map against an independent query. */
     async sql(query: string, params: unknown[] = []) {
       if (!atlas.engine) throw new Error('engine not ready');

@@ -1,4 +1,5 @@
 import type { ImportResult } from '../import';
+import { arrowIPC, type Column, type ColumnKind } from '../db/arrow-table';
 import { searchKey } from '../i18n/collate';
 
 export interface ImportTables {
@@ -11,77 +12,214 @@ export interface ImportTables {
   skipped: { row: number; reason: 'no_year' }[];
 }
 
+/** The import tables, in the order they are loaded, and the DuckDB table each one goes into. */
+export const importTableNames = ['communeYear', 'poverty', 'scope', 'sponsorship'] as const;
+export type ImportTableName = (typeof importTableNames)[number];
+export const duckdbTable: Record<ImportTableName, string> = {
+  communeYear: 'import_commune_year',
+  poverty: 'import_poverty_year',
+  scope: 'import_scope',
+  sponsorship: 'sponsorship',
+};
+
 const criteriaSetOfYear = (year: number) => (year >= 2022 ? 'qd318' : 'qd1980');
 const povertyStandard = (year: number) => (year >= 2022 ? 'NĐ 07/2021/NĐ-CP' : 'QĐ 59/2015/QĐ-TTg');
+
+type Values = unknown[];
+
+/** The import tables column by column (each column one array, all of a table's the same length). */
+export interface ImportColumns {
+  communeYear: Record<string, Values>;
+  sponsorship: Record<string, Values>;
+  poverty: Record<string, Values>;
+  scope: Record<string, Values>;
+  skipped: ImportTables['skipped'];
+}
 
 /**
  * Accepted rows of an import as rows of the model. Numerators and denominators are stored; a rate given
  * without counts stays in the report but cannot become a row (the model derives rates). A tier not written
  * in the file is taken from the recognition year, or "not yet" when only criteria are given.
+ * Built column by column (no object per row): the columns go straight into Arrow.
  */
-export function importTables(result: ImportResult): ImportTables {
-  const out: ImportTables = { communeYear: [], sponsorship: [], poverty: [], scope: [], skipped: [] };
+export function importColumns(result: ImportResult): ImportColumns {
+  const cy = {
+    commune_code: [] as Values,
+    year: [] as Values,
+    criteria_set: [] as Values,
+    criteria_met_count: [] as Values,
+    criteria_met_mask: [] as Values,
+    tier: [] as Values,
+    recognised_year: [] as Values,
+    ntm_year: [] as Values,
+    decision_no: [] as Values,
+    fell_back: [] as Values,
+    provenance: [] as Values,
+    source: [] as Values,
+  };
+  const pov = {
+    unit_code: [] as Values,
+    unit_level: [] as Values,
+    year: [] as Values,
+    households: [] as Values,
+    poor: [] as Values,
+    near_poor: [] as Values,
+    standard: [] as Values,
+    provenance: [] as Values,
+    source: [] as Values,
+  };
+  const sp = {
+    sponsor_id: [] as Values,
+    sponsor_org: [] as Values,
+    sponsor_short: [] as Values,
+    province_code: [] as Values,
+    commune_code: [] as Values,
+    commune_name: [] as Values,
+    district_name: [] as Values,
+    from_year: [] as Values,
+    to_year: [] as Values,
+    basis: [] as Values,
+    source: [] as Values,
+  };
+  const skipped: ImportTables['skipped'] = [];
   const scope = new Set<string>();
-  const source = (row: number) => `${result.file}${result.sheet ? ` / ${result.sheet}` : ''}, dòng ${row}`;
+  const prefix = `${result.file}${result.sheet ? ` / ${result.sheet}` : ''}, dòng `;
   for (const r of result.rows) {
     if (r.rejected || !r.commune_code || !r.unit) continue;
     const v = r.values;
+    const source = prefix + r.sourceRow;
     if (v.sponsor_org) {
       const org = v.sponsor_org.normalize('NFC');
-      out.sponsorship.push({
-        sponsor_id: sponsorSlug(r.unit.province_code, org),
-        sponsor_org: org,
-        sponsor_short: initials(org),
-        province_code: r.unit.province_code,
-        commune_code: r.commune_code,
-        commune_name: r.unit.commune_name,
-        district_name: r.unit.district_name,
-        from_year: v.year ?? result.year.value,
-        to_year: null,
-        basis: null,
-        source: source(r.sourceRow),
-      });
+      sp.sponsor_id.push(sponsorSlug(r.unit.province_code, org));
+      sp.sponsor_org.push(org);
+      sp.sponsor_short.push(initials(org));
+      sp.province_code.push(r.unit.province_code);
+      sp.commune_code.push(r.commune_code);
+      sp.commune_name.push(r.unit.commune_name);
+      sp.district_name.push(r.unit.district_name);
+      sp.from_year.push(v.year ?? result.year.value);
+      sp.to_year.push(null);
+      sp.basis.push(null);
+      sp.source.push(source);
     }
     const year = v.year ?? result.year.value;
     if (year === null || year === undefined) {
-      out.skipped.push({ row: r.sourceRow, reason: 'no_year' });
+      skipped.push({ row: r.sourceRow, reason: 'no_year' });
       continue;
     }
     scope.add(`${r.unit.province_code}|${year}`);
     const hasNtm = v.criteria_met_count !== null || v.tier !== null || v.recognised_year !== null;
     if (hasNtm && r.unit.commune_type === 'Xã') {
       const tier = v.tier ?? (v.recognised_year !== null && v.recognised_year <= year ? 'dat_chuan' : v.criteria_met_count !== null ? 'chua_dat' : null);
-      out.communeYear.push({
-        commune_code: r.commune_code,
-        year,
-        criteria_set: criteriaSetOfYear(year),
-        criteria_met_count: v.criteria_met_count,
-        criteria_met_mask: null,
-        tier,
-        recognised_year: v.recognised_year,
-        ntm_year: tier && tier !== 'chua_dat' ? v.recognised_year : null,
-        decision_no: v.decision_no,
-        fell_back: false,
-        provenance: 'imported',
-        source: source(r.sourceRow),
-      });
+      cy.commune_code.push(r.commune_code);
+      cy.year.push(year);
+      cy.criteria_set.push(criteriaSetOfYear(year));
+      cy.criteria_met_count.push(v.criteria_met_count);
+      cy.criteria_met_mask.push(null);
+      cy.tier.push(tier);
+      cy.recognised_year.push(v.recognised_year);
+      cy.ntm_year.push(tier && tier !== 'chua_dat' ? v.recognised_year : null);
+      cy.decision_no.push(v.decision_no);
+      cy.fell_back.push(false);
+      cy.provenance.push('imported');
+      cy.source.push(source);
     }
     if (v.households !== null || v.poor !== null || v.near_poor !== null) {
-      out.poverty.push({
-        unit_code: r.commune_code,
-        unit_level: 'commune',
-        year,
-        households: v.households,
-        poor: v.poor,
-        near_poor: v.near_poor,
-        standard: povertyStandard(year),
-        provenance: 'imported',
-        source: source(r.sourceRow),
-      });
+      pov.unit_code.push(r.commune_code);
+      pov.unit_level.push('commune');
+      pov.year.push(year);
+      pov.households.push(v.households);
+      pov.poor.push(v.poor);
+      pov.near_poor.push(v.near_poor);
+      pov.standard.push(povertyStandard(year));
+      pov.provenance.push('imported');
+      pov.source.push(source);
     }
   }
-  out.scope = [...scope].map((k) => ({ province_code: k.split('|')[0], year: Number(k.split('|')[1]) }));
-  return out;
+  const scopeRows = [...scope].map((k) => k.split('|'));
+  return {
+    communeYear: cy,
+    poverty: pov,
+    sponsorship: sp,
+    scope: { province_code: scopeRows.map((k) => k[0]), year: scopeRows.map((k) => Number(k[1])) },
+    skipped,
+  };
+}
+
+const rowCount = (columns: Record<string, Values>) => Object.values(columns)[0]?.length ?? 0;
+
+/** Rows from columns. */
+function rowsOf(columns: Record<string, Values>): Record<string, unknown>[] {
+  const names = Object.keys(columns);
+  return Array.from({ length: rowCount(columns) }, (_, i) => Object.fromEntries(names.map((n) => [n, columns[n][i]])));
+}
+
+/** The accepted rows of an import as row objects of the model's tables (see importColumns). */
+export function importTables(result: ImportResult): ImportTables {
+  const c = importColumns(result);
+  return {
+    communeYear: rowsOf(c.communeYear),
+    sponsorship: rowsOf(c.sponsorship),
+    poverty: rowsOf(c.poverty),
+    scope: rowsOf(c.scope) as ImportTables['scope'],
+    skipped: c.skipped,
+  };
+}
+
+/** Model rows of an import as Arrow IPC streams (what DuckDB loads and IndexedDB keeps), with counts. */
+export interface ImportArrow {
+  /** one IPC stream per table, its first column the dataset id; null where the import has no row for it */
+  arrow: Record<ImportTableName, Uint8Array | null>;
+  /** rows per table */
+  counts: Record<ImportTableName, number>;
+  /** rows accepted but not usable, with why (no year) */
+  skipped: ImportTables['skipped'];
+}
+
+/** The columns of each table's stream, in order (the dataset id, then what importColumns() writes). */
+export const importColumnNames: Record<ImportTableName, readonly string[]> = {
+  communeYear: ['dataset', 'commune_code', 'year', 'criteria_set', 'criteria_met_count', 'criteria_met_mask', 'tier', 'recognised_year', 'ntm_year', 'decision_no', 'fell_back', 'provenance', 'source'],
+  poverty: ['dataset', 'unit_code', 'unit_level', 'year', 'households', 'poor', 'near_poor', 'standard', 'provenance', 'source'],
+  scope: ['dataset', 'province_code', 'year'],
+  sponsorship: ['dataset', 'sponsor_id', 'sponsor_org', 'sponsor_short', 'province_code', 'commune_code', 'commune_name', 'district_name', 'from_year', 'to_year', 'basis', 'source'],
+};
+
+const intColumns = new Set(['year', 'criteria_met_count', 'criteria_met_mask', 'recognised_year', 'ntm_year', 'households', 'poor', 'near_poor', 'from_year', 'to_year']);
+
+/**
+ * One table's columns -> Arrow IPC stream bytes, the dataset id first (integers as INTEGER, fell_back as BOOLEAN,
+ * the rest VARCHAR). Null where the table has no row.
+ */
+export function tableIPC(name: ImportTableName, columns: Record<string, Values>, dataset: string): Uint8Array | null {
+  const rows = rowCount(columns);
+  if (rows === 0) return null;
+  const cols: Record<string, Column> = {};
+  const kinds: Record<string, ColumnKind> = {};
+  for (const n of importColumnNames[name]) {
+    kinds[n] = intColumns.has(n) ? 'int32' : n === 'fell_back' ? 'bool' : 'utf8';
+    cols[n] = n === 'dataset' ? new Array<string>(rows).fill(dataset) : ((columns[n] ?? new Array(rows).fill(null)) as Column);
+  }
+  return arrowIPC(cols, kinds).bytes;
+}
+
+/** Row objects (as importTables() writes them, and as imports were stored before) -> columns. */
+function columnsOfRows(rows: readonly Record<string, unknown>[]): Record<string, Values> {
+  const columns: Record<string, Values> = {};
+  for (const n of rows.length ? Object.keys(rows[0]) : []) columns[n] = rows.map((r) => r[n] ?? null);
+  return columns;
+}
+
+/** The tables of an import (as columns, or as rows stored before) as Arrow IPC streams for dataset `dataset`. */
+export function importArrow(tables: ImportColumns | ImportTables, dataset: string): ImportArrow {
+  const arrow = {} as ImportArrow['arrow'];
+  const counts = {} as ImportArrow['counts'];
+  for (const name of importTableNames) {
+    const t: Record<string, Values> | readonly Record<string, unknown>[] = tables[name];
+    const columns = Array.isArray(t) ? columnsOfRows(t) : (t as Record<string, Values>);
+    counts[name] = rowCount(columns);
+    arrow[name] = tableIPC(name, columns, dataset);
+  }
+  return { arrow, counts, skipped: tables.skipped };
 }
 
 /** "Hội Liên hiệp Phụ nữ tỉnh" in province 45 -> "45-hoi-lien-hiep-phu-nu-tinh": stable, URL-safe, ASCII. */

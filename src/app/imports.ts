@@ -1,111 +1,254 @@
-import { createStore, del, entries, set, clear } from 'idb-keyval';
-import type { ImportContext, ImportResult } from '../import';
-import type { WorkerRequest } from '../import/worker';
-import { arrowIPC, type ColumnKind } from '../db/arrow-table';
+import { createStore, del, entries, keys, set, clear } from 'idb-keyval';
+import type { ImportContext } from '../import';
+import type { BuiltTable, WorkerReply, WorkerRequest } from './import-worker';
 import { rowsOf, type SqlEngine } from '../db/engine';
-import { importTables, type ImportTables } from './import-rows';
+import { duckdbTable, importArrow, importColumnNames, importTableNames, type ImportArrow, type ImportTableName, type ImportTables } from './import-rows';
+import type { ImportView } from './import-view';
 import { unitRows, type UnitList } from './unit-list';
 
 export type ImportMode = 'beside' | 'replace';
 
-/** What is kept in IndexedDB so an import survives a reload (rows, not the file). */
-export interface StoredDataset {
+/** An import as the data panel lists it. */
+export interface DatasetInfo {
   id: string;
   file: string;
   importedAt: string;
   mode: ImportMode;
   seq: number;
-  tables: ImportTables;
-}
-
-const store = () => createStore('ntm-atlas', 'imports');
-
-const intColumns = ['year', 'criteria_met_count', 'criteria_met_mask', 'recognised_year', 'ntm_year', 'households', 'poor', 'near_poor', 'from_year', 'to_year'];
-
-function columnsOf(rows: Record<string, unknown>[]) {
-  const names = Object.keys(rows[0]);
-  const columns: Record<string, unknown[]> = {};
-  const kinds: Record<string, ColumnKind> = {};
-  for (const n of names) {
-    columns[n] = rows.map((r) => r[n] ?? null);
-    kinds[n] = intColumns.includes(n) ? 'int32' : n === 'fell_back' ? 'bool' : 'utf8';
-  }
-  return arrowIPC(columns as never, kinds).bytes;
+  /** rows per import table */
+  counts: ImportArrow['counts'];
+  /** rows accepted but not usable, with why (no year) */
+  skipped: ImportArrow['skipped'];
 }
 
 /**
- * Imports: the pipeline runs in a worker; accepted rows go into DuckDB's import_* tables (the views lay them
- * over the sample) and into IndexedDB, from where they are restored at start-up.
+ * What is kept in IndexedDB so an import survives a reload: the model rows as the Arrow IPC streams that were
+ * loaded into DuckDB (not the file, not row objects), inserted as they are at start-up.
+ */
+export interface StoredDataset extends DatasetInfo {
+  /** 2: Arrow IPC streams whose first column is the dataset id (before: `tables` of row objects, no version) */
+  version: 2;
+  arrow: ImportArrow['arrow'];
+}
+
+/** How imports were stored before the Arrow streams: rows as objects. Still restored, and rewritten as Arrow. */
+interface StoredRows extends Omit<DatasetInfo, 'counts' | 'skipped'> {
+  tables: ImportTables;
+}
+
+const isRecord = (d: unknown): d is Record<string, unknown> => typeof d === 'object' && d !== null;
+const isStoredRows = (d: unknown): d is StoredRows => isRecord(d) && typeof d.id === 'string' && isRecord(d.tables) && importTableNames.every((n) => Array.isArray((d.tables as Record<string, unknown>)[n]));
+const isStoredArrow = (d: unknown): d is StoredDataset => isRecord(d) && d.version === 2 && typeof d.id === 'string' && isRecord(d.arrow) && isRecord(d.counts);
+
+/** A stored record in the current form; rows stored as objects are turned into Arrow streams. */
+function upgrade(d: unknown): StoredDataset {
+  if (isStoredArrow(d)) return d;
+  if (isStoredRows(d)) {
+    const { tables, ...info } = d;
+    return { ...info, version: 2, ...importArrow(tables, d.id) };
+  }
+  throw new Error('not an import this version can read');
+}
+
+/** Names, mode and counts of a stored record of either form, without building anything. */
+function infoOf(d: StoredDataset | StoredRows): DatasetInfo {
+  const { id, file, importedAt, mode, seq } = d;
+  if (isStoredArrow(d)) return { id, file, importedAt, mode, seq, counts: d.counts, skipped: d.skipped ?? [] };
+  const counts = Object.fromEntries(importTableNames.map((n) => [n, d.tables[n].length])) as DatasetInfo['counts'];
+  return { id, file, importedAt, mode, seq, counts, skipped: d.tables.skipped ?? [] };
+}
+
+/** Rows an import loaded into the model (commune-years and poverty rows). */
+export const loadedRows = (d: DatasetInfo) => d.counts.communeYear + d.counts.poverty;
+
+const store = () => createStore('ntm-atlas', 'imports');
+
+/** Where an import's time went (ms); filled in by read() and apply() when the caller passes one. */
+export interface ImportPhaseTimings {
+  /** read(): posting the file to the worker until its view is back (decode, parse, match, validate) */
+  readMs?: number;
+  /** the part of readMs spent in importTable() inside the worker */
+  workerMs?: number;
+  /** apply(): asking the worker for the Arrow streams until the last is back (DuckDB loads the first meanwhile) */
+  buildMs?: number;
+  /** apply(), in the worker: accepted rows to the model's tables (importColumns) */
+  tablesMs?: number;
+  /** apply(), in the worker: the tables to Arrow IPC streams */
+  toArrowMs?: number;
+  /** apply(): time spent loading the streams into DuckDB's import_* tables */
+  insertMs?: number;
+  /** apply(): the dataset into IndexedDB (at the same time as the last tables go into DuckDB) */
+  persistMs?: number;
+}
+
+type Pending = { resolve: (r: WorkerReply) => void; reject: (e: Error) => void };
+
+/**
+ * Imports: the pipeline runs in a worker, which keeps each file's rows and hands the main thread a view of
+ * them; on apply it turns the accepted rows into Arrow IPC streams, which go into DuckDB's import_* tables (the
+ * views lay them over the sample) and into IndexedDB, from where they are restored at start-up.
  */
 export class ImportService {
   private worker: Worker | null = null;
-  private pending = new Map<number, (r: ImportResult) => void>();
+  private pending = new Map<number, Pending>();
   private nextId = 1;
 
   constructor(private engine: SqlEngine, private units: UnitList) {}
 
   private startWorker(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(new URL('../import/worker.ts', import.meta.url), { type: 'module' });
-    w.onmessage = (e: MessageEvent<{ id: number; result: ImportResult }>) => {
-      this.pending.get(e.data.id)?.(e.data.result);
+    const w = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (e: MessageEvent<WorkerReply>) => {
+      const p = this.pending.get(e.data.id);
       this.pending.delete(e.data.id);
+      if ('error' in e.data) p?.reject(new Error(e.data.error));
+      else p?.resolve(e.data);
+    };
+    w.onerror = (e) => {
+      // the worker could not start (or died): nothing it was asked will come back
+      const error = new Error(`the import worker failed: ${e.message || 'unknown error'}`);
+      for (const p of this.pending.values()) p.reject(error);
+      this.pending.clear();
+      w.terminate();
+      this.worker = null;
     };
     w.postMessage({ type: 'units', units: unitRows(this.units) } satisfies WorkerRequest);
     return (this.worker = w);
   }
 
-  /** Reads, matches and validates a file; nothing is loaded until apply(). */
-  read(name: string, bytes: Uint8Array, ctx: Omit<ImportContext, 'units'>): Promise<ImportResult> {
+  /** Starts the worker (its module and the unit index) ahead of a first file, e.g. when the data panel opens. */
+  warm(): void {
+    this.startWorker();
+  }
+
+  private call(msg: WorkerRequest & { id: number }, transfer: Transferable[] = []): Promise<WorkerReply> {
     const w = this.startWorker();
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve);
-      w.postMessage({ type: 'import', id, name, bytes, ctx } satisfies WorkerRequest);
+    return new Promise((resolve, reject) => {
+      this.pending.set(msg.id, { resolve, reject });
+      w.postMessage(msg, transfer);
     });
   }
 
-  /** Loads the accepted rows and keeps them in the browser. Returns the stored dataset. */
-  async apply(result: ImportResult, mode: ImportMode): Promise<StoredDataset> {
+  /**
+   * Reads, matches and validates a file; nothing is loaded until apply(). With `transfer`, the bytes' buffer
+   * is handed to the worker (the caller's array is left empty) instead of copied.
+   */
+  async read(name: string, bytes: Uint8Array, ctx: Omit<ImportContext, 'units'>, timings?: ImportPhaseTimings, transfer = false): Promise<ImportView> {
+    const t0 = performance.now();
+    const move = transfer && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
+    const r = await this.call({ type: 'read', id: this.nextId++, name, bytes, ctx }, move);
+    if (!('view' in r)) throw new Error('the import worker did not return a report');
+    if (timings) Object.assign(timings, { readMs: performance.now() - t0, workerMs: r.ms });
+    return r.view;
+  }
+
+  /** Chooses the unit of an ambiguous or unmatched row (null: leave the row out); rows are re-validated. */
+  async resolve(view: ImportView, row: number, commune_code: string | null): Promise<ImportView> {
+    const r = await this.call({ type: 'resolve', id: this.nextId++, handle: view.handle, row, commune_code });
+    if (!('view' in r)) throw new Error('the import worker did not return a report');
+    return r.view;
+  }
+
+  /** The worker forgets a file's rows (the report was closed, or replaced by another file's). */
+  release(view: ImportView): void {
+    this.worker?.postMessage({ type: 'release', handle: view.handle } satisfies WorkerRequest);
+  }
+
+  /**
+   * Loads the accepted rows and keeps them in the browser; the worker then forgets the file. Returns the stored
+   * dataset. On failure nothing of it stays loaded or stored, and the view can be applied again.
+   */
+  async apply(view: ImportView, mode: ImportMode, timings: ImportPhaseTimings = {}): Promise<StoredDataset> {
     const seq = await this.nextSeq();
     const dataset: StoredDataset = {
+      version: 2,
       id: `${Date.now().toString(36)}-${seq}`,
-      file: result.file,
+      file: view.file,
       importedAt: new Date().toISOString(),
       mode,
       seq,
-      tables: importTables(result),
+      counts: { communeYear: 0, poverty: 0, scope: 0, sponsorship: 0 },
+      skipped: [],
+      arrow: { communeYear: null, poverty: null, scope: null, sponsorship: null },
     };
-    try {
-      await this.insert(dataset);
-    } catch (e) {
+    Object.assign(timings, { tablesMs: 0, toArrowMs: 0, insertMs: 0 });
+    // Every table is asked for at once: the worker builds them in turn, and DuckDB loads each while the next is built.
+    const t0 = performance.now();
+    const tables = importTableNames.map((table) =>
+      this.call({ type: 'build', id: this.nextId++, handle: view.handle, table, dataset: dataset.id }).then((r) => {
+        if (!('built' in r)) throw new Error('the import worker did not return the rows');
+        const b: BuiltTable = r.built;
+        dataset.arrow[table] = b.bytes;
+        dataset.counts[table] = b.rows;
+        dataset.skipped = b.skipped;
+        timings.tablesMs! += b.tablesMs;
+        timings.toArrowMs! += b.toArrowMs;
+        return b;
+      }),
+    );
+    const built = Promise.all(tables).then(() => void (timings.buildMs = performance.now() - t0));
+    const persisted = built.then(async () => {
+      const t = performance.now();
+      await set(dataset.id, dataset, store());
+      timings.persistMs = performance.now() - t;
+    });
+    const inserted = (async () => {
+      await this.insertDatasetRow(dataset);
+      for (const table of tables) {
+        const b = await table;
+        if (!b.bytes) continue;
+        const t = performance.now();
+        await this.insertTable(b.table, b.bytes);
+        timings.insertMs! += performance.now() - t;
+      }
+    })();
+    const results = await Promise.allSettled([built, inserted, persisted]);
+    const failure = results.find((r) => r.status === 'rejected');
+    if (failure) {
       await this.remove(dataset.id); // a half-inserted dataset must not stay behind
-      throw e;
+      throw failure.reason;
     }
-    await set(dataset.id, dataset, store());
+    this.release(view);
     return dataset;
   }
 
-  /** Re-inserts every stored dataset (at start-up). A dataset that fails is reported and left out, not fatal. */
+  /** Whether any import is stored in this browser (one key read; no rows). */
+  static async hasStored(): Promise<boolean> {
+    return (await keys(store())).length > 0;
+  }
+
+  /**
+   * Re-inserts every stored dataset (at start-up). A dataset that fails is reported and left out, not fatal;
+   * one that cannot be read at all is also dropped from the store. Datasets stored as rows (before the Arrow
+   * streams) are inserted and rewritten in the current form.
+   */
   async restore(): Promise<{ restored: StoredDataset[]; failed: string[] }> {
-    const all = (await entries<string, StoredDataset>(store())).map(([, d]) => d).sort((a, b) => a.seq - b.seq);
+    const all = (await entries<IDBValidKey, unknown>(store())).sort(([, a], [, b]) => seqOf(a) - seqOf(b));
     const restored: StoredDataset[] = [];
     const failed: string[] = [];
-    for (const d of all) {
+    for (const [key, stored] of all) {
       try {
+        let d: StoredDataset;
+        try {
+          d = upgrade(stored);
+        } catch (e) {
+          await del(key, store()); // it can never be read: reported (below) and dropped
+          throw e;
+        }
         await this.insert(d);
+        if (d !== stored) await set(key, d, store()).catch(() => undefined); // stored as Arrow from now on
         restored.push(d);
       } catch {
-        failed.push(d.file);
+        const { id, file } = (stored ?? {}) as Partial<DatasetInfo>;
+        if (typeof id === 'string') await this.unload(id).catch(() => undefined);
+        failed.push(typeof file === 'string' ? file : String(key));
       }
     }
     return { restored, failed };
   }
 
   async remove(id: string): Promise<void> {
-    for (const t of ['import_commune_year', 'import_poverty_year', 'import_scope', 'import_dataset', 'sponsorship']) {
-      await this.engine.query(`DELETE FROM ${t} WHERE dataset = ?`, [id]);
-    }
+    await this.unload(id);
     await del(id, store());
   }
 
@@ -116,8 +259,13 @@ export class ImportService {
     await clear(store());
   }
 
-  async list(): Promise<StoredDataset[]> {
-    return (await entries<string, StoredDataset>(store())).map(([, d]) => d).sort((a, b) => a.seq - b.seq);
+  /** The stored imports, oldest first (names, modes and counts; not the rows). */
+  async list(): Promise<DatasetInfo[]> {
+    const all = (await entries<IDBValidKey, unknown>(store())).map(([, d]) => d);
+    return all
+      .filter((d): d is StoredDataset | StoredRows => isStoredArrow(d) || isStoredRows(d))
+      .map(infoOf)
+      .sort((a, b) => a.seq - b.seq);
   }
 
   private async nextSeq(): Promise<number> {
@@ -125,19 +273,46 @@ export class ImportService {
     return (r[0].s ?? 0) + 1;
   }
 
+  /** Takes a dataset's rows out of DuckDB (IndexedDB is left as it is). */
+  private async unload(id: string): Promise<void> {
+    for (const t of ['import_commune_year', 'import_poverty_year', 'import_scope', 'import_dataset', 'sponsorship']) {
+      await this.engine.query(`DELETE FROM ${t} WHERE dataset = ?`, [id]);
+    }
+  }
+
   private async insert(d: StoredDataset): Promise<void> {
+    await this.insertDatasetRow(d);
+    for (const name of importTableNames) {
+      const bytes = d.arrow[name];
+      if (bytes) await this.insertTable(name, bytes);
+    }
+  }
+
+  private async insertDatasetRow(d: StoredDataset): Promise<void> {
+    await this.engine.query('INSERT INTO import_dataset VALUES (?, ?, ?, ?, ?)', [d.id, d.file, d.importedAt, d.mode, d.seq]);
+  }
+
+  /** Tables whose columns are the stream's, in order: the stream is appended as it is, without a staging copy. */
+  private appendable = new Map<ImportTableName, boolean>();
+
+  private async insertTable(name: ImportTableName, bytes: Uint8Array): Promise<void> {
     const e = this.engine;
-    await e.query('INSERT INTO import_dataset VALUES (?, ?, ?, ?, ?)', [d.id, d.file, d.importedAt, d.mode, d.seq]);
-    const load = async (table: string, rows: Record<string, unknown>[]) => {
-      if (rows.length === 0) return;
-      await e.query('DROP TABLE IF EXISTS _import_stage');
-      await e.insertArrowIPC('_import_stage', columnsOf(rows));
-      await e.query(`INSERT INTO ${table} BY NAME SELECT ?::VARCHAR AS dataset, * FROM _import_stage`, [d.id]);
-      await e.query('DROP TABLE _import_stage');
-    };
-    await load('import_commune_year', d.tables.communeYear);
-    await load('import_poverty_year', d.tables.poverty);
-    await load('import_scope', d.tables.scope);
-    await load('sponsorship', d.tables.sponsorship);
+    const table = duckdbTable[name];
+    let append = this.appendable.get(name);
+    if (append === undefined) {
+      const columns = rowsOf<{ name: string }>(
+        await e.query("SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position", [table]),
+      ).map((c) => c.name);
+      append = columns.join() === importColumnNames[name].join();
+      if (columns.length > 0) this.appendable.set(name, append);
+    }
+    if (append) return e.insertArrowIPC(table, bytes, { append: true });
+    // columns in another order (sponsorship: the shipped table's, then dataset): by name, through a staging table
+    await e.query('DROP TABLE IF EXISTS _import_stage');
+    await e.insertArrowIPC('_import_stage', bytes);
+    await e.query(`INSERT INTO ${table} BY NAME SELECT * FROM _import_stage`);
+    await e.query('DROP TABLE _import_stage');
   }
 }
+
+const seqOf = (d: unknown) => (isRecord(d) && typeof d.seq === 'number' ? d.seq : 0);

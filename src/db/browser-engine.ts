@@ -29,9 +29,9 @@ export async function startBrowserEngine(): Promise<SqlEngine> {
         await stmt.close();
       }
     },
-    async insertArrowIPC(name, bytes) {
+    async insertArrowIPC(name, bytes, options) {
       // The worker takes ownership of (detaches) the buffer it is given; the JS side may still read these bytes.
-      await conn.insertArrowFromIPCStream(bytes.slice(), { name, create: true });
+      await conn.insertArrowFromIPCStream(bytes.slice(), { name, create: !options?.append });
     },
   };
 }

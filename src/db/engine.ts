@@ -7,8 +7,11 @@ import type { Table } from 'apache-arrow';
 export interface SqlEngine {
   /** Runs a statement with bound parameters (? placeholders). User text is never concatenated into SQL. */
   query(sql: string, params?: readonly unknown[]): Promise<Table>;
-  /** Creates table `name` from Arrow IPC stream bytes. */
-  insertArrowIPC(name: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Creates table `name` from Arrow IPC stream bytes; with `append`, adds the rows to the existing table `name`
+   * instead, column by position (the stream's columns must be the table's, in its order).
+   */
+  insertArrowIPC(name: string, bytes: Uint8Array, options?: { append?: boolean }): Promise<void>;
 }
 
 /** Settings that keep DuckDB offline: a missing extension is then a clean error, never a hung worker. */

@@ -36,6 +36,9 @@ export interface Extracted {
   messages: Issue[];
 }
 
+/** Where a message is (built only for a message: most cells have none). */
+const at = (row: number, col: ColumnInfo) => ({ row, column: col.header, columnIndex: col.index });
+
 export function extractRow(rowNumber: number, cells: Cell[], columns: ColumnInfo[], criteriaCount: number): Extracted {
   const values = emptyValues();
   const raw: Partial<Record<CanonicalField, Cell>> = {};
@@ -46,30 +49,29 @@ export function extractRow(rowNumber: number, cells: Cell[], columns: ColumnInfo
     const cell = cells[col.index] ?? null;
     if (cell === null) continue;
     raw[f] = cell;
-    const where = { row: rowNumber, column: col.header, columnIndex: col.index };
     if (f === 'commune_code' || f === 'district_code') {
       const width = f === 'commune_code' ? 5 : 3;
       const r = parseCode(cell, width);
       values[f] = r.code;
-      if (r.padded) messages.push(issue('code_padded', { value: shown(cell), code: r.code }, where));
-      if (r.invalid) messages.push(issue('code_invalid', { value: shown(cell), width }, where));
+      if (r.padded) messages.push(issue('code_padded', { value: shown(cell), code: r.code }, at(rowNumber, col)));
+      if (r.invalid) messages.push(issue('code_invalid', { value: shown(cell), width }, at(rowNumber, col)));
     } else if (TEXT_FIELDS.has(f)) {
       (values as unknown as Record<string, string | null>)[f] = parseText(cell);
     } else if (f === 'year' || f === 'recognised_year') {
       const r = parseYear(cell);
       values[f] = r.value;
-      if (r.error) messages.push(issue('year_invalid', { value: shown(cell) }, where));
+      if (r.error) messages.push(issue('year_invalid', { value: shown(cell) }, at(rowNumber, col)));
     } else if (f === 'tier') {
       const r = parseTier(cell);
       values.tier = r.value;
-      if (r.unknown) messages.push(issue('tier_unknown', { value: shown(cell) }, where));
+      if (r.unknown) messages.push(issue('tier_unknown', { value: shown(cell) }, at(rowNumber, col)));
     } else if (COUNT_FIELDS.has(f) || RATE_FIELDS.has(f)) {
       const r = parseNumber(cell, COUNT_FIELDS.has(f) ? 'count' : 'rate');
       (values as unknown as Record<string, number | null>)[f] = r.value;
-      if (r.error === 'not_integer') messages.push(issue('not_integer', { value: shown(cell) }, where));
-      else if (r.error) messages.push(issue('not_a_number', { value: shown(cell) }, where));
+      if (r.error === 'not_integer') messages.push(issue('not_integer', { value: shown(cell) }, at(rowNumber, col)));
+      else if (r.error) messages.push(issue('not_a_number', { value: shown(cell) }, at(rowNumber, col)));
       if (f === 'criteria_met_count' && r.denominator !== undefined && r.denominator !== criteriaCount) {
-        messages.push(issue('fraction_denominator', { value: shown(cell), denominator: r.denominator, expected: criteriaCount }, where));
+        messages.push(issue('fraction_denominator', { value: shown(cell), denominator: r.denominator, expected: criteriaCount }, at(rowNumber, col)));
       }
     }
   }

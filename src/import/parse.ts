@@ -65,10 +65,12 @@ export function parseDelimited(text: string, opts: { preferDelimiter?: string | 
   const data = parsed.data;
   // papaparse yields a last [""] row for a trailing newline: drop it (it is not a row in Excel either)
   if (data.length && data[data.length - 1].length === 1 && data[data.length - 1][0] === '') data.pop();
-  const rows: GridRow[] = data.map((fields, i) => ({
-    rowNumber: i + 1,
-    cells: fields.map((f) => (f === '' ? null : f)),
-  }));
+  const rows: GridRow[] = data.map((fields, i) => {
+    // the parser's own array, blanks made null in place (no copy per row)
+    const cells = fields as Cell[];
+    for (let c = 0; c < cells.length; c++) if (cells[c] === '') cells[c] = null;
+    return { rowNumber: i + 1, cells };
+  });
   const problems = parsed.errors
     .filter((e) => e.code !== 'UndetectableDelimiter')
     .map((e) => ({ row: (e.row ?? 0) + 1, message: `${e.code}: ${e.message}` }));

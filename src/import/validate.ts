@@ -28,15 +28,23 @@ const TIER_LABEL: Record<string, string> = { dat_chuan: 'Đạt chuẩn', nang_c
 
 type ColumnOf = (f: CanonicalField) => { column: string | null; columnIndex: number | null };
 
+const noColumn = Object.freeze({ column: null, columnIndex: null });
+
+/** The column of each field (one frozen object per field, shared by every call). */
 export function columnLookup(columns: ColumnInfo[]): ColumnOf {
-  const byField = new Map(columns.filter((c) => c.field).map((c) => [c.field!, c]));
-  return (f) => {
-    const c = byField.get(f);
-    return c ? { column: c.header, columnIndex: c.index } : { column: null, columnIndex: null };
-  };
+  const byField = new Map(columns.filter((c) => c.field).map((c) => [c.field!, Object.freeze({ column: c.header, columnIndex: c.index })]));
+  return (f) => byField.get(f) ?? noColumn;
 }
 
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+
+const RATE_FIELDS = ['poor_rate', 'near_poor_rate'] as const;
+const COUNT_FIELDS = ['households', 'poor', 'near_poor'] as const;
+const RATE_PAIRS = [
+  ['poor_rate', 'poor'],
+  ['near_poor_rate', 'near_poor'],
+] as const;
+const FIGURES: CanonicalField[] = ['criteria_met_count', 'tier', 'recognised_year', 'decision_no', 'households', 'poor', 'near_poor', 'poor_rate', 'near_poor_rate', 'sponsor_org'];
 
 /** Checks of one row on its own. */
 export function validateRow(row: ImportedRow, colOf: ColumnOf, opts: ImportOptions): Issue[] {
@@ -45,13 +53,13 @@ export function validateRow(row: ImportedRow, colOf: ColumnOf, opts: ImportOptio
   const out: Issue[] = [];
   const max = opts.criteriaCount;
 
-  for (const f of ['poor_rate', 'near_poor_rate'] as const) {
+  for (const f of RATE_FIELDS) {
     const r = v[f];
     if (r !== null && (r < 0 || r > 100)) out.push(issue('rate_out_of_range', { value: r }, at(f)));
   }
   const c = v.criteria_met_count;
   if (c !== null && (c < 0 || c > max)) out.push(issue('criteria_out_of_range', { value: c, max }, at('criteria_met_count')));
-  for (const f of ['households', 'poor', 'near_poor'] as const) {
+  for (const f of COUNT_FIELDS) {
     const n = v[f];
     if (n !== null && n < 0) out.push(issue('negative_count', { value: n }, at(f)));
   }
@@ -66,11 +74,7 @@ export function validateRow(row: ImportedRow, colOf: ColumnOf, opts: ImportOptio
     }
   }
   // rate vs counts
-  const pairs = [
-    ['poor_rate', 'poor'],
-    ['near_poor_rate', 'near_poor'],
-  ] as const;
-  for (const [rf, nf] of pairs) {
+  for (const [rf, nf] of RATE_PAIRS) {
     const rate = v[rf];
     if (rate === null) continue;
     const num = v[nf];
@@ -103,11 +107,12 @@ export function validateRow(row: ImportedRow, colOf: ColumnOf, opts: ImportOptio
     const typeEn = row.unit.commune_type === 'Phường' ? 'ward (phường)' : 'township (thị trấn)';
     out.push(issue('urban_unit_ntm', { unit_name: row.unit.commune_name, type: row.unit.commune_type.toLowerCase(), type_en: typeEn }, at(v.criteria_met_count !== null ? 'criteria_met_count' : 'tier')));
   }
-  const figures: CanonicalField[] = ['criteria_met_count', 'tier', 'recognised_year', 'decision_no', 'households', 'poor', 'near_poor', 'poor_rate', 'near_poor_rate', 'sponsor_org'];
-  const hasRaw = figures.some((f) => row.raw[f] !== undefined && row.raw[f] !== null);
+  const hasRaw = FIGURES.some((f) => row.raw[f] !== undefined && row.raw[f] !== null);
   if (!hasRaw) out.push(issue('no_values', {}, { row: row.sourceRow }));
   return out;
 }
+
+const byColumn = (a: Issue, b: Issue) => (a.columnIndex ?? -1) - (b.columnIndex ?? -1);
 
 /**
  * Validate all rows: returns new rows whose validation messages are recomputed (other messages kept), with
@@ -127,7 +132,7 @@ export function validateRows(rows: ImportedRow[], columns: ColumnInfo[], opts: I
   for (const idx of groups.values()) if (idx.length > 1) for (const i of idx) dupOf.set(i, idx);
 
   return rows.map((r, i) => {
-    const kept = r.messages.filter((m) => !VALIDATION_CODES.has(m.code));
+    const kept = r.messages.length === 0 ? [] : r.messages.filter((m) => !VALIDATION_CODES.has(m.code));
     const fresh = r.match === 'excluded' ? [] : validateRow(r, colOf, opts);
     const dup = dupOf.get(i);
     if (dup) {
@@ -140,7 +145,7 @@ export function validateRows(rows: ImportedRow[], columns: ColumnInfo[], opts: I
         ),
       );
     }
-    const messages = [...kept, ...fresh].sort((a, b) => (a.columnIndex ?? -1) - (b.columnIndex ?? -1));
+    const messages = (fresh.length === 0 ? kept : [...kept, ...fresh]).sort(byColumn);
     const rejected = r.match !== 'excluded' && messages.some((m) => m.severity === 'error');
     return { ...r, messages, rejected };
   });

@@ -22,6 +22,10 @@ export interface ParsedNumber {
 const BLANK = new Set(['', '-', '--', '---', '–', '—', '.', '..', '...', '…', 'x', 'n/a', 'na', 'k/c', '(-)', '#n/a']);
 
 export function isBlankText(s: string): boolean {
+  // fast answers without trimming: the words above are at most 4 characters and none starts with a digit
+  const first = s.charCodeAt(0);
+  if (first >= 48 && first <= 57) return false;
+  if (s.length > 4 && first > 32 && first < 127 && s.charCodeAt(s.length - 1) > 32 && s.charCodeAt(s.length - 1) < 127) return false;
   return BLANK.has(s.trim().toLowerCase());
 }
 
@@ -72,6 +76,9 @@ function unsignedNumber(s: string, kind: NumberKind): number | null {
   return Number(`${intPart}.${frac}`);
 }
 
+const VI_THOUSANDS = /^[1-9]\d{0,2}(\.\d{3}){1,4}$/;
+const VI_DECIMAL = /^\d{1,15},\d{1,15}$/;
+
 /**
  * Parse a number written the Vietnamese way (or plain English when unambiguous).
  * "1.234" -> 1234 (count) | "12,5" -> 12.5 | "12,5%" -> 12.5 | "1.234,5" -> 1234.5 | "1,234.5" -> 1234.5 |
@@ -84,6 +91,10 @@ export function parseNumber(raw: Cell, kind: NumberKind): ParsedNumber {
     return finishCount(raw, kind);
   }
   if (kind !== 'year' && /^\d{1,15}$/.test(raw)) return finishCount(Number(raw), kind); // fast path: plain digits
+  // fast paths for the usual Vietnamese forms, read as below would: a count with dot thousands ("1.234",
+  // "12.345.678") and a rate or decimal with a decimal comma ("12,5")
+  if (kind === 'count' && VI_THOUSANDS.test(raw)) return finishCount(Number(raw.replace(/\./g, '')), kind);
+  if ((kind === 'rate' || kind === 'decimal') && VI_DECIMAL.test(raw)) return finishCount(Number(raw.replace(',', '.')), kind);
   let s = raw.replace(/[\u00a0\u202f\u2009]/g, ' ').trim();
   if (isBlankText(s)) return { value: null };
   if (kind === 'year') return parseYear(s);

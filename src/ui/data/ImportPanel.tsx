@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
-import type { ImportResult } from '../../import';
-import type { ImportMode, StoredDataset } from '../../app/imports';
+import { loadedRows, type DatasetInfo, type ImportMode } from '../../app/imports';
+import type { ImportView } from '../../app/import-view';
+import { applyImport, readImport } from '../../app/import-file';
 import { ImportReport } from './ImportReport';
 import { exportModelCsv } from './export-model';
 
@@ -12,14 +13,29 @@ export function ImportPanel() {
   const atlas = useAtlas();
   const s = useStore(atlas.state);
   const { t } = useTranslation();
-  const [result, setResult] = useState<ImportResult | null>(null);
+  // the report shown: a view of the file's result, whose rows stay in the import worker
+  const [result, setShown] = useState<ImportView | null>(null);
   const [busy, setBusy] = useState(false);
   const [mode, setMode] = useState<ImportMode>('beside');
   const [defaultYear, setDefaultYear] = useState<string>('');
-  const [datasets, setDatasets] = useState<StoredDataset[]>([]);
+  const [datasets, setDatasets] = useState<DatasetInfo[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const refreshList = () => void atlas.imports?.list().then(setDatasets);
   useEffect(refreshList, [atlas.imports, s.importedRows]);
+  // the import worker starts (module, unit index) while the user picks a file
+  useEffect(() => atlas.imports?.warm(), [atlas.imports]);
+  // a report replaced, closed or applied: the worker lets go of that file's rows
+  const shown = useRef<ImportView | null>(null);
+  const setResult = (next: ImportView | null) => {
+    if (shown.current && shown.current.handle !== next?.handle) atlas.imports?.release(shown.current);
+    shown.current = next;
+    setShown(next);
+  };
+  useEffect(() => () => setResult(null), []);
+  // a row resolved in the worker: shown unless the report was closed or replaced meanwhile
+  const resolved = (next: ImportView) => {
+    if (shown.current?.handle === next.handle) setResult(next);
+  };
 
   const read = async (file: File) => {
     if (!atlas.imports) return;
@@ -27,14 +43,7 @@ export function ImportPanel() {
     setMessage(null);
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const year = Number(defaultYear);
-      setResult(
-        await atlas.imports.read(file.name, bytes, {
-          province: s.province ?? undefined,
-          defaultYear: Number.isInteger(year) && year > 1990 ? year : undefined,
-          currentYear: new Date().getFullYear(),
-        }),
-      );
+      setResult(await readImport(atlas, file.name, bytes, { defaultYear: Number(defaultYear), transfer: true }));
     } finally {
       setBusy(false);
     }
@@ -43,9 +52,9 @@ export function ImportPanel() {
     if (!result || !atlas.imports) return;
     setBusy(true);
     try {
-      const d = await atlas.imports.apply(result, mode);
-      await atlas.dataChanged();
-      setMessage(t('import.applied', { rows: d.tables.communeYear.length + d.tables.poverty.length, file: d.file, skipped: d.tables.skipped.length }));
+      const d = await applyImport(atlas, result, mode);
+      setMessage(t('import.applied', { rows: loadedRows(d), file: d.file, skipped: d.skipped.length }));
+      shown.current = null; // applied: the worker has let go of it already
       setResult(null);
       refreshList();
     } catch (e) {
@@ -97,7 +106,7 @@ export function ImportPanel() {
       </div>
       {busy && <p role="status">{t('app.loading')}</p>}
       {message && <p role="status" className="import-message" data-testid="import-message">{message}</p>}
-      {result && <ImportReport result={result} onChange={setResult} onApply={() => void apply()} onCancel={() => setResult(null)} />}
+      {result && <ImportReport result={result} onChange={resolved} onApply={() => void apply()} onCancel={() => setResult(null)} />}
       <h3>{t('import.datasets')}</h3>
       {datasets.length === 0 ? (
         <p>{t('import.noDatasets')}</p>
@@ -106,7 +115,7 @@ export function ImportPanel() {
           {datasets.map((d) => (
             <li key={d.id}>
               {d.file} · {t(`import.modes.${d.mode}`)} · {new Date(d.importedAt).toLocaleString(s.locale === 'vi' ? 'vi-VN' : 'en-GB')} ·{' '}
-              {t('import.rowCount', { count: d.tables.communeYear.length + d.tables.poverty.length })}{' '}
+              {t('import.rowCount', { count: loadedRows(d) })}{' '}
               <button type="button" onClick={() => void remove(d.id)}>
                 {t('import.remove')}
               </button>

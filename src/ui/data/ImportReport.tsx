@@ -1,19 +1,21 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
-import { buildUnitIndex, resolve, type ImportResult } from '../../import';
-import { unitRows } from '../../app/unit-list';
+import type { ImportView } from '../../app/import-view';
 
-const maxIssues = 200;
-
-/** The import report: what was read, matched, ambiguous, unmatched, rejected, with rows and reasons; rows to resolve. */
-export function ImportReport({ result, onChange, onApply, onCancel }: { result: ImportResult; onChange: (r: ImportResult) => void; onApply: () => void; onCancel: () => void }) {
+/**
+ * The import report: what was read, matched, ambiguous, unmatched, rejected, with rows and reasons; rows to
+ * resolve. A choice of unit is made in the import worker (which holds the rows and re-validates them); the
+ * new report comes back through onChange.
+ */
+export function ImportReport({ result, onChange, onApply, onCancel }: { result: ImportView; onChange: (r: ImportView) => void; onApply: () => void; onCancel: () => void }) {
   const atlas = useAtlas();
   const s = useStore(atlas.state);
   const { t } = useTranslation();
   const vi = s.locale === 'vi';
-  const index = useMemo(() => buildUnitIndex(unitRows(atlas.units!)), [atlas.units]);
+  const choose = (row: number, code: string | null) => {
+    atlas.imports?.resolve(result, row, code).then(onChange, (e) => console.error(e));
+  };
   if (!result.ok || result.error) {
     return (
       <div className="import-error" role="alert" data-testid="import-error">
@@ -27,8 +29,8 @@ export function ImportReport({ result, onChange, onApply, onCancel }: { result: 
     );
   }
   const r = result.report;
-  const toResolve = result.rows.filter((row) => row.match === 'ambiguous' || row.match === 'unmatched');
-  const issues = r.issues.filter((i) => i.severity !== 'info');
+  const toResolve = result.toResolve;
+  const issues = r.issues; // the first warnings and errors; r.issueCount in all
   return (
     <div className="import-report" data-testid="import-report">
       <p>
@@ -76,7 +78,7 @@ export function ImportReport({ result, onChange, onApply, onCancel }: { result: 
                     <select
                       aria-label={t('import.chooseUnit', { n: row.sourceRow })}
                       value=""
-                      onChange={(e) => onChange(resolve(result, row.sourceRow, e.target.value === '-' ? null : e.target.value, index))}
+                      onChange={(e) => choose(row.sourceRow, e.target.value === '-' ? null : e.target.value)}
                     >
                       <option value="">{t('import.choose')}</option>
                       {row.suggestions.map((sg) => (
@@ -105,7 +107,7 @@ export function ImportReport({ result, onChange, onApply, onCancel }: { result: 
               </tr>
             </thead>
             <tbody>
-              {issues.slice(0, maxIssues).map((i, k) => (
+              {issues.map((i, k) => (
                 <tr key={k} className={i.severity}>
                   <td>{i.row ?? '–'}</td>
                   <td>{i.column ?? '–'}</td>
@@ -114,7 +116,7 @@ export function ImportReport({ result, onChange, onApply, onCancel }: { result: 
               ))}
             </tbody>
           </table>
-          {issues.length > maxIssues && <p>{t('import.moreIssues', { n: issues.length - maxIssues })}</p>}
+          {r.issueCount > issues.length && <p>{t('import.moreIssues', { n: r.issueCount - issues.length })}</p>}
         </details>
       )}
       <div className="row">

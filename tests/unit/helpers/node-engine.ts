@@ -27,8 +27,8 @@ export async function startNodeEngine(): Promise<SqlEngine> {
         stmt.close();
       }
     },
-    async insertArrowIPC(name, bytes) {
-      conn.insertArrowFromIPCStream(bytes, { name, create: true });
+    async insertArrowIPC(name, bytes, options) {
+      conn.insertArrowFromIPCStream(bytes, { name, create: !options?.append });
     },
   };
 }
