@@ -8,12 +8,9 @@
 import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import { SolidPolygonLayer } from '@deck.gl/layers';
-import type { Device } from '@luma.gl/core';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { communeLayer } from '../src/map/commune-layer';
+import { communeLayer, vertexColoursFor, writeVertexColours } from '../src/map/commune-layer';
 import { loadBoundaryGeometry, type BoundaryLod } from '../src/geo/boundary-geometry';
-import { FeatureColourExtension, PolygonColourTexture } from './feature-colour-extension';
 
 setWorkerUrl(workerUrl);
 
@@ -23,8 +20,6 @@ const nationalBounds: [number, number, number, number] = [102.1, 7.9, 117.9, 23.
 interface Options {
   lod: BoundaryLod;
   antialias: boolean;
-  /** 'accessor': the app's layer (getFillColor per polygon, a colour per vertex); 'texture': FeatureColourExtension */
-  colour: 'accessor' | 'texture';
   frames: number;
   recolours: number;
 }
@@ -60,41 +55,12 @@ async function run(opts: Options) {
     }
   };
   let version = 0;
-  let texture: PolygonColourTexture | null = null;
+  const vertexColours = vertexColoursFor(geometry);
   const setLayer = () => {
-    if (opts.colour === 'accessor') {
-      overlay.setProps({ layers: [communeLayer({ id: 'communes', geometry, featureColours: colours, colourVersion: ++version, beforeId: undefined as unknown as string })] });
-      return;
-    }
-    texture!.write(colours);
-    if (version++ > 0) {
-      map.triggerRepaint();
-      return;
-    }
-    const g = geometry;
-    overlay.setProps({
-      layers: [
-        new SolidPolygonLayer({
-          id: 'communes',
-          data: { length: g.polygonFeature.length, startIndices: g.polygonStarts, attributes: { getPolygon: { value: g.positions, size: 2 }, indices: g.triangles } },
-          _normalize: false,
-          pickable: true,
-          autoHighlight: true,
-          highlightColor: [255, 255, 255, 90],
-          getFillColor: [255, 255, 255, 255],
-          extensions: [new FeatureColourExtension()],
-          featureColourTexture: texture!.texture,
-        } as never),
-      ],
-    });
+    writeVertexColours(vertexColours, colours);
+    overlay.setProps({ layers: [communeLayer({ id: 'communes', geometry, vertexColours, colourVersion: ++version, beforeId: undefined as unknown as string })] });
   };
   const rendered = () => new Promise<void>((resolve) => map.once('render', () => resolve()));
-  if (opts.colour === 'texture') {
-    const deck = () => (overlay as unknown as { _deck?: { device?: Device } })._deck;
-    for (let i = 0; i < 200 && !deck()?.device; i++) await new Promise((r) => setTimeout(r, 10));
-    texture = new PolygonColourTexture(deck()!.device!, geometry.polygonFeature);
-  }
-
   paint(0);
   const t0 = now();
   setLayer();
@@ -121,11 +87,11 @@ async function run(opts: Options) {
     paint(i);
     setLayer();
     const paintMs = now() - t;
-    if (opts.colour === 'accessor') while (bench().deckUpdates.length === mark) await new Promise((r) => requestAnimationFrame(r));
+    while (bench().deckUpdates.length === mark) await new Promise((r) => requestAnimationFrame(r));
     await rendered();
     recolour.push({ paintMs, deckMs: bench().deckUpdates.slice(mark).reduce((s, u) => s + u.ms, 0) });
   }
-  // a grid of pixels, for checking that both colour modes draw the same colours
+  // a grid of pixels, for checking that settings draw the same colours
   const gl = (map as unknown as { painter: { context: { gl: WebGL2RenderingContext } } }).painter.context.gl;
   const pixels: number[] = [];
   const px = new Uint8Array(4);

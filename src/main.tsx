@@ -1,27 +1,4 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import '@fontsource/noto-sans/vietnamese-400.css';
-import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/vietnamese-700.css';
-import '@fontsource/noto-sans/latin-700.css';
-import './ui/app.css';
-import './i18n';
-import { Atlas } from './app/atlas';
-import { AtlasContext } from './ui/AtlasContext';
-import { App } from './ui/App';
-import { automationApi } from './api/automation';
-import { readUrlState } from './state/url-state';
-import { syncUrl } from './app/url-sync';
+// Starts DuckDB first (./boot), then loads the app: the engine's wasm compiles while the UI code downloads.
+import './boot';
 
-const fromUrl = readUrlState(window.location.search, window.location.hash);
-const atlas = new Atlas(fromUrl.state, fromUrl.invalid);
-syncUrl(atlas);
-(window as unknown as { ntmAtlas: unknown }).ntmAtlas = automationApi(atlas);
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <AtlasContext.Provider value={atlas}>
-      <App />
-    </AtlasContext.Provider>
-  </StrictMode>,
-);
+void import('./app-main');

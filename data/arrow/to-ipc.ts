@@ -1,29 +1,25 @@
-import { Bool, Float64, Int32, Table, Utf8, makeVector, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+import { arrowIPC, type Column, type ColumnKind } from '../../src/db/arrow-table.ts';
 import { TABLE_SCHEMAS, type ArrowColumnType, type DataTables } from '../model/tables.ts';
 
-function toVector(values: unknown, type: ArrowColumnType): Vector {
-  switch (type) {
-    case 'int32':
-      return makeVector(values as Int32Array);
-    case 'int32_nullable':
-      return vectorFromArray(values as (number | null)[], new Int32());
-    case 'float64_nullable':
-      return vectorFromArray(values as (number | null)[], new Float64());
-    case 'bool':
-      return vectorFromArray(values as boolean[], new Bool());
-    case 'utf8':
-      return vectorFromArray(values as (string | null)[], new Utf8()); // plain Utf8: DuckDB reads VARCHAR
-  }
-}
+/** How each declared column type is stored (nullable Int32/Float64 are real nulls; repeated strings get a dictionary). */
+const kindOf: Record<ArrowColumnType, ColumnKind> = {
+  int32: 'int32',
+  int32_nullable: 'int32',
+  float64_nullable: 'float64',
+  bool: 'bool',
+  utf8: 'utf8',
+};
 
-/** One table as an Arrow IPC stream (column order and types from TABLE_SCHEMAS; nullable Int32/Float64 are real nulls). */
+/** One table as an Arrow IPC stream, column order and types from TABLE_SCHEMAS (the app's own encoder). */
 export function tableToIpcStream<K extends keyof DataTables>(name: K, table: DataTables[K]): Uint8Array {
   const schema = TABLE_SCHEMAS[name] as Record<string, ArrowColumnType>;
-  const vectors: Record<string, Vector> = {};
+  const columns: Record<string, Column> = {};
+  const kinds: Record<string, ColumnKind> = {};
   for (const [column, type] of Object.entries(schema)) {
     const values = (table as unknown as Record<string, unknown>)[column];
     if (values === undefined) throw new Error(`${name}: column ${column} missing`);
-    vectors[column] = toVector(values, type);
+    columns[column] = values as Column;
+    kinds[column] = kindOf[type];
   }
-  return tableToIPC(new Table(vectors), 'stream');
+  return arrowIPC(columns, kinds).bytes;
 }

@@ -1,11 +1,11 @@
 import { i18n, type Locale } from '../i18n';
-import { startBrowserEngine } from '../db/browser-engine';
+import { bootEngine, bootTimings } from '../boot';
 import { rowsOf, type SqlEngine } from '../db/engine';
 import { fetchAsset } from '../db/fetch-asset';
-import { loadProgramme, loadUnits } from '../db/load';
+import { loadCore, loadRest } from '../db/load';
 import { focusLayerOf, type BoundaryLayer } from '../db/schema';
-import { illustrativeShownSQL, provincesSQL, withoutBoundarySQL, yearsSQL } from '../db/sql/map-queries';
-import { indicatorMatrixSQL } from '../db/sql/indicator-values';
+import { realOnlyYearsSQL, provincesSQL, withoutBoundarySQL, yearsSQL } from '../db/sql/map-queries';
+import { indicatorMatrixSQL, indicatorsMatrixSQL, needsPoverty } from '../db/sql/indicator-values';
 import { indicatorParams, type IndicatorId } from '../indicators/registry';
 import type { ClassMethod } from '../classify/classify';
 import { boundsOfFeatures, toGeoJSON } from '../geo/boundary-geometry';
@@ -19,7 +19,7 @@ import { loadDeck, type SlideView } from '../present/slides';
 import { ImportService } from './imports';
 import { featureUnits, loadUnitList, type UnitList } from './unit-list';
 import {
-  communeOutlines, districtLabels, districtOutlines, islandDots, loadDrawableLayer, provinceLabels, provinceLand, seaLabels,
+  communeOutlines, districtLabels, districtOutlines, finestGeometry, islandDots, loadDrawableLayer, provinceLabels, provinceLand, seaLabels,
   type DrawableLayer,
 } from './base-layers';
 
@@ -28,9 +28,15 @@ export interface Timings {
   dataReady?: number;
   firstFrame?: number;
   firstColouredFrame?: number;
+  /** the first module ran (src/boot.ts) and DuckDB's worker was started */
+  bootStarted?: number;
   engineStarted?: number;
-  unitsLoaded?: number;
-  programmeLoaded?: number;
+  /** the unit list read back (names, hierarchy) */
+  unitList?: number;
+  /** unit tables and the NTM series in DuckDB (see loadCore) */
+  coreLoaded?: number;
+  /** every other table too (poverty, boundary attributes, sponsors...) */
+  allLoaded?: number;
   /** CPU time of the last recolour (slice + classify + colour + layer update), ms */
   lastRecolourMs?: number;
 }
@@ -45,7 +51,16 @@ export class Atlas {
   readonly hover = new Store<{ event: HoverEvent | null }>({ event: null });
   readonly timings: Timings = {};
   readonly ready: Promise<void>;
+  /** The engine for the UI: set once every table is loaded. */
   engine: SqlEngine | null = null;
+  /** The engine for the atlas itself, from the moment the core tables are in. */
+  private db: SqlEngine | null = null;
+  private restLoaded: Promise<void> | null = null;
+  private baseDeferred = false;
+  /** Stored imports that could not be restored at start-up (reported, then dropped from the store). */
+  private notRestored: string[] = [];
+  /** The planner and side notes of the last switch, refreshed after its frame. */
+  private sideRefresh: Promise<void> = Promise.resolve();
   units: UnitList | null = null;
   imports: ImportService | null = null;
 
@@ -56,6 +71,11 @@ export class Atlas {
   /** Communes of the open sponsor view; all others are muted. */
   private sponsorCodes: Set<string> | null = null;
   private matrices = new Map<string, Promise<Float64Array>>();
+  /** The matrices already answered, for a synchronous recolour. */
+  private matricesDone = new Map<string, Float64Array>();
+  /** Bumped when the data changes (imports): answers to older queries are not cached. */
+  private generation = 0;
+  private sideInfo = new Map<string, Promise<{ realOnlyYears: Set<number>; withoutBoundary: AppState['withoutBoundary'] }>>();
   private colouring: Colouring | null = null;
   private yearValues: Float64Array | null = null;
   private colourVersion = 0;
@@ -89,7 +109,7 @@ export class Atlas {
 
   /** The drawn layer's geometry and the base map's GeoJSON, for a second synchronised map. */
   mapParts() {
-    return this.map && this.drawable ? { geometry: this.drawable.geometry, base: this.map.baseSources() } : null;
+    return this.map && this.drawable ? { geometry: this.drawable.geometry, detail: this.drawable.detail, base: this.map.baseSources() } : null;
   }
 
   mapInstance() {
@@ -134,27 +154,40 @@ export class Atlas {
         this.select(u >= 0 ? this.units!.code[u] : null);
       },
     });
-    const enginePromise = startBrowserEngine().then(async (engine) => {
-      this.timings.engineStarted = performance.now();
-      await loadUnits(engine, fetchAsset);
-      this.timings.unitsLoaded = performance.now();
-      await loadProgramme(engine, fetchAsset);
-      this.timings.programmeLoaded = performance.now();
+    this.timings.bootStarted = bootTimings.bootStarted;
+    const core = bootEngine.then(async (engine) => {
+      this.timings.engineStarted = bootTimings.engineStarted;
+      await loadCore(engine, fetchAsset);
+      this.timings.coreLoaded = performance.now();
       return engine;
     });
     try {
+      // Until the map is coloured, MapLibre's base layers wait: their GeoJSON tiling and the frames it
+      // triggers would compete with DuckDB for the CPU. The communes are drawn (grey) straight away.
+      this.baseDeferred = true;
+      void loadDrawableLayer(this.layerFor(this.state.get().province));
+      // every frame re-rasterises what is drawn (on the CPU where there is no GPU): the communes join the map
+      // once MapLibre has settled its style, so they are drawn once, not again for each source MapLibre loads
+      await this.map.idle();
       await this.showProvince(false);
       void this.map.nextFrame().then(() => (this.timings.firstFrame ??= performance.now()));
-      this.engine = await enginePromise;
-      this.units = await loadUnitList(this.engine);
-      this.featureUnit = featureUnits(this.drawable!.code, this.units);
-      this.imports = new ImportService(this.engine, this.units);
-      const { failed } = await this.imports.restore();
-      if (failed.length > 0) this.invalidParams.push(...failed.map((f) => `import: ${f}`));
-      await this.loadLists();
-      [this.statusMatrix, this.criteriaMatrix] = await Promise.all([this.matrix('status', 0), this.matrix('criteria', 0)]);
+      this.db = await core;
+      // stored imports may carry sponsorships and poverty rows: with any, everything is loaded before they are restored
+      if (await ImportService.hasStored()) {
+        await this.loadUnits();
+        await this.loadRest();
+        const { failed } = await this.imports!.restore();
+        this.notRestored = failed;
+      }
+      // independent queries, pipelined to the engine's worker
+      await Promise.all([this.loadUnits(), this.loadLists(), this.loadStatus()]);
       this.timings.dataReady = performance.now();
       await this.refresh();
+      await this.map.nextFrame();
+      this.baseDeferred = false;
+      await Promise.all([this.drawBase(), this.loadRest()]);
+      this.engine = this.db;
+      await this.applyRequested();
       this.state.set({ phase: 'ready' });
       this.resolveReady();
     } catch (error) {
@@ -162,6 +195,45 @@ export class Atlas {
       this.state.set({ phase: 'error', error: message });
       this.rejectReady(error);
     }
+  }
+
+  /** The unit list (names, codes, hierarchy) in matrix order, and the import service that matches against it. */
+  private async loadUnits(): Promise<void> {
+    if (this.units) return;
+    this.units = await loadUnitList(this.db!);
+    this.featureUnit = featureUnits(this.drawable!.code, this.units);
+    this.imports = new ImportService(this.db!, this.units);
+    this.timings.unitList = performance.now();
+  }
+
+  /** The tables the first coloured map did not need (poverty, boundary attributes, sponsors...), loaded once. */
+  private loadRest(): Promise<void> {
+    this.restLoaded ??= loadRest(this.db!, fetchAsset).then(() => {
+      this.timings.allLoaded = performance.now();
+    });
+    return this.restLoaded;
+  }
+
+  /** Status and criteria of every unit and year: tooltips show them whatever the indicator. */
+  private async loadStatus(): Promise<void> {
+    [this.statusMatrix, this.criteriaMatrix] = await this.matricesTogether(['status', 'criteria']);
+  }
+
+  /** Indicators without parameters, fetched in one query and cached as if fetched one by one. */
+  private matricesTogether(ids: IndicatorId[]): Promise<Float64Array[]> {
+    const keys = ids.map((id) => this.matrixKey(id, 0, 1));
+    if (keys.some((k) => k.params.length > 0)) throw new Error('matricesTogether: indicators with parameters');
+    if (keys.every((k) => this.matrices.has(k.key))) return Promise.all(keys.map((k) => this.matrices.get(k.key)!));
+    const generation = this.generation;
+    const all = this.db!.query(indicatorsMatrixSQL(ids)).then((t) =>
+      t.schema.fields.map((f, i) => {
+        const values = t.getChild(f.name)!.toArray() as Float64Array;
+        if (generation === this.generation) this.matricesDone.set(keys[i].key, values);
+        return values;
+      }),
+    );
+    keys.forEach((k, i) => this.matrices.set(k.key, all.then((m) => m[i])));
+    return all;
   }
 
   async setProvince(province: string | null): Promise<void> {
@@ -252,7 +324,7 @@ export class Atlas {
   }
 
   private async drawSponsored(): Promise<void> {
-    if (!this.map || !this.drawable) return;
+    if (!this.map || !this.drawable || this.baseDeferred) return;
     const { showSponsored, sponsor } = this.state.get();
     if ((!showSponsored && !sponsor) || !this.engine) {
       await this.map.setBaseSource('sponsored', { type: 'FeatureCollection', features: [] });
@@ -267,11 +339,9 @@ export class Atlas {
     );
     const labels = new Map(rows.map((r) => [r.commune_code, r.label]));
     const d = this.drawable;
-    const all = toGeoJSON(d.geometry, (i) => ({ code: d.code[i], label: labels.get(d.code[i] ?? '') ?? '' }));
-    await this.map.setBaseSource('sponsored', {
-      type: 'FeatureCollection',
-      features: all.features.filter((_, i) => labels.has(d.code[i] ?? '')),
-    });
+    const geometry = await finestGeometry(d);
+    const label = (i: number) => labels.get(d.code[i] ?? '');
+    await this.map.setBaseSource('sponsored', toGeoJSON(geometry, (i) => ({ code: d.code[i], label: label(i) ?? '' }), (i) => label(i) !== undefined));
   }
 
   /** Presentation: shows slide i of the saved deck full screen (null leaves presentation mode). */
@@ -316,9 +386,12 @@ export class Atlas {
 
   /** After an import or its removal: every cached matrix is stale; years may have changed. */
   async dataChanged(): Promise<void> {
+    this.generation++;
     this.matrices.clear();
+    this.matricesDone.clear();
+    this.sideInfo.clear();
     await this.loadLists();
-    [this.statusMatrix, this.criteriaMatrix] = await Promise.all([this.matrix('status', 0), this.matrix('criteria', 0)]);
+    await this.loadStatus();
     await this.refresh();
   }
 
@@ -351,10 +424,15 @@ export class Atlas {
 
   /** Resolves once the map has drawn everything requested so far. */
   async settled(): Promise<void> {
+    for (let pending = this.sideRefresh; ; pending = this.sideRefresh) {
+      await pending;
+      if (pending === this.sideRefresh) break;
+    }
     await this.map?.idle();
   }
 
   private async drawBase(): Promise<void> {
+    if (this.baseDeferred) return;
     const [provinces, districts] = await Promise.all([loadDrawableLayer('provinces'), loadDrawableLayer('districts')]);
     const { province } = this.state.get();
     const map = this.map!;
@@ -365,14 +443,19 @@ export class Atlas {
       map.setBaseSource('district-labels', districtLabels(districts, province)),
       map.setBaseSource('sea-labels', seaLabels(districts, (k) => i18n.t(k))),
       map.setBaseSource('islands', islandDots(districts)),
-      ...(this.drawable ? [map.setBaseSource('commune-lines', communeOutlines(this.drawable, province))] : []),
+      ...(this.drawable ? [communeOutlines(this.drawable, province).then((lines) => map.setBaseSource('commune-lines', lines))] : []),
     ]);
+  }
+
+  /** Focus provinces have full-detail geometry; every other view draws the national layer. */
+  private layerFor(province: string | null): BoundaryLayer {
+    return (province && focusLayerOf[province]) || 'communes';
   }
 
   /** Switches the drawn layer (focus provinces have full-detail geometry) and zooms to the province. */
   private async showProvince(animate: boolean): Promise<void> {
     const { province } = this.state.get();
-    const layer: BoundaryLayer = (province && focusLayerOf[province]) || 'communes';
+    const layer = this.layerFor(province);
     if (this.drawable?.geometry.layer !== layer) {
       this.drawable = await loadDrawableLayer(layer);
       this.featureUnit = this.units ? featureUnits(this.drawable.code, this.units) : null;
@@ -381,15 +464,20 @@ export class Atlas {
     const d = this.drawable;
     const bounds = province === null ? nationalBounds : boundsOfFeatures(d.geometry, (i) => d.provinceCode[i] === province);
     this.map!.fitBounds(bounds ?? nationalBounds, animate);
-    await this.drawBase();
-    await this.drawSponsored();
     this.paint();
+    await Promise.all([this.drawBase(), this.drawSponsored()]);
   }
 
+  /** Years, provinces and the import count; a province or year from the URL that the data lacks is reported. */
   private async loadLists(): Promise<void> {
-    const e = this.engine!;
-    const years = rowsOf<{ year: number }>(await e.query(yearsSQL)).map((r) => r.year);
-    const provinces = rowsOf<{ province_code: string; province_name: string }>(await e.query(provincesSQL)).map((r) => ({
+    const e = this.db!;
+    const [yearRows, provinceRows, imported] = await Promise.all([
+      e.query(yearsSQL),
+      e.query(provincesSQL),
+      e.query('SELECT count(*)::INTEGER AS n FROM import_commune_year'),
+    ]);
+    const years = rowsOf<{ year: number }>(yearRows).map((r) => r.year);
+    const provinces = rowsOf<{ province_code: string; province_name: string }>(provinceRows).map((r) => ({
       code: r.province_code,
       name: r.province_name,
     }));
@@ -399,18 +487,17 @@ export class Atlas {
     if (!years.includes(s.compareYear)) ignored.push(`compare=${s.compareYear}`);
     const year = years.includes(s.year) ? s.year : initialState.year;
     const compareYear = years.includes(s.compareYear) ? s.compareYear : initialState.compareYear;
-    this.state.set({ importedRows: rowsOf<{ n: number }>(await e.query('SELECT count(*)::INTEGER AS n FROM import_commune_year'))[0].n });
-    this.state.set({ years, provinces, year, compareYear });
+    this.state.set({ importedRows: rowsOf<{ n: number }>(imported)[0].n, years, provinces, year, compareYear });
     if (s.province !== null && !provinces.some((p) => p.code === s.province)) {
       ignored.push(`province=${s.province}`);
       this.state.set({ province: initialState.province });
       await this.showProvince(false);
     }
-    await this.applyRequested(ignored);
   }
 
-  /** Sponsor, district and selection from the URL, once units are known; anything stale is reported, not fatal. */
-  private async applyRequested(ignored: string[]): Promise<void> {
+  /** Sponsor, district and selection from the URL, once everything is loaded; anything stale is reported, not fatal. */
+  private async applyRequested(): Promise<void> {
+    const ignored = this.invalidParams;
     const { sponsor, selectedCode, district } = this.requested;
     const u = this.units!;
     if (district) {
@@ -419,7 +506,7 @@ export class Atlas {
       else ignored.push(`district=${district}`);
     }
     if (selectedCode) {
-      if (u.indexOf.has(selectedCode)) this.state.set({ selectedCode });
+      if (u.indexOf.has(selectedCode)) this.select(selectedCode);
       else ignored.push(`sel=${selectedCode}`);
     }
     if (sponsor) {
@@ -427,44 +514,83 @@ export class Atlas {
       if (known) await this.setSponsor(sponsor);
       else ignored.push(`sponsor=${sponsor}`);
     }
-    if (ignored.length > 0) this.state.set({ notice: i18n.t('app.ignoredParams', { params: ignored.join(', ') }) });
+    if (!sponsor) await Promise.all([this.drawSponsored(), this.refreshPlanner(), this.refreshSideInfo(this.request)]);
+    const notices = [
+      ...(ignored.length > 0 ? [i18n.t('app.ignoredParams', { params: ignored.join(', ') })] : []),
+      ...(this.notRestored.length > 0 ? [i18n.t('app.importsNotRestored', { files: this.notRestored.join(', ') })] : []),
+    ];
+    if (notices.length > 0) this.state.set({ notice: notices.join(' ') });
+  }
+
+  private matrixKey(id: IndicatorId, compareYear: number, criterion: number) {
+    const params = indicatorParams(id, { compareYear, criterion });
+    return { key: `${id}|${params.join(',')}`, params };
   }
 
   /** All years of one indicator in one query, cached: [unit * nYears + yearIndex]. */
   private matrix(id: IndicatorId, compareYear: number, criterion = 1): Promise<Float64Array> {
-    const params = indicatorParams(id, { compareYear, criterion });
-    const key = `${id}|${params.join(',')}`;
+    const { key, params } = this.matrixKey(id, compareYear, criterion);
     let m = this.matrices.get(key);
     if (!m) {
-      m = this.engine!.query(indicatorMatrixSQL(id), params).then(
-        (t) => t.getChild('value')!.toArray() as Float64Array,
-      );
+      const generation = this.generation;
+      m = (needsPoverty(id) ? this.loadRest() : Promise.resolve())
+        .then(() => this.db!.query(indicatorMatrixSQL(id), params))
+        .then((t) => {
+          const values = t.getChild('value')!.toArray() as Float64Array;
+          if (generation === this.generation) this.matricesDone.set(key, values);
+          return values;
+        });
       this.matrices.set(key, m);
     }
     return m;
   }
 
-  /** Re-reads the indicator for the current year and recolours; a later call wins over an earlier one. */
+  /**
+   * Re-reads the indicator for the current year and recolours; a later call wins over an earlier one.
+   * With the indicator's matrix already fetched (any year switch, a second visit to an indicator), the colours
+   * are written synchronously, before this awaits anything; the side information follows.
+   */
   private async refresh(): Promise<void> {
-    if (!this.engine || !this.units) return;
+    if (!this.db || !this.units) return;
     const request = ++this.request;
     const s = this.state.get();
-    const [m, without, illustrative] = await Promise.all([
-      this.matrix(s.indicator, s.compareYear, s.criterion),
-      s.province === null ? null : this.engine.query(withoutBoundarySQL, [this.drawable!.geometry.layer, s.province]),
-      this.engine.query(illustrativeShownSQL, [s.province, s.year]),
-    ]);
+    const { key } = this.matrixKey(s.indicator, s.compareYear, s.criterion);
+    const m = this.matricesDone.get(key) ?? (await this.matrix(s.indicator, s.compareYear, s.criterion));
     if (request !== this.request) return;
-    this.state.set({
-      illustrative: rowsOf<{ any: boolean | null }>(illustrative)[0].any !== false,
-      withoutBoundary: without
-        ? rowsOf<{ commune_code: string; commune_name: string; district_name: string; polygon_note: string | null }>(without).map(
-            (r) => ({ code: r.commune_code, name: r.commune_name, districtName: r.district_name, note: r.polygon_note }),
-          )
-        : [],
-    });
     this.recolour(m);
-    void this.refreshPlanner();
+    if (this.engine) {
+      // the planner table and side notes follow the new colours instead of delaying them; when the year plays,
+      // only the last switch's queries run
+      this.sideRefresh = afterNextFrame().then(() =>
+        request === this.request ? Promise.all([this.refreshSideInfo(request), this.refreshPlanner()]).then(() => undefined) : undefined,
+      ).catch((e: unknown) => console.error(e));
+    }
+  }
+
+  /** Whether what is shown is illustrative, and the units of the province without a boundary: cached per province. */
+  private async refreshSideInfo(request: number): Promise<void> {
+    const s = this.state.get();
+    const layer = this.drawable!.geometry.layer;
+    const cacheKey = `${s.province}|${layer}`;
+    let info = this.sideInfo.get(cacheKey);
+    if (!info) {
+      const e = this.engine!;
+      info = Promise.all([
+        s.province === null ? null : e.query(withoutBoundarySQL, [layer, s.province]),
+        e.query(realOnlyYearsSQL, [s.province]),
+      ]).then(([without, years]) => ({
+        realOnlyYears: new Set(rowsOf<{ year: number }>(years).map((r) => r.year)),
+        withoutBoundary: without
+          ? rowsOf<{ commune_code: string; commune_name: string; district_name: string; polygon_note: string | null }>(without).map(
+              (r) => ({ code: r.commune_code, name: r.commune_name, districtName: r.district_name, note: r.polygon_note }),
+            )
+          : [],
+      }));
+      this.sideInfo.set(cacheKey, info);
+    }
+    const { realOnlyYears, withoutBoundary } = await info;
+    if (request !== this.request) return;
+    this.state.set({ illustrative: !realOnlyYears.has(this.state.get().year), withoutBoundary });
   }
 
   /** CPU side of a year/indicator switch: slice the year, classify, colour features, hand to deck.gl. */
@@ -512,7 +638,8 @@ export class Atlas {
     if (!this.map || !this.drawable || !this.featureColours) return;
     const drawn = this.writeFeatureColours(this.colouring, this.featureColours);
     this.colourVersion++;
-    this.map.setCommunes({ geometry: this.drawable.geometry, featureColours: this.featureColours, colourVersion: this.colourVersion });
+    const d = this.drawable;
+    this.map.setCommunes({ geometry: d.geometry, detail: d.detail, featureColours: this.featureColours, colourVersion: this.colourVersion });
     this.state.set({ communesDrawn: drawn });
     if (this.colouring && this.timings.firstColouredFrame === undefined) {
       void this.map.nextFrame().then(() => (this.timings.firstColouredFrame ??= performance.now()));
@@ -553,6 +680,11 @@ export class Atlas {
     }
     return drawn;
   }
+}
+
+/** Resolves after the next animation frame, in a task of its own. */
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /** One year's column of an indicator matrix ([unit * nYears + year]). */

@@ -1,12 +1,15 @@
 import { fetchAsset } from '../db/fetch-asset';
 import { numberColumn, readArrowTable, stringColumn } from '../db/arrow-columns';
 import type { BoundaryLayer } from '../db/schema';
-import { loadBoundaryGeometry, toGeoJSON, type BoundaryGeometry } from '../geo/boundary-geometry';
+import { layersWithOverview, loadBoundaryGeometry, toGeoJSON, type BoundaryGeometry } from '../geo/boundary-geometry';
 import { shortDistrictName, shortProvinceName } from '../geo/unit-names';
 
 /** A boundary layer's geometry plus the few attributes needed to draw it before DuckDB is ready. */
 export interface DrawableLayer {
+  /** What is drawn first: the overview where the layer has one (national communes), else the layer itself. */
   geometry: BoundaryGeometry;
+  /** The full-detail geometry of a layer drawn from its overview, fetched on first use. */
+  detail?: () => Promise<BoundaryGeometry>;
   code: (string | null)[];
   kind: (string | null)[];
   name: (string | null)[];
@@ -21,10 +24,12 @@ const cache = new Map<BoundaryLayer, Promise<DrawableLayer>>();
 export function loadDrawableLayer(layer: BoundaryLayer): Promise<DrawableLayer> {
   let p = cache.get(layer);
   if (!p) {
-    p = Promise.all([loadBoundaryGeometry(layer), fetchAsset(`geom_${layer}.arrow`)]).then(([geometry, bytes]) => {
+    const lod = layersWithOverview.includes(layer) ? 'overview' : 'full';
+    p = Promise.all([loadBoundaryGeometry(layer, lod), fetchAsset(`geom_${layer}.arrow`)]).then(([geometry, bytes]) => {
       const t = readArrowTable(bytes);
       return {
         geometry,
+        ...(lod === 'overview' ? { detail: () => loadBoundaryGeometry(layer, 'full') } : {}),
         code: stringColumn(t, 'code'),
         kind: stringColumn(t, 'kind'),
         name: stringColumn(t, 'name'),
@@ -37,6 +42,11 @@ export function loadDrawableLayer(layer: BoundaryLayer): Promise<DrawableLayer> 
     cache.set(layer, p);
   }
   return p;
+}
+
+/** The finest geometry of a layer (fetching its detail if it is drawn from an overview). */
+export function finestGeometry(l: DrawableLayer): Promise<BoundaryGeometry> {
+  return l.detail ? l.detail() : Promise.resolve(l.geometry);
 }
 
 function points(layer: DrawableLayer, include: (i: number) => boolean, label: (i: number) => string): GeoJSON.FeatureCollection {
@@ -65,10 +75,9 @@ export const districtLabels = (l: DrawableLayer, selected: string | null) =>
   points(l, (i) => selected !== null && l.provinceCode[i] === selected, (i) => shortDistrictName(l.name[i] ?? ''));
 
 /** Outlines of the drawn communes of one province (none in the national view: too dense to read). */
-export function communeOutlines(l: DrawableLayer, selected: string | null): GeoJSON.FeatureCollection {
+export async function communeOutlines(l: DrawableLayer, selected: string | null): Promise<GeoJSON.FeatureCollection> {
   if (selected === null) return { type: 'FeatureCollection', features: [] };
-  const all = toGeoJSON(l.geometry, (i) => ({ code: l.code[i] }));
-  return { type: 'FeatureCollection', features: all.features.filter((_, i) => l.provinceCode[i] === selected) };
+  return toGeoJSON(await finestGeometry(l), (i) => ({ code: l.code[i] }), (i) => l.provinceCode[i] === selected);
 }
 
 /** One dot per polygon of the island districts, so archipelagos stay visible at any zoom. */

@@ -1,46 +1,72 @@
 import { boundaryColumns, boundaryLayers, programmeTables, unitTables, type TableSpec } from './schema';
 import { quoteIdent, rowsOf, type SqlEngine } from './engine';
-import { importSchemaSQL, importViewsSQL } from './sql/imported';
+import { importSchemaSQL, importViewSQL, sponsorshipDatasetSQL } from './sql/imported';
 
 /** Reads an asset's bytes; the browser fetches from /generated/, tests read files. */
 export type AssetReader = (name: string) => Promise<Uint8Array>;
 
 export class SchemaError extends Error {}
 
+type Specs = Record<string, TableSpec>;
+
 /** Fails with the table, column, expected and actual type when an asset does not match the declared schema. */
-export async function checkColumns(engine: SqlEngine, table: string, columns: TableSpec['columns']): Promise<void> {
-  const actual = new Map(
-    rowsOf<{ column_name: string; data_type: string }>(
-      await engine.query('SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?', [table]),
-    ).map((r) => [r.column_name, r.data_type]),
+export async function checkColumns(engine: SqlEngine, specs: Specs): Promise<void> {
+  const rows = rowsOf<{ table_name: string; column_name: string; data_type: string }>(
+    await engine.query('SELECT table_name, column_name, data_type FROM information_schema.columns'),
   );
-  for (const [name, type] of Object.entries(columns)) {
-    const found = actual.get(name);
-    if (found === undefined) throw new SchemaError(`${table}: column ${name} is missing`);
-    if (found !== type) throw new SchemaError(`${table}.${name}: expected ${type}, found ${found}`);
+  const actual = new Map(rows.map((r) => [`${r.table_name}.${r.column_name}`, r.data_type]));
+  for (const [table, spec] of Object.entries(specs)) {
+    for (const [name, type] of Object.entries(spec.columns)) {
+      const found = actual.get(`${table}.${name}`);
+      if (found === undefined) throw new SchemaError(`${table}: column ${name} is missing`);
+      if (found !== type) throw new SchemaError(`${table}.${name}: expected ${type}, found ${found}`);
+    }
   }
 }
 
-async function loadTable(engine: SqlEngine, read: AssetReader, table: string, spec: TableSpec): Promise<void> {
-  await engine.insertArrowIPC(table, await read(spec.asset));
-  await checkColumns(engine, table, spec.columns);
+/** Inserts every table of `specs` from its Arrow IPC asset (requests pipelined), then checks all columns in one query. */
+async function loadTables(engine: SqlEngine, read: AssetReader, specs: Specs): Promise<void> {
+  await Promise.all(Object.entries(specs).map(async ([table, spec]) => engine.insertArrowIPC(table, await read(spec.asset))));
+  await checkColumns(engine, specs);
 }
 
-/** Unit tables and the attributes of every boundary layer, joined into one boundary_feature view. */
-export async function loadUnits(engine: SqlEngine, read: AssetReader): Promise<void> {
-  await Promise.all(Object.entries(unitTables).map(([table, spec]) => loadTable(engine, read, table, spec)));
-  await Promise.all(
-    boundaryLayers.map((layer) =>
-      loadTable(engine, read, `boundary_${layer}`, { asset: `geom_${layer}.arrow`, columns: boundaryColumns }),
-    ),
-  );
+/** Statements without parameters, run in order in one request to the engine (one round trip to its worker). */
+async function runScript(engine: SqlEngine, statements: string[]): Promise<void> {
+  await engine.query(statements.join(';\n'));
+}
+
+const pick = (specs: Specs, names: string[]): Specs => Object.fromEntries(names.map((n) => [n, specs[n]]));
+
+const boundaryTables: Specs = Object.fromEntries(
+  boundaryLayers.map((layer) => [`boundary_${layer}`, { asset: `geom_${layer}.arrow`, columns: boundaryColumns }]),
+);
+
+const coreTables = (): Specs => ({ ...unitTables, ...pick(programmeTables, ['sample_commune_year']) });
+
+/** Assets of the core tables, fetched as early as possible. */
+export const coreAssets: string[] = Object.values(coreTables()).map((t) => t.asset);
+
+/**
+ * What the first coloured map needs: the unit tables, the NTM series and the import tables laid over it
+ * (commune_year). Everything else follows in loadRest, after the map is coloured.
+ */
+export async function loadCore(engine: SqlEngine, read: AssetReader): Promise<void> {
+  await loadTables(engine, read, coreTables());
+  await runScript(engine, [...importSchemaSQL, importViewSQL('commune_year')]);
+}
+
+/** Poverty series, boundary attributes (the boundary_feature view) and the small programme tables. */
+export async function loadRest(engine: SqlEngine, read: AssetReader): Promise<void> {
+  const rest = Object.fromEntries(Object.entries(programmeTables).filter(([t]) => t !== 'sample_commune_year'));
+  await loadTables(engine, read, { ...rest, ...boundaryTables });
   const union = boundaryLayers
     .map((layer) => `SELECT '${layer}' AS layer, * FROM ${quoteIdent(`boundary_${layer}`)}`)
     .join(' UNION ALL BY NAME ');
-  await engine.query(`CREATE OR REPLACE VIEW boundary_feature AS ${union}`);
+  await runScript(engine, [`CREATE OR REPLACE VIEW boundary_feature AS ${union}`, importViewSQL('poverty_year'), sponsorshipDatasetSQL]);
 }
 
-export async function loadProgramme(engine: SqlEngine, read: AssetReader): Promise<void> {
-  await Promise.all(Object.entries(programmeTables).map(([table, spec]) => loadTable(engine, read, table, spec)));
-  for (const stmt of [...importSchemaSQL, ...importViewsSQL]) await engine.query(stmt);
+/** Every table, in the order the app loads them. */
+export async function loadAll(engine: SqlEngine, read: AssetReader): Promise<void> {
+  await loadCore(engine, read);
+  await loadRest(engine, read);
 }

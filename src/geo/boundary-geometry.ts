@@ -51,36 +51,45 @@ export function loadBoundaryGeometry(layer: BoundaryLayer, lod: BoundaryLod = 'f
 
 type Ring = [number, number][];
 
-/** Rings of every polygon, grouped by feature, closed again (the binary format drops the closing vertex). */
-export function featureRings(g: BoundaryGeometry): Ring[][][] {
+type FeatureFilter = (featureIndex: number) => boolean;
+const everyFeature: FeatureFilter = () => true;
+
+/**
+ * Rings of every polygon, grouped by feature, closed again (the binary format drops the closing vertex).
+ * Features left out by `include` get no rings (their coordinates are not copied).
+ */
+export function featureRings(g: BoundaryGeometry, include: FeatureFilter = everyFeature): Ring[][][] {
   const byFeature: Ring[][][] = Array.from({ length: g.nFeatures }, () => []);
   let ring = 0;
   for (let p = 0; p < g.polygonFeature.length; p++) {
     const end = g.polygonStarts[p + 1];
+    const keep = include(g.polygonFeature[p]);
     const rings: Ring[] = [];
     while (ring < g.ringStarts.length - 1 && g.ringStarts[ring] < end) {
-      const r: Ring = [];
-      for (let v = g.ringStarts[ring]; v < g.ringStarts[ring + 1]; v++) r.push([g.positions[2 * v], g.positions[2 * v + 1]]);
-      if (r.length > 0) r.push(r[0]);
-      rings.push(r);
+      if (keep) {
+        const r: Ring = [];
+        for (let v = g.ringStarts[ring]; v < g.ringStarts[ring + 1]; v++) r.push([g.positions[2 * v], g.positions[2 * v + 1]]);
+        if (r.length > 0) r.push(r[0]);
+        rings.push(r);
+      }
       ring++;
     }
-    byFeature[g.polygonFeature[p]].push(rings);
+    if (keep) byFeature[g.polygonFeature[p]].push(rings);
   }
   return byFeature;
 }
 
-/** GeoJSON MultiPolygons for MapLibre (province land fill and outlines), one per feature. */
-export function toGeoJSON(g: BoundaryGeometry, properties: (featureIndex: number) => Record<string, unknown>): GeoJSON.FeatureCollection {
-  return {
-    type: 'FeatureCollection',
-    features: featureRings(g).map((polygons, i) => ({
-      type: 'Feature',
-      id: i,
-      properties: properties(i),
-      geometry: { type: 'MultiPolygon', coordinates: polygons },
-    })),
-  };
+/** GeoJSON MultiPolygons for MapLibre (province land fill and outlines), one per included feature, id = feature index. */
+export function toGeoJSON(
+  g: BoundaryGeometry,
+  properties: (featureIndex: number) => Record<string, unknown>,
+  include: FeatureFilter = everyFeature,
+): GeoJSON.FeatureCollection {
+  const features: GeoJSON.Feature[] = [];
+  featureRings(g, include).forEach((polygons, i) => {
+    if (include(i)) features.push({ type: 'Feature', id: i, properties: properties(i), geometry: { type: 'MultiPolygon', coordinates: polygons } });
+  });
+  return { type: 'FeatureCollection', features };
 }
 
 /** Bounding box [west, south, east, north] of the given features. */

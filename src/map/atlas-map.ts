@@ -3,8 +3,10 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { offlineStyle, overlayBeforeId } from './style';
-import { communeLayer, type CommuneLayerProps } from './commune-layer';
+import { communeLayer, vertexColoursFor, writeVertexColours, type VertexColours } from './commune-layer';
+import { softwareRendering } from './renderer';
 import { captureMapPng, type MapPng } from '../export/png-export';
+import type { BoundaryGeometry } from '../geo/boundary-geometry';
 
 setWorkerUrl(workerUrl);
 
@@ -21,6 +23,24 @@ export type Bounds = [number, number, number, number];
 /** Whole of Việt Nam including Hoàng Sa and Trường Sa. */
 export const nationalBounds: Bounds = [102.1, 7.9, 117.9, 23.5];
 
+/** The communes to draw: one colour per feature, the map expands it to its vertices. */
+export interface CommuneDraw {
+  /** Drawn at every zoom, or below DETAIL_ZOOM when `detail` is given. */
+  geometry: BoundaryGeometry;
+  /** Finer geometry of the same features in the same order, fetched the first time the map is zoomed in to DETAIL_ZOOM. */
+  detail?: () => Promise<BoundaryGeometry>;
+  /** RGBA per feature (nFeatures * 4), alpha 0 = not drawn. */
+  featureColours: Uint8Array;
+  /** Bumped whenever featureColours changed. */
+  colourVersion: number;
+}
+
+/**
+ * From this zoom on, a layer's detail geometry replaces its overview: the overview is simplified by 0.004°
+ * (geo/pipeline.ts OVERVIEW_LODS), under a pixel up to about zoom 7.
+ */
+export const DETAIL_ZOOM = 7;
+
 /**
  * The map: MapLibre for the offline base (land, outlines, labels) and deck.gl interleaved for the communes.
  * Knows nothing about SQL: it is handed GeoJSON for the base and typed arrays for the communes.
@@ -36,7 +56,9 @@ export class AtlasMap {
       style: offlineStyle(),
       bounds: nationalBounds,
       attributionControl: false,
-      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      // MSAA quadruples the cost of every frame where WebGL is rasterised on the CPU (SwiftShader: no usable GPU)
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: !softwareRendering() },
+      fadeDuration: 0,
       // room for 4x exports of a full-screen map
       maxCanvasSize: [8192, 8192],
       dragRotate: false,
@@ -50,12 +72,25 @@ export class AtlasMap {
     });
     this.map.addControl(this.overlay);
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
+    this.map.on('zoom', () => {
+      if (this.communes?.detail && this.wantsDetail() !== (this.drawnGeometry !== this.communes.geometry)) this.drawCommunes();
+    });
   }
 
-  private polygonFeature: Uint32Array | null = null;
-  private communeProps: Omit<CommuneLayerProps, 'beforeId' | 'id'> | null = null;
+  private communes: CommuneDraw | null = null;
+  /** The detail geometry of the current draw, once fetched. */
+  private detail: { of: CommuneDraw['detail']; geometry: BoundaryGeometry | null } | null = null;
+  private drawnGeometry: BoundaryGeometry | null = null;
+  /** Per-vertex colour buffers of the geometries this map draws, each with the colour version it holds. */
+  private vertexBuffers = new Map<BoundaryGeometry, { colours: VertexColours; version: number }>();
+
   private featureOf(polygonIndex: number): number | null {
-    return this.polygonFeature && polygonIndex >= 0 ? this.polygonFeature[polygonIndex] : null;
+    const g = this.drawnGeometry;
+    return g && polygonIndex >= 0 ? g.polygonFeature[polygonIndex] : null;
+  }
+
+  private wantsDetail(): boolean {
+    return this.map.getZoom() >= DETAIL_ZOOM;
   }
 
   /** The data last given to each base source (exports copy it without a round trip to MapLibre's worker). */
@@ -71,15 +106,50 @@ export class AtlasMap {
     (this.map.getSource(id) as GeoJSONSource).setData(data);
   }
 
-  setCommunes(props: Omit<CommuneLayerProps, 'beforeId' | 'id'>) {
-    // deck.gl picks polygons; the app thinks in features
-    this.polygonFeature = props.geometry.polygonFeature;
-    this.communeProps = props;
-    const layers = [communeLayer({ ...props, id: 'communes', beforeId: overlayBeforeId })];
+  setCommunes(draw: CommuneDraw) {
+    if (this.communes && (this.communes.geometry !== draw.geometry || this.communes.detail !== draw.detail)) {
+      for (const g of this.vertexBuffers.keys()) if (g !== draw.geometry) this.vertexBuffers.delete(g);
+    }
+    if (this.detail?.of !== draw.detail) this.detail = draw.detail ? { of: draw.detail, geometry: null } : null;
+    this.communes = draw;
+    this.drawCommunes();
+  }
+
+  /** The geometry for the current zoom (fetching the detail the first time it is needed), coloured and handed to deck.gl. */
+  private drawCommunes() {
+    const draw = this.communes;
+    if (!draw) return;
+    let geometry = draw.geometry;
+    const detail = this.detail;
+    if (detail && this.wantsDetail()) {
+      if (detail.geometry) geometry = detail.geometry;
+      else if (detail.of) {
+        const of = detail.of;
+        detail.of = undefined; // fetching: ask once
+        void of().then((g) => {
+          if (this.detail !== detail) return;
+          detail.geometry = g;
+          detail.of = of;
+          this.drawCommunes();
+        });
+      }
+    }
+    const layers = [this.communeLayerOf(geometry, draw)];
+    this.drawnGeometry = geometry;
     this.overlay.setProps({ layers });
     // deck.gl only slots its layer under `beforeId` while the style reports loaded; a GeoJSON setData in flight
     // makes it skip, and the communes would then cover every outline and label. Check again once idle.
     if (!this.map.isStyleLoaded()) this.map.once('idle', () => this.ensureOverlayOrder(layers));
+  }
+
+  private communeLayerOf(geometry: BoundaryGeometry, draw: CommuneDraw, id = 'communes') {
+    let buffer = this.vertexBuffers.get(geometry);
+    if (!buffer) this.vertexBuffers.set(geometry, (buffer = { colours: vertexColoursFor(geometry), version: -1 }));
+    if (buffer.version !== draw.colourVersion) {
+      writeVertexColours(buffer.colours, draw.featureColours);
+      buffer.version = draw.colourVersion;
+    }
+    return communeLayer({ id, geometry, vertexColours: buffer.colours, colourVersion: draw.colourVersion, beforeId: overlayBeforeId });
   }
 
   private ensureOverlayOrder(layers: unknown[]) {
@@ -122,15 +192,15 @@ export class AtlasMap {
       zoom: live.getZoom(),
       pixelRatio: scale * window.devicePixelRatio,
       maxCanvasSize: [16384, 16384],
-      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: scale === 1 },
       interactive: false,
       attributionControl: false,
     });
     try {
       await new Promise<void>((resolve) => copy.once('load', () => resolve()));
       // the deck.gl layer first, while the style is loaded, so it is slotted under the outlines and labels
-      if (this.communeProps) {
-        copy.addControl(new MapLibreOverlay({ interleaved: true, layers: [communeLayer({ ...this.communeProps, id: 'communes', beforeId: overlayBeforeId })] }));
+      if (this.communes && this.drawnGeometry) {
+        copy.addControl(new MapLibreOverlay({ interleaved: true, layers: [this.communeLayerOf(this.drawnGeometry, this.communes)] }));
       }
       for (const [id, data] of this.baseData) (copy.getSource(id) as GeoJSONSource).setData(data);
       for (const id of ['district-flagged', 'province-flagged']) copy.setFilter(id, (live.getFilter(id) as FilterSpecification | undefined) ?? null);

@@ -35,7 +35,7 @@ try {
 } finally {
   for (const s of servers) await s.close();
 }
-const keys = ['engineStarted', 'unitsLoaded', 'programmeLoaded', 'dataReady', 'firstFrame', 'firstColouredFrame'];
+const keys = ['bootStarted', 'engineStarted', 'coreLoaded', 'unitList', 'dataReady', 'allLoaded', 'firstFrame', 'firstColouredFrame'];
 const results = builds.map((b, i) => ({
   label: b.label,
   dir: b.dir,

@@ -48,7 +48,7 @@ try {
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   if (mode === 'load') await cdp.send('Profiler.start');
   await b.page.goto(new URL(path, server.baseUrl).href);
-  await b.page.waitForFunction(() => (window as any).ntmAtlas !== undefined);
+  await b.page.waitForFunction(() => (window as any).ntmAtlas?.debugMap?.());
   await b.page.evaluate(`(async () => { await window.ntmAtlas.ready; await window.ntmAtlas.settled(); })()`);
   if (mode !== 'load') {
     await b.page.evaluate(`window.__bench.instrumentDeck(window.ntmAtlas.debugMap())`);

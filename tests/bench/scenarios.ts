@@ -143,6 +143,7 @@ export async function baselineSession(baseUrl: string, mode: 'state' | 'match', 
 export interface RasterResult {
   lod: string;
   antialias: boolean;
+  pixels: number[];
   vertices: number;
   triangles: number;
   bytes: number;
@@ -159,6 +160,42 @@ export async function rasterSession(baseUrl: string, lod: 'full' | 'overview', a
   try {
     await b.page.waitForFunction(() => (window as any).benchRaster !== undefined, null, { timeout: 60_000 });
     return (await b.page.evaluate(`window.benchRaster.run(${JSON.stringify({ lod, antialias, frames: 5, recolours: 8 })})`)) as RasterResult;
+  } finally {
+    await b.close();
+  }
+}
+
+export interface AppImportTiming {
+  rows: number;
+  ok: boolean;
+  totalMs: number;
+  [phase: string]: unknown;
+}
+
+/**
+ * The app's own import path, end to end, when the app exposes the hook
+ * window.ntmAtlas.importBytes(name, bytes) → Promise<{ ok, totalMs, ...phases }> (resolving once the map shows the
+ * imported data). Returns null when the hook is missing. Files are fetched in the page from /bench-data/.
+ */
+export async function appImportSession(baseUrl: string, sizes: number[], repeats: number): Promise<AppImportTiming[] | null> {
+  const b = await openPage(new URL('?province=all', baseUrl).href);
+  try {
+    await b.page.waitForFunction(() => (window as any).ntmAtlas !== undefined, null, { timeout: 120_000 });
+    await b.page.evaluate(`(async () => { await window.ntmAtlas.ready; await window.ntmAtlas.settled(); })()`);
+    if (!(await b.page.evaluate(`typeof window.ntmAtlas.importBytes === 'function'`))) return null;
+    const out: AppImportTiming[] = [];
+    for (const n of sizes) {
+      for (let i = 0; i < repeats; i++) {
+        const r = (await b.page.evaluate(`(async () => {
+          const bytes = new Uint8Array(await (await fetch('/bench-data/import_${n}.csv')).arrayBuffer());
+          const t0 = performance.now();
+          const r = await window.ntmAtlas.importBytes('import_${n}_${i}.csv', bytes);
+          return { ...r, totalMs: r.totalMs ?? performance.now() - t0 };
+        })()`)) as AppImportTiming;
+        out.push({ ...r, rows: n });
+      }
+    }
+    return out;
   } finally {
     await b.close();
   }

@@ -31,7 +31,7 @@ try {
     },
   } as never);
   await b.page.goto(new URL(path, server.baseUrl).href);
-  await b.page.waitForFunction(() => (window as any).ntmAtlas !== undefined);
+  await b.page.waitForFunction(() => (window as any).ntmAtlas?.debugMap?.());
   await b.page.evaluate(`(async () => { await window.ntmAtlas.ready; await window.ntmAtlas.settled(); })()`);
   timings = (await b.page.evaluate(`window.ntmAtlas.timings()`)) as Record<string, number>;
   // a user-timing mark ties the trace clock to performance.now()

@@ -61,7 +61,8 @@ describe('sponsor links', () => {
     const st = await api<Record<string, unknown>>(session, 'state');
     expect(st).toMatchObject({ province: '08', year: 2022, indicator: 'poor_rate', selectedCode: '02533', panel: 'districts' });
     await api(session, 'setYear', 2023);
-    expect(new URL(session.page.url()).searchParams.get('year')).toBe('2023');
+    // the address bar follows in the task after the switch (a switch never waits for it)
+    await expect.poll(() => new URL(session.page.url()).searchParams.get('year')).toBe('2023');
     expect(new URL(session.page.url()).searchParams.get('province')).toBe('08');
   });
 });

@@ -26,11 +26,12 @@ const hiddenSample = (table: string, key: string) => `
       SELECT 1 FROM import_scope r JOIN import_dataset d USING (dataset) JOIN unit_commune u ON u.province_code = r.province_code
       WHERE d.mode = 'replace' AND r.year = s.year AND u.commune_code = s.${key})`;
 
-export const importViewsSQL = [
-  // sponsorships imported from a file carry their dataset, so removing the import removes them too
-  `ALTER TABLE sponsorship ADD COLUMN IF NOT EXISTS dataset VARCHAR`,
-  `CREATE OR REPLACE VIEW commune_year AS ${latestImport('import_commune_year', 'commune_code')}
-   UNION ALL BY NAME ${hiddenSample('sample_commune_year', 'commune_code')}`,
-  `CREATE OR REPLACE VIEW poverty_year AS ${latestImport('import_poverty_year', 'unit_code')}
-   UNION ALL BY NAME ${hiddenSample('sample_poverty_year', 'unit_code')}`,
-];
+/** The view that lays imports over a shipped series (commune_year over sample_commune_year, ...). */
+export function importViewSQL(view: 'commune_year' | 'poverty_year'): string {
+  const key = view === 'commune_year' ? 'commune_code' : 'unit_code';
+  return `CREATE OR REPLACE VIEW ${view} AS ${latestImport(`import_${view}`, key)}
+   UNION ALL BY NAME ${hiddenSample(`sample_${view}`, key)}`;
+}
+
+/** Sponsorships imported from a file carry their dataset, so removing the import removes them too. */
+export const sponsorshipDatasetSQL = `ALTER TABLE sponsorship ADD COLUMN IF NOT EXISTS dataset VARCHAR`;

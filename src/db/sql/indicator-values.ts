@@ -31,19 +31,35 @@ const valueSQL: Record<IndicatorId, string> = {
  * Params: indicatorParams() — [comparison year] for change indicators, [criterion] for criterion gaps.
  */
 export function indicatorMatrixSQL(id: IndicatorId): string {
-  const comparison = indicators[id].change
-    ? `LEFT JOIN commune_year ya ON ya.commune_code = u.commune_code AND ya.year = $1::INTEGER
-LEFT JOIN poverty_year pa ON pa.unit_code = u.commune_code AND pa.year = $1::INTEGER`
-    : '';
+  return indicatorsMatrixSQL([id]);
+}
+
+/**
+ * Several indicators in one pass (column `value` for the first, `value_1`, `value_2`... for the others); they
+ * must take the same parameters. The start-up reads status and criteria together this way.
+ */
+export function indicatorsMatrixSQL(ids: IndicatorId[]): string {
+  const poverty = ids.some(needsPoverty);
+  const change = ids.some((id) => indicators[id].change);
+  const joins = [
+    'LEFT JOIN commune_year y ON y.commune_code = u.commune_code AND y.year = t.year',
+    poverty ? 'LEFT JOIN poverty_year p ON p.unit_code = u.commune_code AND p.year = t.year' : '',
+    change ? 'LEFT JOIN commune_year ya ON ya.commune_code = u.commune_code AND ya.year = $1::INTEGER' : '',
+    change && poverty ? 'LEFT JOIN poverty_year pa ON pa.unit_code = u.commune_code AND pa.year = $1::INTEGER' : '',
+  ];
+  const values = ids.map((id, i) => `(${valueSQL[id]})::DOUBLE AS ${i === 0 ? 'value' : `value_${i}`}`);
   return `
 WITH years AS (SELECT DISTINCT year FROM commune_year)
-SELECT (${valueSQL[id]})::DOUBLE AS value
+SELECT ${values.join(',\n  ')}
 FROM (SELECT rowid AS unit_row, * FROM unit_commune) u
 CROSS JOIN years t
-LEFT JOIN commune_year y ON y.commune_code = u.commune_code AND y.year = t.year
-LEFT JOIN poverty_year p ON p.unit_code = u.commune_code AND p.year = t.year
-${comparison}
+${joins.filter(Boolean).join('\n')}
 ORDER BY u.unit_row, t.year`;
+}
+
+/** Whether an indicator reads the poverty series (loaded after the first coloured map). */
+export function needsPoverty(id: IndicatorId): boolean {
+  return /\bpa?\./.test(valueSQL[id]);
 }
 
 /** The unit list in rowid order, once: names for tooltips, search and tables. */

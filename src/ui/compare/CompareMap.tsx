@@ -57,7 +57,7 @@ export function CompareMap() {
       for (const [id, data] of parts.base) await copy.setBaseSource(id, data);
       const result = await atlas.comparisonColours(compare.indicator, compare.year);
       if (!live || !result) return;
-      copy.setCommunes({ geometry: parts.geometry, featureColours: result.colours, colourVersion: Date.now() });
+      copy.setCommunes({ geometry: parts.geometry, detail: parts.detail, featureColours: result.colours, colourVersion: Date.now() });
       setLegend({ colouring: result.colouring, shared: result.sharedLegend });
     })();
     return () => {

@@ -4,7 +4,7 @@ import { startNodeEngine } from '../helpers/node-engine';
 import { loadFixture } from '../helpers/sql-fixture';
 import { rowsOf, type SqlEngine } from '../../../src/db/engine';
 import * as q from '../../../src/db/sql/map-queries';
-import { indicatorMatrixSQL, unitListSQL } from '../../../src/db/sql/indicator-values';
+import { indicatorMatrixSQL, indicatorsMatrixSQL, needsPoverty, unitListSQL } from '../../../src/db/sql/indicator-values';
 import { statusClasses } from '../../../src/db/sql/status';
 import { changeClasses, criterionClasses, indicatorIds, indicatorParams, indicators, type IndicatorId } from '../../../src/indicators/registry';
 
@@ -28,6 +28,32 @@ describe('map SQL', () => {
     await expect(unitListSQL).toBindIn(engine);
     await expect(q.withoutBoundarySQL).toBindIn(engine, ['communes_45', '45']);
     await expect(q.yearsSQL).toBindIn(engine);
+    await expect(q.realOnlyYearsSQL).toBindIn(engine, [null]);
+    await expect(indicatorsMatrixSQL(['status', 'criteria'])).toBindIn(engine);
+  });
+
+  test('status and criteria read in one pass equal the two single queries', async () => {
+    const both = await engine.query(indicatorsMatrixSQL(['status', 'criteria']));
+    const one = async (id: IndicatorId) => Array.from((await engine.query(indicatorMatrixSQL(id))).getChild('value')!.toArray() as Float64Array);
+    expect(Array.from(both.getChild('value')!.toArray() as Float64Array)).toEqual(await one('status'));
+    expect(Array.from(both.getChild('value_1')!.toArray() as Float64Array)).toEqual(await one('criteria'));
+  });
+
+  test('only poverty indicators join the poverty series (loaded after the first coloured map)', () => {
+    expect(indicatorIds.filter(needsPoverty).sort()).toEqual(['near_poor_rate', 'poor_rate', 'poor_rate_change']);
+    expect(indicatorMatrixSQL('status')).not.toMatch(/poverty_year/);
+    expect(indicatorMatrixSQL('poor_rate_change')).toMatch(/poverty_year pa/);
+  });
+
+  test('a year is marked illustrative unless every row shown for it is real', async () => {
+    const e = await startNodeEngine();
+    await loadFixture(e);
+    const years = async (province: string | null) => rowsOf<{ year: number }>(await e.query(q.realOnlyYearsSQL, [province])).map((r) => r.year);
+    expect(await years(null)).toEqual([]);
+    await e.query(`UPDATE commune_year SET provenance = 'fact' WHERE year = 2024`);
+    expect(await years(null)).toEqual([2024]);
+    expect(await years('45')).toEqual([2024]);
+    expect(await years('99')).toEqual([]); // nothing shown: not claimed real
   });
 
   test('unit list keeps codes as strings and names with diacritics', async () => {

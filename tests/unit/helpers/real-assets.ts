@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SqlEngine } from '../../../src/db/engine';
-import { loadProgramme, loadUnits } from '../../../src/db/load';
+import { loadAll } from '../../../src/db/load';
 import { startNodeEngine } from './node-engine';
 
 export const generatedDir = join(process.cwd(), 'public', 'generated');
@@ -11,7 +11,6 @@ export const haveAssets = () => existsSync(join(generatedDir, 'commune_year.arro
 export async function engineWithAssets(): Promise<SqlEngine> {
   const e = await startNodeEngine();
   const read = async (name: string) => new Uint8Array(readFileSync(join(generatedDir, name)));
-  await loadUnits(e, read);
-  await loadProgramme(e, read);
+  await loadAll(e, read);
   return e;
 }
