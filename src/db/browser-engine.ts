@@ -17,7 +17,7 @@ export async function startBrowserEngine(): Promise<SqlEngine> {
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(bundle.mainModule);
   const conn = await db.connect();
-  for (const stmt of offlineSettings(new URL('duckdb-extensions', window.location.href).href)) await conn.query(stmt);
+  await conn.query(offlineSettings(new URL('duckdb-extensions', window.location.href).href).join(';\n'));
 
   return {
     async query(sql, params = []) {
