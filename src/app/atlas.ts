@@ -75,6 +75,8 @@ export class Atlas {
   private matricesDone = new Map<string, Float64Array>();
   /** Bumped when the data changes (imports): answers to older queries are not cached. */
   private generation = 0;
+  /** Classes per matrix (weakly held: a stale matrix takes its classes with it) and view and year. */
+  private colourings = new WeakMap<Float64Array, Map<string, Colouring>>();
   private sideInfo = new Map<string, Promise<{ realOnlyYears: Set<number>; withoutBoundary: AppState['withoutBoundary'] }>>();
   private colouring: Colouring | null = null;
   private yearValues: Float64Array | null = null;
@@ -601,10 +603,48 @@ export class Atlas {
     const yi = s.years.indexOf(s.year);
     const values = yearSlice(m, units.length, nYears, yi);
     this.yearValues = values;
-    this.colouring = colourUnits(s.indicator, values, this.inScope(), { method: s.classMethod, classes: s.classCount, manualBreaks: s.manualBreaks });
+    this.colouring = this.colouringOf(m, yi);
     this.state.set({ legend: this.colouring.legend });
     this.paint();
     this.timings.lastRecolourMs = performance.now() - t0;
+    this.classifyOtherYears(m);
+  }
+
+  /** Classes of one year of a matrix under the current view (indicator, scope, method), cached. */
+  private colouringOf(m: Float64Array, yearIndex: number): Colouring {
+    const s = this.state.get();
+    const key = `${this.viewKey()}|${yearIndex}`;
+    let c = this.colourings.get(m)?.get(key);
+    if (!c) {
+      const values = yearSlice(m, this.units!.length, s.years.length, yearIndex);
+      c = colourUnits(s.indicator, values, this.inScope(), { method: s.classMethod, classes: s.classCount, manualBreaks: s.manualBreaks });
+      let byView = this.colourings.get(m);
+      if (!byView) this.colourings.set(m, (byView = new Map()));
+      byView.set(key, c);
+    }
+    return c;
+  }
+
+  private viewKey(): string {
+    const s = this.state.get();
+    return [s.indicator, s.province, s.classMethod, s.classCount, s.manualBreaks.join(',')].join('|');
+  }
+
+  /**
+   * Classifies the other years of the shown matrix while the browser is idle, one year per idle period, so the
+   * slider and the play button find every year ready (natural breaks take about 10 ms for all communes).
+   */
+  private classifyOtherYears(m: Float64Array): void {
+    const view = this.viewKey();
+    const years = this.state.get().years.map((_, i) => i);
+    const next = () => {
+      if (this.viewKey() !== view || this.matricesDone.get(this.matrixKey(this.state.get().indicator, this.state.get().compareYear, this.state.get().criterion).key) !== m) return;
+      const todo = years.find((y) => !this.colourings.get(m)?.has(`${view}|${y}`));
+      if (todo === undefined) return;
+      this.colouringOf(m, todo);
+      whenIdle(next);
+    };
+    whenIdle(next);
   }
 
   private inScope(): (unit: number) => boolean {
@@ -682,6 +722,12 @@ export class Atlas {
 }
 
 const prefetchedIndicators: IndicatorId[] = ['poor_rate', 'near_poor_rate', 'ntm_year'];
+
+/** Runs fn when the browser is idle (or soon, where there is no requestIdleCallback). */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 2000 });
+  else setTimeout(fn, 50);
+}
 
 /** Resolves after the next animation frame, in a task of its own. */
 function afterNextFrame(): Promise<void> {

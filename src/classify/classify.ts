@@ -17,9 +17,11 @@ export interface Classification {
 }
 
 function finiteSorted(values: ArrayLike<number>): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) out.push(values[i]);
-  return out.sort((a, b) => a - b);
+  const out = new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) out[n++] = values[i];
+  // a typed array sorts numerically without a comparator call per pair: several times faster
+  return Array.from(out.subarray(0, n).sort());
 }
 
 /** Natural breaks: Jenks' criterion (minimum within-class squared deviation), solved exactly by Ckmeans. */
