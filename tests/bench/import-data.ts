@@ -2,16 +2,9 @@
 // (UTF-8 with BOM, Vietnamese headers, thousands separators, decimal commas), 10,000 or 100,000 data rows.
 import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
+import type { Unit } from '../../src/import/types';
 
-export interface UnitRow {
-  commune_code: string;
-  commune_name: string;
-  commune_type: string;
-  district_code: string;
-  district_name: string;
-  province_code: string;
-  province_name: string;
-}
+export type UnitRow = Unit;
 
 /** The unit list the importer matches against, read from the built Arrow assets. */
 export function readUnits(generatedDir: string): UnitRow[] {

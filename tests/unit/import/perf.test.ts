@@ -3,6 +3,7 @@
  * only; timings are printed once (targets: 10,000 rows < 1 s, 100,000 rows < 3 s in Node).
  */
 import { describe, expect, it } from 'vitest';
+import { importCsv } from '../../bench/import-data';
 import { importTable } from '../../../src/import/index.ts';
 import { buildUnitIndex, type UnitIndex } from '../../../src/import/match.ts';
 import type { Unit } from '../../../src/import/types.ts';
@@ -20,23 +21,6 @@ function units(): { list: Unit[]; national: boolean } {
   return { list, national: false };
 }
 
-const vn = (n: number) => n.toLocaleString('vi-VN');
-
-function makeCsv(list: Unit[], rows: number): string {
-  const out = ['STT,Mã xã,Tên xã,Huyện,Năm,Số tiêu chí đạt,Tổng số hộ,Số hộ nghèo,Số hộ cận nghèo,Tỷ lệ hộ nghèo (%)'];
-  for (let i = 0; i < rows; i++) {
-    const u = list[i % list.length];
-    const year = 2024 - Math.floor(i / list.length);
-    const households = 500 + ((i * 7919) % 4000);
-    const poor = (i * 104729) % Math.floor(households / 5);
-    const near = (i * 1299709) % Math.floor(households / 5);
-    const rate = ((100 * poor) / households).toFixed(2).replace('.', ',');
-    const criteria = u.commune_type === 'Xã' ? String(5 + (i % 15)) : '';
-    out.push(`${i + 1},${u.commune_code},${u.commune_name},${u.district_name},${year},${criteria},"${vn(households)}",${poor},${near},"${rate}"`);
-  }
-  return '\ufeff' + out.join('\r\n') + '\r\n';
-}
-
 describe('performance', () => {
   const { list, national } = units();
   let index: UnitIndex;
@@ -44,7 +28,7 @@ describe('performance', () => {
 
   it.each([10_000, 100_000])('imports %i rows correctly', async (n) => {
     index ??= buildUnitIndex(list);
-    const bytes = new TextEncoder().encode(makeCsv(list, n));
+    const bytes = importCsv(list, n);
     const t0 = performance.now();
     const r = await importTable({ name: `big-${n}.csv`, bytes }, { units: index, currentYear: 2025 });
     const ms = performance.now() - t0;
