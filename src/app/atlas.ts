@@ -415,6 +415,11 @@ export class Atlas {
     this.paint();
   }
 
+  /** Resolves after the map's next frame: the colours handed over so far are on screen. */
+  async drawn(): Promise<void> {
+    await this.map?.nextFrame();
+  }
+
   /** Resolves once the map has drawn everything requested so far. */
   async settled(): Promise<void> {
     for (let pending = this.sideRefresh; ; pending = this.sideRefresh) {

@@ -7,13 +7,13 @@ import { loadedRows, type ImportMode, type ImportPhaseTimings, type StoredDatase
  * rows) and window.ntmAtlas.importBytes (which loads what matched): read the file in the worker, then load the
  * accepted rows into DuckDB and IndexedDB and recolour the map.
  */
-type ImportingAtlas = Pick<Atlas, 'imports' | 'state' | 'dataChanged' | 'settled'>;
+type ImportingAtlas = Pick<Atlas, 'imports' | 'state' | 'dataChanged' | 'drawn'>;
 
 /** Where a whole import's time went (ms): the reader's and loader's phases, then the map. */
 export interface ImportTimings extends ImportPhaseTimings {
   /** atlas.dataChanged(): matrices re-queried, lists and legend rebuilt, the map recoloured */
   recolourMs?: number;
-  /** until the map has drawn the new colours (atlas.settled()) */
+  /** until the map has drawn the new colours (atlas.drawn(); the planner table follows) */
   drawMs?: number;
   totalMs: number;
 }
@@ -118,7 +118,7 @@ export async function importBytes(atlas: ImportingAtlas, name: string, bytes: Ui
     return notApplied(e instanceof Error ? e.message : String(e));
   }
   const t1 = performance.now();
-  await atlas.settled();
+  await atlas.drawn();
   timings.drawMs = performance.now() - t1;
   return done({
     ok: true,
