@@ -164,7 +164,7 @@ function decodeV2(aligned: Aligned, h: GeometryHeader): DecodedGeometry {
   };
   const unzig = (z: number) => (z >>> 1) ^ -(z & 1);
 
-  // arcs (the hot loops read one- and two-byte varints inline; longer ones go through read())
+  // arcs
   const arcStart = new Uint32Array(nArcs + 1);
   const arcXY = new Int32Array(h.nArcPoints! * 2);
   const inv = 1 / grid;
@@ -174,29 +174,8 @@ function decodeV2(aligned: Aligned, h: GeometryHeader): DecodedGeometry {
     const n = read();
     if (k + n > h.nArcPoints!) throw new CorruptGeometry('more arc points than the header says');
     for (let i = 0; i < n; i++) {
-      let b = all[pos++];
-      let z: number;
-      if (b < 0x80) z = b;
-      else {
-        const b2 = all[pos++];
-        if (b2 < 0x80) z = (b & 0x7f) | (b2 << 7);
-        else {
-          pos -= 2;
-          z = read();
-        }
-      }
-      x += (z >>> 1) ^ -(z & 1);
-      b = all[pos++];
-      if (b < 0x80) z = b;
-      else {
-        const b2 = all[pos++];
-        if (b2 < 0x80) z = (b & 0x7f) | (b2 << 7);
-        else {
-          pos -= 2;
-          z = read();
-        }
-      }
-      y += (z >>> 1) ^ -(z & 1);
+      x += unzig(read());
+      y += unzig(read());
       arcXY[2 * k] = x;
       arcXY[2 * k + 1] = y;
       k++;

@@ -80,6 +80,8 @@ export class Atlas {
   private sideInfo = new Map<string, Promise<{ realOnlyYears: Set<number>; withoutBoundary: AppState['withoutBoundary'] }>>();
   private colouring: Colouring | null = null;
   private yearValues: Float64Array | null = null;
+  /** The matrix the map shows (its year slice is yearValues). */
+  private shownMatrix: Float64Array | null = null;
   private colourVersion = 0;
   /** Always loaded: tooltips show status and criteria whatever the indicator. */
   private statusMatrix: Float64Array | null = null;
@@ -194,7 +196,7 @@ export class Atlas {
       this.resolveReady();
       // the other indicators without parameters, read in one query once the map is idle: a first switch to them is
       // then as fast as a year switch (about 0.3 MB per indicator)
-      void this.map.idle().then(() => this.matricesTogether(prefetchedIndicators)).catch((e: unknown) => console.error(e));
+      void this.map.idle().then(() => this.fetchMatrices(prefetchedIndicators, 0, 1)).catch((e: unknown) => console.error(e));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.state.set({ phase: 'error', error: message });
@@ -221,12 +223,7 @@ export class Atlas {
 
   /** Status and criteria of every unit and year: tooltips show them whatever the indicator. */
   private async loadStatus(): Promise<void> {
-    [this.statusMatrix, this.criteriaMatrix] = await this.matricesTogether(['status', 'criteria']);
-  }
-
-  /** Indicators without parameters, fetched in one query and cached as if fetched one by one. */
-  private matricesTogether(ids: IndicatorId[]): Promise<Float64Array[]> {
-    return this.fetchMatrices(ids, 0, 1);
+    [this.statusMatrix, this.criteriaMatrix] = await this.fetchMatrices(['status', 'criteria'], 0, 1);
   }
 
   async setProvince(province: string | null): Promise<void> {
@@ -603,12 +600,10 @@ export class Atlas {
   private recolour(m: Float64Array): void {
     const t0 = performance.now();
     const s = this.state.get();
-    const units = this.units!;
-    const nYears = s.years.length;
     const yi = s.years.indexOf(s.year);
-    const values = yearSlice(m, units.length, nYears, yi);
-    this.yearValues = values;
-    this.colouring = this.colouringOf(m, yi);
+    this.shownMatrix = m;
+    this.yearValues = yearSlice(m, this.units!.length, s.years.length, yi);
+    this.colouring = this.colouringOf(m, yi, this.yearValues);
     this.state.set({ legend: this.colouring.legend });
     this.paint();
     this.timings.lastRecolourMs = performance.now() - t0;
@@ -616,15 +611,15 @@ export class Atlas {
   }
 
   /** Classes of one year of a matrix under the current view (indicator, scope, method), cached. */
-  private colouringOf(m: Float64Array, yearIndex: number): Colouring {
+  private colouringOf(m: Float64Array, yearIndex: number, values?: Float64Array): Colouring {
     const s = this.state.get();
+    let byView = this.colourings.get(m);
+    if (!byView) this.colourings.set(m, (byView = new Map()));
     const key = `${this.viewKey()}|${yearIndex}`;
-    let c = this.colourings.get(m)?.get(key);
+    let c = byView.get(key);
     if (!c) {
-      const values = yearSlice(m, this.units!.length, s.years.length, yearIndex);
-      c = colourUnits(s.indicator, values, this.inScope(), { method: s.classMethod, classes: s.classCount, manualBreaks: s.manualBreaks });
-      let byView = this.colourings.get(m);
-      if (!byView) this.colourings.set(m, (byView = new Map()));
+      const v = values ?? yearSlice(m, this.units!.length, s.years.length, yearIndex);
+      c = colourUnits(s.indicator, v, this.inScope(), { method: s.classMethod, classes: s.classCount, manualBreaks: s.manualBreaks });
       byView.set(key, c);
     }
     return c;
@@ -641,10 +636,11 @@ export class Atlas {
    */
   private classifyOtherYears(m: Float64Array): void {
     const view = this.viewKey();
-    const years = this.state.get().years.map((_, i) => i);
+    const nYears = this.state.get().years.length;
     const next = () => {
-      if (this.viewKey() !== view || this.matricesDone.get(this.matrixKey(this.state.get().indicator, this.state.get().compareYear, this.state.get().criterion).key) !== m) return;
-      const todo = years.find((y) => !this.colourings.get(m)?.has(`${view}|${y}`));
+      if (this.shownMatrix !== m || this.viewKey() !== view) return;
+      const done = this.colourings.get(m);
+      const todo = Array.from({ length: nYears }, (_, y) => y).find((y) => !done?.has(`${view}|${y}`));
       if (todo === undefined) return;
       this.colouringOf(m, todo);
       whenIdle(next);

@@ -41,7 +41,9 @@ const boundaryTables: Specs = Object.fromEntries(
   boundaryLayers.map((layer) => [`boundary_${layer}`, { asset: `geom_${layer}.arrow`, columns: boundaryColumns }]),
 );
 
-const coreTables = (): Specs => ({ ...unitTables, ...pick(programmeTables, ['sample_commune_year']) });
+/** The programme tables the first coloured map needs; the others load after it. */
+const coreProgrammeTables = ['sample_commune_year'];
+const coreTables = (): Specs => ({ ...unitTables, ...pick(programmeTables, coreProgrammeTables) });
 
 /** Assets of the core tables, fetched as early as possible. */
 export const coreAssets: string[] = Object.values(coreTables()).map((t) => t.asset);
@@ -57,8 +59,8 @@ export async function loadCore(engine: SqlEngine, read: AssetReader): Promise<vo
 
 /** Poverty series, boundary attributes (the boundary_feature view) and the small programme tables. */
 export async function loadRest(engine: SqlEngine, read: AssetReader): Promise<void> {
-  const rest = Object.fromEntries(Object.entries(programmeTables).filter(([t]) => t !== 'sample_commune_year'));
-  await loadTables(engine, read, { ...rest, ...boundaryTables });
+  const rest = Object.keys(programmeTables).filter((t) => !coreProgrammeTables.includes(t));
+  await loadTables(engine, read, { ...pick(programmeTables, rest), ...boundaryTables });
   const union = boundaryLayers
     .map((layer) => `SELECT '${layer}' AS layer, * FROM ${quoteIdent(`boundary_${layer}`)}`)
     .join(' UNION ALL BY NAME ');

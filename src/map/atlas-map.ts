@@ -79,7 +79,7 @@ export class AtlasMap {
 
   private communes: CommuneDraw | null = null;
   /** The detail geometry of the current draw, once fetched. */
-  private detail: { of: CommuneDraw['detail']; geometry: BoundaryGeometry | null } | null = null;
+  private detail: { load: () => Promise<BoundaryGeometry>; loading: boolean; geometry: BoundaryGeometry | null } | null = null;
   private drawnGeometry: BoundaryGeometry | null = null;
   /** Per-vertex colour buffers of the geometries this map draws, each with the colour version it holds. */
   private vertexBuffers = new Map<BoundaryGeometry, { colours: VertexColours; version: number }>();
@@ -110,7 +110,7 @@ export class AtlasMap {
     if (this.communes && (this.communes.geometry !== draw.geometry || this.communes.detail !== draw.detail)) {
       for (const g of this.vertexBuffers.keys()) if (g !== draw.geometry) this.vertexBuffers.delete(g);
     }
-    if (this.detail?.of !== draw.detail) this.detail = draw.detail ? { of: draw.detail, geometry: null } : null;
+    if (this.detail?.load !== draw.detail) this.detail = draw.detail ? { load: draw.detail, loading: false, geometry: null } : null;
     this.communes = draw;
     this.drawCommunes();
   }
@@ -123,14 +123,11 @@ export class AtlasMap {
     const detail = this.detail;
     if (detail && this.wantsDetail()) {
       if (detail.geometry) geometry = detail.geometry;
-      else if (detail.of) {
-        const of = detail.of;
-        detail.of = undefined; // fetching: ask once
-        void of().then((g) => {
-          if (this.detail !== detail) return;
+      else if (!detail.loading) {
+        detail.loading = true;
+        void detail.load().then((g) => {
           detail.geometry = g;
-          detail.of = of;
-          this.drawCommunes();
+          if (this.detail === detail) this.drawCommunes();
         });
       }
     }

@@ -20,11 +20,32 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openBrowser(baseUrl: string, viewport = { width: 1280, height: 800 }, opts: { bypassCSP?: boolean } = {}): Promise<Session> {
+/** A headless Chromium with a fresh profile (no cache: every load is cold), removed again on close. */
+export async function launchChromium(
+  opts: { args?: string[]; viewport?: { width: number; height: number }; bypassCSP?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'ntm-chromium-'));
-  // bypassCSP only for tests that inject a checker script (axe-core); the app itself runs under its CSP
-  const context = await chromium.launchPersistentContext(dir, { headless: true, executablePath: chromiumPath, args: chromiumArgs, viewport, bypassCSP: opts.bypassCSP ?? false });
+  const context = await chromium.launchPersistentContext(dir, {
+    headless: true,
+    executablePath: chromiumPath,
+    args: opts.args ?? chromiumArgs,
+    viewport: opts.viewport ?? { width: 1280, height: 800 },
+    bypassCSP: opts.bypassCSP ?? false,
+  });
   const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function openBrowser(baseUrl: string, viewport = { width: 1280, height: 800 }, opts: { bypassCSP?: boolean } = {}): Promise<Session> {
+  // bypassCSP only for tests that inject a checker script (axe-core); the app itself runs under its CSP
+  const { context, page, close } = await launchChromium({ viewport, bypassCSP: opts.bypassCSP });
   const origin = new URL(baseUrl).origin;
   const foreignRequests: string[] = [];
   const consoleErrors: string[] = [];
@@ -36,16 +57,7 @@ export async function openBrowser(baseUrl: string, viewport = { width: 1280, hei
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  return {
-    context,
-    page,
-    foreignRequests,
-    consoleErrors,
-    async close() {
-      await context.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { context, page, foreignRequests, consoleErrors, close };
 }
 
 /** Opens the app and waits until data are loaded and the map has settled. */

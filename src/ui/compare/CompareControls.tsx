@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
-import { indicatorIds, type IndicatorId } from '../../indicators/registry';
 import { YearSelect } from '../controls/YearSelect';
+import { IndicatorSelect } from '../controls/IndicatorSelect';
 
 /** Turns the side-by-side comparison on and picks what the second map shows. */
 export function CompareControls() {
@@ -25,18 +25,7 @@ export function CompareControls() {
       {c && (
         <>
           <YearSelect label={t('controls.year')} testId="compare-map-year" value={c.year} onChange={(year) => atlas.state.set({ compare: { ...c, year } })} />
-          <label>
-            {t('controls.indicator')}
-            <select data-testid="compare-map-indicator" value={c.indicator} onChange={(e) => atlas.state.set({ compare: { ...c, indicator: e.target.value as IndicatorId } })}>
-              {indicatorIds
-                .filter((id) => id !== 'criterion_missing')
-                .map((id) => (
-                  <option key={id} value={id}>
-                    {t(`indicator.${id}`, { n: s.criterion })}
-                  </option>
-                ))}
-            </select>
-          </label>
+          <IndicatorSelect testId="compare-map-indicator" value={c.indicator} onChange={(indicator) => atlas.state.set({ compare: { ...c, indicator } })} />
         </>
       )}
     </div>

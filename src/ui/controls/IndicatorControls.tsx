@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
-import { indicatorIds, indicators, type IndicatorId } from '../../indicators/registry';
+import { indicators } from '../../indicators/registry';
 import type { ClassMethod } from '../../classify/classify';
 import { YearSelect } from './YearSelect';
+import { IndicatorSelect } from './IndicatorSelect';
 
 const methods: ClassMethod[] = ['jenks', 'quantile', 'equal', 'manual'];
 
@@ -26,18 +27,7 @@ export function IndicatorControls() {
   };
   return (
     <div className="indicator-controls">
-      <label>
-        {t('controls.indicator')}
-        <select data-testid="indicator-picker" value={s.indicator} disabled={disabled} onChange={(e) => void atlas.setIndicator(e.target.value as IndicatorId)}>
-          {indicatorIds
-            .filter((id) => id !== 'criterion_missing' || s.indicator === id)
-            .map((id) => (
-              <option key={id} value={id}>
-                {t(`indicator.${id}`, { n: s.criterion })}
-              </option>
-            ))}
-        </select>
-      </label>
+      <IndicatorSelect testId="indicator-picker" value={s.indicator} disabled={disabled} onChange={(id) => void atlas.setIndicator(id)} />
       {def.change && (
         <YearSelect label={t('controls.compareYear')} testId="compare-year" value={s.compareYear} onChange={(y) => void atlas.setCompareYear(y)} />
       )}

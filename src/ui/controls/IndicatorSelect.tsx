@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../state/store';
+import { useAtlas } from '../AtlasContext';
+import { indicatorIds, type IndicatorId } from '../../indicators/registry';
+
+/**
+ * A labelled select over the indicators. The criterion-gap indicator is chosen from the criteria list, not here:
+ * it is listed only while it is the value.
+ */
+export function IndicatorSelect({ value, onChange, testId, disabled }: { value: IndicatorId; onChange: (id: IndicatorId) => void; testId: string; disabled?: boolean }) {
+  const s = useStore(useAtlas().state);
+  const { t } = useTranslation();
+  return (
+    <label>
+      {t('controls.indicator')}
+      <select data-testid={testId} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as IndicatorId)}>
+        {indicatorIds
+          .filter((id) => id !== 'criterion_missing' || value === id)
+          .map((id) => (
+            <option key={id} value={id}>
+              {t(`indicator.${id}`, { n: s.criterion })}
+            </option>
+          ))}
+      </select>
+    </label>
+  );
+}
