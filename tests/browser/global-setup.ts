@@ -10,8 +10,10 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run "vite build" first (npm test does it)');
-  const server = await preview({ preview: { host: '127.0.0.1', port: 4317, strictPort: false }, logLevel: 'warn' });
+  // NTM_DIST lets several checkouts of work in progress build and test side by side (vite build --outDir)
+  const outDir = process.env.NTM_DIST ?? 'dist';
+  if (!existsSync(`${outDir}/index.html`)) throw new Error(`${outDir}/ is missing: run "vite build" first (npm test does it)`);
+  const server = await preview({ build: { outDir }, preview: { host: '127.0.0.1', port: 4317, strictPort: false }, logLevel: 'warn' });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
   project.provide('baseUrl', url);
