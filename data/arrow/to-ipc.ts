@@ -1,4 +1,4 @@
-import { arrowIPC, type Column, type ColumnKind } from '../../src/db/arrow-table.ts';
+import { arrowIPC, type Column, type ColumnKind } from '../../src/common/arrow-table.ts';
 import { TABLE_SCHEMAS, type ArrowColumnType, type DataTables } from '../model/tables.ts';
 
 /** How each declared column type is stored (nullable Int32/Float64 are real nulls; repeated strings get a dictionary). */

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { arrowIPC, type Column } from '../../src/db/arrow-table.ts';
+import { arrowIPC, type Column } from '../../src/common/arrow-table.ts';
 
 export type { Column };
 

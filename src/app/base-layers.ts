@@ -1,5 +1,5 @@
 import { fetchAsset } from '../db/fetch-asset';
-import { numberColumn, readArrowTable, stringColumn } from '../db/arrow-columns';
+import { numberColumn, readArrowTable, stringColumn } from '../common/arrow-columns';
 import type { BoundaryLayer } from '../db/schema';
 import { layersWithOverview, loadBoundaryGeometry, toGeoJSON, type BoundaryGeometry } from '../geo/boundary-geometry';
 import { shortDistrictName, shortProvinceName } from '../geo/unit-names';

@@ -1,5 +1,5 @@
 import type { ImportResult } from '../import';
-import { arrowIPC, type Column, type ColumnKind } from '../db/arrow-table';
+import { arrowIPC, type Column, type ColumnKind } from '../common/arrow-table';
 import { searchKey } from '../i18n/collate';
 
 export interface ImportTables {

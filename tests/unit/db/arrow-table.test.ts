@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
-import { arrowIPC } from '../../../src/db/arrow-table';
+import { arrowIPC } from '../../../src/common/arrow-table';
 import { startNodeEngine } from '../helpers/node-engine';
 import { rowsOf } from '../../../src/db/engine';
 
