@@ -1,4 +1,4 @@
-import { classify, noDataClass, type ClassMethod } from '../classify/classify';
+import { classify, noDataClass, type ClassMethod, type LegendItem } from '../classify/classify';
 import { noDataColour, schemeColours, type RGBA } from '../classify/palettes';
 import { categoriesOf, indicators, type IndicatorId } from '../indicators/registry';
 import { categoryColour } from '../map/status-colours';
@@ -7,15 +7,6 @@ export interface ClassOptions {
   method: ClassMethod;
   classes: number;
   manualBreaks: number[];
-}
-
-export interface LegendItem {
-  /** i18n key for categories, or a numeric range for classes */
-  category?: string;
-  range?: [number, number];
-  noData?: boolean;
-  colour: RGBA;
-  count: number;
 }
 
 export interface Colouring {

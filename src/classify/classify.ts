@@ -1,4 +1,5 @@
 import { ckmeans } from 'simple-statistics';
+import type { RGBA } from './palettes';
 
 export type ClassMethod = 'jenks' | 'quantile' | 'equal' | 'manual';
 
@@ -14,6 +15,16 @@ export interface Classification {
   classOf: Uint8Array;
   counts: number[];
   noData: number;
+}
+
+/** One row of a map legend: a category or a class range, its colour and how many units in scope it holds. */
+export interface LegendItem {
+  /** i18n key for categories, or a numeric range for classes */
+  category?: string;
+  range?: [number, number];
+  noData?: boolean;
+  colour: RGBA;
+  count: number;
 }
 
 function finiteSorted(values: ArrayLike<number>): number[] {

@@ -1,16 +1,20 @@
 import { statusClasses } from '../db/sql/status';
+import { changeClasses, criterionClasses, type IndicatorId } from '../db/sql/indicator-values';
 import type { SchemeName } from '../classify/palettes';
+import type { SeriesId } from '../db/sql/provenance';
+
+export { changeClasses, criterionClasses, type ChangeClass, type IndicatorId } from '../db/sql/indicator-values';
 
 /**
- * Map indicators. Each is one SQL expression over a commune's rows: `y` = commune_year, `p` = poverty_year,
- * `u` = unit_commune, for one year. Categorical ones return a class index, numeric ones a value (NULL = no data).
+ * Map indicators. Each is one SQL expression over a commune's rows (src/db/sql/indicator-values.ts): `y` =
+ * commune_year, `p` = poverty_year, `u` = unit_commune, for one year. Categorical ones return a class index,
+ * numeric ones a value (NULL = no data).
  */
-export type IndicatorId =
-  | 'status' | 'criteria' | 'poor_rate' | 'near_poor_rate' | 'ntm_year' | 'status_change' | 'poor_rate_change' | 'criterion_missing';
-
 export interface IndicatorDef {
   id: IndicatorId;
   kind: 'categorical' | 'numeric';
+  /** The series its values are read from: a value is illustrative when its row in one of them is. */
+  series: readonly SeriesId[];
   /** Needs a second (comparison) year: the value is a change between two years. */
   change?: boolean;
   /** Needs a criterion number (communes missing criterion n). */
@@ -23,24 +27,17 @@ export interface IndicatorDef {
 }
 
 export const indicators: Record<IndicatorId, IndicatorDef> = {
-  status: { id: 'status', kind: 'categorical' },
-  criteria: { id: 'criteria', kind: 'numeric', scheme: 'YlGn', classes: 5 },
-  poor_rate: { id: 'poor_rate', kind: 'numeric', scheme: 'OrRd', percent: true, classes: 5 },
-  near_poor_rate: { id: 'near_poor_rate', kind: 'numeric', scheme: 'PuBu', percent: true, classes: 5 },
-  ntm_year: { id: 'ntm_year', kind: 'numeric', scheme: 'YlGn', classes: 5 },
-  status_change: { id: 'status_change', kind: 'categorical', change: true },
-  poor_rate_change: { id: 'poor_rate_change', kind: 'numeric', change: true, scheme: 'BrBG', percent: true, classes: 5 },
-  criterion_missing: { id: 'criterion_missing', kind: 'categorical', criterion: true },
+  status: { id: 'status', kind: 'categorical', series: ['ntm'] },
+  criteria: { id: 'criteria', kind: 'numeric', series: ['ntm'], scheme: 'YlGn', classes: 5 },
+  poor_rate: { id: 'poor_rate', kind: 'numeric', series: ['poverty'], scheme: 'OrRd', percent: true, classes: 5 },
+  near_poor_rate: { id: 'near_poor_rate', kind: 'numeric', series: ['poverty'], scheme: 'PuBu', percent: true, classes: 5 },
+  ntm_year: { id: 'ntm_year', kind: 'numeric', series: ['ntm'], scheme: 'YlGn', classes: 5 },
+  status_change: { id: 'status_change', kind: 'categorical', series: ['ntm'], change: true },
+  poor_rate_change: { id: 'poor_rate_change', kind: 'numeric', series: ['poverty'], change: true, scheme: 'BrBG', percent: true, classes: 5 },
+  criterion_missing: { id: 'criterion_missing', kind: 'categorical', series: ['ntm'], criterion: true },
 };
 
 export const indicatorIds = Object.keys(indicators) as IndicatorId[];
-
-/** Categories of the two-year comparison of NTM status. */
-export const changeClasses = ['newly_recognised', 'still_ntm', 'fell_back', 'still_not', 'no_data', 'out_of_scope'] as const;
-export type ChangeClass = (typeof changeClasses)[number];
-
-/** Categories of "communes missing criterion n". */
-export const criterionClasses = ['criterion_missing', 'criterion_met', 'no_data', 'out_of_scope'] as const;
 
 export const categoriesOf = (id: IndicatorId): readonly string[] =>
   id === 'status' ? statusClasses : id === 'criterion_missing' ? criterionClasses : changeClasses;

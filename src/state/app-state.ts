@@ -1,8 +1,8 @@
 import type { Locale } from '../i18n';
 import type { IndicatorId } from '../indicators/registry';
-import type { ClassMethod } from '../classify/classify';
-import type { LegendItem } from '../app/colouring';
-import type { PlannerRow } from '../app/planner';
+import type { ViewProvenance } from '../indicators/provenance';
+import type { ClassMethod, LegendItem } from '../classify/classify';
+import type { PlannerRow } from '../db/sql/planner';
 
 export interface ProvinceOption {
   code: string;
@@ -66,7 +66,8 @@ export interface AppState {
   compare: { year: number; indicator: IndicatorId } | null;
   /** Presentation: index of the slide shown, or null when not presenting. */
   presenting: number | null;
-  illustrative: boolean;
+  /** Which shown values come from illustrative rows, per series and year and per unit (null = not known yet: marked). */
+  provenance: ViewProvenance | null;
   /** Rows of the user's own imported tables now in the model. */
   importedRows: number;
 }
@@ -99,6 +100,6 @@ export const initialState: AppState = {
   playing: false,
   presenting: null,
   compare: null,
-  illustrative: true,
+  provenance: null,
   importedRows: 0,
 };

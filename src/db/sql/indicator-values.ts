@@ -1,5 +1,18 @@
 import { statusIndexSQL } from './status';
-import { changeClasses, criterionClasses, indicators, type IndicatorId } from '../../indicators/registry';
+
+/**
+ * The map indicators, each one SQL expression below. How each is shown (kind, palette, parameters) is declared in
+ * src/indicators/registry.ts, above this layer.
+ */
+export type IndicatorId =
+  | 'status' | 'criteria' | 'poor_rate' | 'near_poor_rate' | 'ntm_year' | 'status_change' | 'poor_rate_change' | 'criterion_missing';
+
+/** Categories of the two-year comparison of NTM status (the value is the index). */
+export const changeClasses = ['newly_recognised', 'still_ntm', 'fell_back', 'still_not', 'no_data', 'out_of_scope'] as const;
+export type ChangeClass = (typeof changeClasses)[number];
+
+/** Categories of "communes missing criterion n" (the value is the index). */
+export const criterionClasses = ['criterion_missing', 'criterion_met', 'no_data', 'out_of_scope'] as const;
 
 const ntm = (y: string) => `(${y}.tier IS NOT NULL AND ${y}.tier <> 'chua_dat')`;
 const rate = (p: string, col: string) => `${p}.${col}::DOUBLE / nullif(${p}.households, 0)`;
@@ -40,7 +53,7 @@ export function indicatorMatrixSQL(id: IndicatorId): string {
  */
 export function indicatorsMatrixSQL(ids: IndicatorId[]): string {
   const poverty = ids.some(needsPoverty);
-  const change = ids.some((id) => indicators[id].change);
+  const change = ids.some(needsComparisonYear);
   const joins = [
     'LEFT JOIN commune_year y ON y.commune_code = u.commune_code AND y.year = t.year',
     poverty ? 'LEFT JOIN poverty_year p ON p.unit_code = u.commune_code AND p.year = t.year' : '',
@@ -55,6 +68,11 @@ FROM (SELECT rowid AS unit_row, * FROM unit_commune) u
 CROSS JOIN years t
 ${joins.filter(Boolean).join('\n')}
 ORDER BY u.unit_row, t.year`;
+}
+
+/** Whether an indicator compares with a second year (its values of that year are `ya` and `pa`; param $1). */
+export function needsComparisonYear(id: IndicatorId): boolean {
+  return /\bya\.|\bpa\./.test(valueSQL[id]);
 }
 
 /** Whether an indicator reads the poverty series (loaded after the first coloured map). */

@@ -7,6 +7,36 @@
  */
 export type PlannerLevel = 'district' | 'province';
 
+/** One row of the planner table as the app shows it (`behind`: under its target trajectory, see isBehind). */
+export interface PlannerRow {
+  group_code: string;
+  group_name: string;
+  units: number;
+  in_scope: number;
+  ntm: number | null;
+  nang_cao: number | null;
+  kieu_mau: number | null;
+  ntm_share: number | null;
+  advanced_share: number | null;
+  avg_criteria: number | null;
+  below_floor: number | null;
+  poor_rate: number | null;
+  near_poor_rate: number | null;
+  households: number | null;
+  poor: number | null;
+  near_poor: number | null;
+  base_ntm_share: number | null;
+  ntm_share_change: number | null;
+  poor_rate_change: number | null;
+  recognition: string | null;
+  recognition_year: number | null;
+  target_share: number | null;
+  target_year: number | null;
+  expected_share: number | null;
+  target_gap: number | null;
+  behind: boolean;
+}
+
 const groupColumn: Record<PlannerLevel, string> = { district: 'district_code', province: 'province_code' };
 
 export function plannerTableSQL(level: PlannerLevel): string {

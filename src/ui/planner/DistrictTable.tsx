@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import * as Plot from '@observablehq/plot';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
-import type { PlannerRow } from '../../app/planner';
+import type { PlannerRow } from '../../db/sql/planner';
 import { formatNumber, formatPercent, type Locale } from '../../i18n';
 import { vietnameseCollator } from '../../i18n/collate';
 import { shortDistrictName, shortProvinceName } from '../../geo/unit-names';

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { AppState } from '../../state/app-state';
-import type { PlannerRow } from '../../app/planner';
+import type { PlannerRow } from '../../db/sql/planner';
 import { toCsv, toXlsx } from '../../export/table-export';
 import { downloadBytes, exportFilename, MIME } from '../../export/download';
 

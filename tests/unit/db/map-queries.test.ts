@@ -4,7 +4,7 @@ import { startNodeEngine } from '../helpers/node-engine';
 import { loadFixture } from '../helpers/sql-fixture';
 import { rowsOf, type SqlEngine } from '../../../src/db/engine';
 import * as q from '../../../src/db/sql/map-queries';
-import { indicatorMatrixSQL, indicatorsMatrixSQL, needsPoverty, unitListSQL } from '../../../src/db/sql/indicator-values';
+import { indicatorMatrixSQL, indicatorsMatrixSQL, needsComparisonYear, needsPoverty, unitListSQL } from '../../../src/db/sql/indicator-values';
 import { statusClasses } from '../../../src/db/sql/status';
 import { changeClasses, criterionClasses, indicatorIds, indicatorParams, indicators, type IndicatorId } from '../../../src/indicators/registry';
 
@@ -43,6 +43,11 @@ describe('map SQL', () => {
     expect(indicatorIds.filter(needsPoverty).sort()).toEqual(['near_poor_rate', 'poor_rate', 'poor_rate_change']);
     expect(indicatorMatrixSQL('status')).not.toMatch(/poverty_year/);
     expect(indicatorMatrixSQL('poor_rate_change')).toMatch(/poverty_year pa/);
+  });
+
+  test('the indicators declared as changes are those whose SQL reads the comparison year', () => {
+    expect(indicatorIds.filter(needsComparisonYear).sort()).toEqual(indicatorIds.filter((id) => indicators[id].change).sort());
+    expect(indicatorIds.filter(needsComparisonYear).sort()).toEqual(['poor_rate_change', 'status_change']);
   });
 
   test('a year is marked illustrative unless every row shown for it is real', async () => {
