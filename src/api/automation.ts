@@ -4,8 +4,8 @@ import { rowsOf } from '../db/engine';
 import { detailsByCode } from '../ui/commune-details';
 import type { IndicatorId } from '../indicators/registry';
 import type { ClassMethod } from '../classify/classify';
-import { importBytes } from '../app/import-file';
-import type { ImportMode } from '../app/imports';
+import { importBytes } from '../import/service/import-file';
+import type { ImportMode } from '../import/service/imports';
 
 /**
  * window.ntmAtlas: the one automation surface for browser tests and the benchmark.

@@ -16,7 +16,7 @@ import { initialState, type AppState } from '../state/app-state';
 import { colourUnits, type Colouring } from './colouring';
 import { plannerRows } from './planner';
 import { loadDeck, type SlideView } from '../present/slides';
-import { ImportService } from './imports';
+import { ImportService } from '../import/service/imports';
 import { featureUnits, loadUnitList, type UnitList } from './unit-list';
 import {
   communeOutlines, districtLabels, districtOutlines, finestGeometry, islandDots, loadDrawableLayer, provinceLabels, provinceLand, seaLabels,

@@ -1,4 +1,4 @@
-import type { Atlas } from './atlas';
+import type { Atlas } from '../../app/atlas';
 import type { ImportView } from './import-view';
 import { loadedRows, type ImportMode, type ImportPhaseTimings, type StoredDataset } from './imports';
 

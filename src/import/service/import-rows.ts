@@ -1,6 +1,6 @@
-import type { ImportResult } from '../import';
-import { arrowIPC, type Column, type ColumnKind } from '../common/arrow-table';
-import { searchKey } from '../i18n/collate';
+import type { ImportResult } from '..';
+import { arrowIPC, type Column, type ColumnKind } from '../../common/arrow-table';
+import { searchKey } from '../../i18n/collate';
 
 export interface ImportTables {
   communeYear: Record<string, unknown>[];

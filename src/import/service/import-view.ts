@@ -1,4 +1,4 @@
-import type { ImportedRow, ImportReport, ImportResult, Issue, IssueCode } from '../import';
+import type { ImportedRow, ImportReport, ImportResult, Issue, IssueCode } from '..';
 
 /** How many warnings and errors the report lists; the rest are counted. */
 export const listedIssues = 200;

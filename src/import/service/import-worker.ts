@@ -2,7 +2,7 @@
 // Runs the import off the main thread: decoding, parsing, matching and validating a 100,000-row file, the
 // manual choices of units, and turning the accepted rows into Arrow IPC streams for DuckDB. The full result
 // stays here; the main thread gets a view of it (counts, issues, rows to resolve) and, on apply, the bytes.
-import { buildUnitIndex, importTable, resolve, type ImportContext, type ImportResult, type Unit, type UnitIndex } from '../import';
+import { buildUnitIndex, importTable, resolve, type ImportContext, type ImportResult, type Unit, type UnitIndex } from '..';
 import { importColumns, tableIPC, type ImportColumns, type ImportTableName } from './import-rows';
 import { importView, type ImportView } from './import-view';
 

@@ -1,10 +1,10 @@
 import { createStore, del, entries, keys, set, clear } from 'idb-keyval';
-import type { ImportContext } from '../import';
+import type { ImportContext } from '..';
 import type { BuiltTable, WorkerReply, WorkerRequest } from './import-worker';
-import { rowsOf, type SqlEngine } from '../db/engine';
+import { rowsOf, type SqlEngine } from '../../db/engine';
 import { duckdbTable, importArrow, importColumnNames, importTableNames, type ImportArrow, type ImportTableName, type ImportTables } from './import-rows';
 import type { ImportView } from './import-view';
-import { unitRows, type UnitList } from './unit-list';
+import { unitRows, type UnitList } from '../../app/unit-list';
 
 export type ImportMode = 'beside' | 'replace';
 

@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
-import { loadedRows, type DatasetInfo, type ImportMode } from '../../app/imports';
-import type { ImportView } from '../../app/import-view';
-import { applyImport, readImport } from '../../app/import-file';
+import { loadedRows, type DatasetInfo, type ImportMode } from '../../import/service/imports';
+import type { ImportView } from '../../import/service/import-view';
+import { applyImport, readImport } from '../../import/service/import-file';
 import { ImportReport } from './ImportReport';
 import { exportModelCsv } from './export-model';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
-import type { ImportView } from '../../app/import-view';
+import type { ImportView } from '../../import/service/import-view';
 
 /**
  * The import report: what was read, matched, ambiguous, unmatched, rejected, with rows and reasons; rows to

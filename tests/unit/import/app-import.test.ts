@@ -2,8 +2,8 @@
 // accepted rows as Arrow IPC streams that DuckDB loads into the import_* tables exactly as the rows read.
 import { beforeAll, describe, expect, test } from 'vitest';
 import { importTable, resolve, type ImportResult } from '../../../src/import/index.ts';
-import { duckdbTable, importArrow, importColumnNames, importColumns, importTableNames, importTables } from '../../../src/app/import-rows.ts';
-import { importView, listedIssues } from '../../../src/app/import-view.ts';
+import { duckdbTable, importArrow, importColumnNames, importColumns, importTableNames, importTables } from '../../../src/import/service/import-rows.ts';
+import { importView, listedIssues } from '../../../src/import/service/import-view.ts';
 import { importSchemaSQL } from '../../../src/db/sql/imported.ts';
 import { rowsOf, type SqlEngine } from '../../../src/db/engine.ts';
 import { startNodeEngine } from '../helpers/node-engine.ts';
