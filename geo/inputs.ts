@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { readCsv } from './lib/csv.ts';
 import { requireFile } from './lib/paths.ts';
+import { REFORM_INPUT_FILES } from './reform/build-reform.ts';
 import type { BoundaryFeature, BoundaryLayer, Level, UnitLists } from './types.ts';
 
 export const UNIT_FILES = {
@@ -26,7 +27,7 @@ export const LAYER_SPECS: readonly LayerSpec[] = [
   { name: 'communes_83', file: 'geo/focus/communes_2024_83_ben_tre.geojson', level: 'commune', provinceCode: '83' },
 ];
 
-export const INPUT_FILES: readonly string[] = [...Object.values(UNIT_FILES), ...LAYER_SPECS.map((l) => l.file)];
+export const INPUT_FILES: readonly string[] = [...Object.values(UNIT_FILES), ...LAYER_SPECS.map((l) => l.file), ...REFORM_INPUT_FILES];
 
 /** A problem with the inputs that should be reported as one message, without a stack trace. */
 export class InputError extends Error {}

@@ -13,6 +13,7 @@ import { coverageWarnings, formatProvinceTable, polygonCodes, summarizeProvinces
 import { communeColumns, districtColumns, geomColumns, provinceColumns } from './tables.ts';
 import { formatIssue, type BoundaryLayer, type Issue } from './types.ts';
 import { indexUnits, kinkReport, validateBoundaryLayer, validateUnitLists } from './validate.ts';
+import { buildReform, loadReformInputs, type ReformOutput } from './reform/build-reform.ts';
 
 export class ValidationFailed extends Error {
   constructor(readonly issues: Issue[]) {
@@ -36,6 +37,7 @@ const MAX_WARNINGS_SHOWN = 15;
  */
 export const OVERVIEW_LODS: Readonly<Record<string, EncodeOptions>> = {
   communes: { simplify: 0.004, gridPerDegree: 1e4 },
+  communes_2025: { simplify: 0.004, gridPerDegree: 1e4 },
 };
 
 export const overviewAsset = (layer: string) => `geom_${layer}.overview.bin`;
@@ -63,7 +65,10 @@ export function buildGeo({ packDir, outDir, log = console.log }: BuildOptions): 
   const layer = (name: string) => byName.get(name) as BoundaryLayer;
 
   const index = indexUnits(lists);
-  const issues = [...validateUnitLists(lists), ...layers.flatMap((l) => validateBoundaryLayer(l, lists, index))];
+  const reform: ReformOutput = buildReform(loadReformInputs(packDir), lists, layer('communes'));
+  const issues = [
+    ...validateUnitLists(lists), ...layers.flatMap((l) => validateBoundaryLayer(l, lists, index)), ...reform.issues,
+  ];
   const errors = issues.filter((i) => i.level === 'error');
   if (errors.length > 0) throw new ValidationFailed(errors);
 
@@ -97,14 +102,22 @@ export function buildGeo({ packDir, outDir, log = console.log }: BuildOptions): 
     files[name] = binStat;
     log(`${label.padEnd(20)} ${String(header.nFeatures).padStart(8)} ${String(header.nVertices).padStart(9)} ${kb(binStat.bytes)} ${kb(binStat.gzipBytes)}`);
   };
-  for (const l of layers) {
-    const points = l.features.map((f) => labelPoint(f.geometry));
-    labels.set(l.name, points);
+  const writeLayer = (l: BoundaryLayer) => {
     writeBin(`geom_${l.name}.bin`, encodeGeometry(l.features), l.name);
     const overview = OVERVIEW_LODS[l.name];
     if (overview) writeBin(overviewAsset(l.name), encodeGeometry(l.features, overview), `${l.name} (overview)`);
+  };
+  for (const l of layers) {
+    const points = l.features.map((f) => labelPoint(f.geometry));
+    labels.set(l.name, points);
+    writeLayer(l);
     writeTable(`geom_${l.name}.arrow`, geomColumns(l, points));
   }
+  // the post-reform vintage: its layers, unit tables and the crosswalk (tables named by vintage)
+  for (const { layer: l } of reform.layers) writeLayer(l);
+  for (const [name, columns] of Object.entries(reform.tables)) writeTable(name, columns);
+  const split = new Set(reform.crosswalk.rows.filter((r) => r.nTargets > 1).map((r) => r.oldCode));
+  log(`post-reform: ${reform.crosswalk.rows.length} crosswalk rows, ${split.size} old communes split, ${reform.crosswalk.unmapped.length} unmapped`);
 
   const withPolygon = polygonCodes(layer('communes'));
   const labelsOf = (name: string) => labelsByCode(layer(name), labels.get(name) ?? []);

@@ -10,6 +10,7 @@ import { dataPackDir, repoRoot } from '../../../geo/lib/paths.ts';
 import type { Manifest } from '../../../geo/manifest.ts';
 import { buildGeo, overviewAsset } from '../../../geo/pipeline.ts';
 import { staleReason } from '../../../geo/stale.ts';
+import { REFORM_ASSETS } from '../../../geo/reform/build-reform.ts';
 
 const fixturePack = resolve(__dirname, 'in', 'pack');
 const temp = mkdtempSync(join(tmpdir(), 'ntm-geo-test-'));
@@ -34,6 +35,9 @@ describe('buildGeo on the fixture pack', () => {
       'units_provinces.arrow',
       'units_districts.arrow',
       'units_communes.arrow',
+      ...['provinces_2025', 'communes_2025'].flatMap((l) => [`geom_${l}.arrow`, `geom_${l}.bin`]),
+      overviewAsset('communes_2025'),
+      ...Object.values(REFORM_ASSETS),
     ];
     expect(Object.keys(manifest.files).sort()).toEqual(expected.sort());
     for (const name of expected) expect(existsSync(join(outDir, name))).toBe(true);
@@ -43,6 +47,21 @@ describe('buildGeo on the fixture pack', () => {
     expect(written.provinces['83']).toEqual({ name: 'Tỉnh Bến Tre', districts: 1, communes: 2, communesWithPolygon: 1, communesWithoutPolygon: ['28757'] });
     expect(manifest.files['geom_communes.bin']).toMatchObject({ features: 5, vertices: 26 });
     expect(manifest.files[overviewAsset('communes')]).toMatchObject({ features: 5 });
+  });
+
+  it('writes the post-reform vintage: its units and the crosswalk from the 2024 communes, splits apportioned by area', () => {
+    expect(rows(outDir, REFORM_ASSETS.provinces).map((r) => [r.province_code, r.n_communes])).toEqual([['08', 1], ['44', 1], ['86', 2]]);
+    const crosswalk = rows(outDir, REFORM_ASSETS.crosswalk).map((r) => [r.old_commune_code, r.new_commune_code, r.part_type, r.share_method, Number((r.share as number).toFixed(3))]);
+    expect(crosswalk).toEqual([
+      ['02206', '02206', 'full', 'whole', 1],
+      ['19333', '19333', 'full', 'whole', 1],
+      ['19336', '19333', 'full', 'whole', 1],
+      ['28757', '28777', 'full', 'whole', 1],
+      // the old polygon has a hole of 0.25 square degrees in the eastern part: west 0.25, east 0.75 - 0.25
+      ['28777', '28777', 'partial', 'area', 0.333],
+      ['28777', '28780', 'partial', 'area', 0.667],
+    ]);
+    expect(lines.join('\n')).toMatch(/post-reform: 6 crosswalk rows, 1 old communes split, 0 unmapped/);
   });
 
   it('writes unit tables with counted children and label points', () => {
