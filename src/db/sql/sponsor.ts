@@ -43,3 +43,24 @@ LEFT JOIN commune_year y ON y.commune_code = u.commune_code AND y.year = $2
 LEFT JOIN commune_year b ON b.commune_code = u.commune_code AND b.year = $3
 WHERE u.province_code = $1 AND u.commune_type = 'Xã'
 GROUP BY ALL ORDER BY sponsored DESC`;
+
+/** The communes of one sponsor and their province: what the sponsor view zooms to and leaves unmuted. Params: $1 sponsor id. */
+export const sponsorFootprintSQL = `
+SELECT DISTINCT s.commune_code, u.province_code
+FROM sponsorship s JOIN unit_commune u USING (commune_code)
+WHERE s.sponsor_id = $1
+ORDER BY s.commune_code`;
+
+/**
+ * Map labels of sponsored communes: each commune with its sponsors' short names, comma-joined in order.
+ * Params: $1 sponsor id (only that sponsor's communes), or NULL for every sponsored commune.
+ */
+export const sponsoredLabelsSQL = `
+SELECT commune_code, string_agg(DISTINCT sponsor_short, ', ' ORDER BY sponsor_short) AS label
+FROM sponsorship
+WHERE ($1::VARCHAR IS NULL OR sponsor_id = $1)
+GROUP BY commune_code
+ORDER BY commune_code`;
+
+/** Every sponsor id, for checking one asked for by a link. */
+export const sponsorIdsSQL = `SELECT DISTINCT sponsor_id FROM sponsorship ORDER BY sponsor_id`;
