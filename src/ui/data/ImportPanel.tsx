@@ -6,7 +6,7 @@ import { loadedRows, type DatasetInfo, type ImportMode } from '../../import/serv
 import type { ImportView } from '../../import/service/import-view';
 import { applyImport, readImport } from '../../import/service/import-file';
 import { ImportReport } from './ImportReport';
-import { exportModelCsv } from './export-model';
+import { exportModelCsv } from '../../export/model-export';
 
 /** Drop or pick a CSV/TSV/XLSX; read it in a worker, show the report, let the user resolve rows, then load. */
 export function ImportPanel() {

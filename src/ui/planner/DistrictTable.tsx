@@ -8,7 +8,7 @@ import { formatNumber, formatPercent, type Locale } from '../../i18n';
 import { vietnameseCollator } from '../../i18n/collate';
 import { shortDistrictName, shortProvinceName } from '../../geo/unit-names';
 import { PlotFigure } from '../charts/PlotFigure';
-import { exportPlannerTable } from './export-table';
+import { exportPlannerTable } from '../../export/planner-table';
 import { YearSelect } from '../controls/YearSelect';
 
 type Key = keyof PlannerRow;

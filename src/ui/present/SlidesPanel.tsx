@@ -6,7 +6,7 @@ import { loadDeck, parseDeck, saveDeck, viewOf, type SlideDeck } from '../../pre
 import { downloadBytes } from '../../export/download';
 import type { Orientation, Paper } from '../../export/pdf-layout';
 import { viewTitle } from './legend-labels';
-import { exportMapPdfFile, exportMapPngFile } from './export-map';
+import { exportMapPdfFile, exportMapPngFile } from '../../export/map-export';
 
 /** Build a presentation from the current view, carry it as JSON, start it; export the current map. */
 export function SlidesPanel() {

@@ -4,7 +4,7 @@ import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { formatPercent, formatNumber } from '../../i18n';
 import { progressSummary, useSponsorCommunes, useSponsors } from './sponsor-data';
-import { exportSponsorReport } from './sponsor-report';
+import { exportSponsorReport } from '../../export/sponsor-report-file';
 
 /** One organisation's communes: status, criteria met and missing, poverty change since the assignment, report. */
 export function SponsorView() {

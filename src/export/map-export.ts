@@ -1,11 +1,11 @@
 import type { TFunction } from 'i18next';
-import type { Atlas } from '../../app/atlas';
-import { loadPdfFonts } from '../../export/pdf-fonts';
-import { exportMapPdf } from '../../export/map-pdf';
-import { blobToDataUrl } from '../../export/png-export';
-import { downloadBytes, exportFilename } from '../../export/download';
-import type { Orientation, Paper } from '../../export/pdf-layout';
-import { legendLabels, viewTitle } from './legend-labels';
+import type { Atlas } from '../app/atlas';
+import { loadPdfFonts } from './pdf-fonts';
+import { exportMapPdf } from './map-pdf';
+import { blobToDataUrl } from './png-export';
+import { downloadBytes, exportFilename } from './download';
+import type { Orientation, Paper } from './pdf-layout';
+import { legendLabels, viewTitle } from '../ui/present/legend-labels';
 
 export async function exportMapPngFile(atlas: Atlas, scale: 1 | 2 | 4, t: TFunction) {
   const png = await atlas.capturePng(scale);

@@ -1,10 +1,10 @@
 import type { TFunction } from 'i18next';
-import type { Atlas } from '../../app/atlas';
-import { exportSponsorReportPdf } from '../../export/sponsor-report';
-import { loadPdfFonts } from '../../export/pdf-fonts';
-import { blobToDataUrl } from '../../export/png-export';
-import { downloadBytes, exportFilename } from '../../export/download';
-import { progressSummary, type SponsorCommune, type SponsorInfo } from './sponsor-data';
+import type { Atlas } from '../app/atlas';
+import { exportSponsorReportPdf } from './sponsor-report';
+import { loadPdfFonts } from './pdf-fonts';
+import { blobToDataUrl } from './png-export';
+import { downloadBytes, exportFilename } from './download';
+import { progressSummary, type SponsorCommune, type SponsorInfo } from '../ui/sponsor/sponsor-data';
 
 /** Builds the one-page sponsor report from what the sponsor view shows, and downloads it. */
 export async function exportSponsorReport(atlas: Atlas, sponsor: SponsorInfo, communes: SponsorCommune[], t: TFunction): Promise<Uint8Array> {

@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
-import type { Atlas } from '../../app/atlas';
-import { rowsOf } from '../../db/engine';
-import { toCsv } from '../../export/table-export';
-import { downloadBytes, exportFilename } from '../../export/download';
+import type { Atlas } from '../app/atlas';
+import { rowsOf } from '../db/engine';
+import { toCsv } from './table-export';
+import { downloadBytes, exportFilename } from './download';
 
 /** The model (status and poverty per commune and year, with provenance) as CSV, for the current province or all. */
 export const modelExportSQL = `

@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
-import type { AppState } from '../../state/app-state';
-import type { PlannerRow } from '../../db/sql/planner';
-import { toCsv, toXlsx } from '../../export/table-export';
-import { downloadBytes, exportFilename, MIME } from '../../export/download';
+import type { AppState } from '../state/app-state';
+import type { PlannerRow } from '../db/sql/planner';
+import { toCsv, toXlsx } from './table-export';
+import { downloadBytes, exportFilename, MIME } from './download';
 
 const keys: (keyof PlannerRow)[] = [
   'group_code', 'group_name', 'in_scope', 'ntm', 'ntm_share', 'nang_cao', 'kieu_mau', 'avg_criteria', 'below_floor',
