@@ -1,4 +1,5 @@
 import type { CriteriaSetDef } from './types.ts';
+import { dataYearsOf } from '../../src/common/programme.ts';
 import { NTM_GROUPS_2016_2025, groupOf19 } from './groups.ts';
 
 const names: [string, string][] = [
@@ -29,8 +30,8 @@ export const QD1980: CriteriaSetDef = {
   decision_date: '2016-10-17',
   period_from: 2016,
   period_to: 2020,
-  data_years_from: 2016,
-  data_years_to: 2021,
+  data_years_from: dataYearsOf('qd1980')?.from ?? null,
+  data_years_to: dataYearsOf('qd1980')?.to ?? null,
   n_indicators: null,
   title_vi: 'Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2016-2020',
   title_en: 'National criteria set for new-rural communes, 2016-2020',

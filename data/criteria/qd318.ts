@@ -1,4 +1,5 @@
 import type { CriteriaSetDef, CriterionDef } from './types.ts';
+import { dataYearsOf } from '../../src/common/programme.ts';
 import { QD1980 } from './qd1980.ts';
 import { NTM_GROUPS_2016_2025 } from './groups.ts';
 
@@ -20,8 +21,8 @@ export const QD318: CriteriaSetDef = {
   decision_date: '2022-03-08',
   period_from: 2021,
   period_to: 2025,
-  data_years_from: 2022,
-  data_years_to: 2025,
+  data_years_from: dataYearsOf('qd318')?.from ?? null,
+  data_years_to: dataYearsOf('qd318')?.to ?? null,
   n_indicators: 57,
   title_vi: 'Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021-2025',
   title_en: 'National criteria set for new-rural communes, 2021-2025',

@@ -1,4 +1,5 @@
 import type { CriteriaSetDef } from './types.ts';
+import { dataYearsOf } from '../../src/common/programme.ts';
 
 /**
  * QĐ 51/2025/QĐ-TTg (2026-2030): 10 criteria, 47 indicators, thresholds by commune group (nhóm 1/2/3).
@@ -10,8 +11,8 @@ export const QD51_2025: CriteriaSetDef = {
   decision_date: null,
   period_from: 2026,
   period_to: 2030,
-  data_years_from: null,
-  data_years_to: null,
+  data_years_from: dataYearsOf('qd51_2025')?.from ?? null,
+  data_years_to: dataYearsOf('qd51_2025')?.to ?? null,
   n_indicators: 47,
   title_vi: 'Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2026-2030',
   title_en: 'National criteria set for new-rural communes, 2026-2030',

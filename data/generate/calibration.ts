@@ -3,6 +3,7 @@
  * time (so the data follows the facts file); plain numbers are ILLUSTRATIVE choices that make a plausible path
  * between the published points. Arrays are indexed like YEARS.
  */
+import { povertyStandardOfYear } from '../../src/common/programme.ts';
 export const YEARS = [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025] as const;
 export const FIRST_YEAR = YEARS[0];
 export const LAST_YEAR = YEARS[YEARS.length - 1];
@@ -96,9 +97,11 @@ export const NATIONAL = {
   householdGrowth: 0.009,
 };
 
-/** Poverty standard of a data year (the annual review at the end of that year). */
+/** Poverty standard of a data year (the annual review at the end of that year); the rule is src/common/programme.ts. */
 export function povertyStandard(year: number): string {
-  return year <= 2021 ? 'QĐ 59/2015/QĐ-TTg' : 'NĐ 07/2021/NĐ-CP';
+  const standard = povertyStandardOfYear(year);
+  if (standard === null) throw new Error(`No poverty standard is declared for ${year}`);
+  return standard;
 }
 
 export function yearIndex(year: number): number {
