@@ -4,6 +4,7 @@
  * Pure TypeScript (TextDecoder only) so it runs in a Web Worker.
  */
 import { TCVN3_LETTERS, TCVN3_TONE_MARKS, TCVN3_VN1_GAP_LETTERS, VNI_LETTERS } from './legacy-vn-tables';
+import { msg, type Message } from '../i18n/message';
 import type { DecodedText, EncodingName, EncodingNote } from './types';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -225,22 +226,10 @@ export function vietnameseScore(text: string): number | null {
 // ---------------------------------------------------------------------------------------------------------------
 // Detection
 
-const LABELS: Record<EncodingName, { vi: string; en: string }> = {
-  'utf-8': { vi: 'UTF-8', en: 'UTF-8' },
-  'utf-8-bom': { vi: 'UTF-8 (có BOM)', en: 'UTF-8 (with BOM)' },
-  'utf-16le': { vi: 'UTF-16 LE', en: 'UTF-16 LE' },
-  'utf-16be': { vi: 'UTF-16 BE', en: 'UTF-16 BE' },
-  'windows-1258': { vi: 'Windows-1258 (CP1258)', en: 'Windows-1258 (CP1258)' },
-  tcvn3: { vi: 'TCVN3 (ABC, phông .VnTime)', en: 'TCVN3 (ABC, .VnTime fonts)' },
-  vni: { vi: 'VNI Windows (phông VNI-Times)', en: 'VNI Windows (VNI-Times fonts)' },
-};
-
-export function encodingLabel(e: EncodingName): { vi: string; en: string } {
-  return LABELS[e];
+/** The encoding's name, a catalogue message (import.encodingName). */
+export function encodingLabel(e: EncodingName): Message {
+  return msg(`import.encodingName.${e}`);
 }
-
-const fmtVi = (n: number) => n.toLocaleString('vi-VN');
-const fmtEn = (n: number) => n.toLocaleString('en-US');
 
 function countNonAscii(s: string): number {
   let n = 0;
@@ -284,37 +273,19 @@ function note(
   enc: EncodingName,
   parts: { convertedChars: number; normalisedChars: number; upperCasedWords?: number; scores?: EncodingNote['scores']; uncertain?: boolean; ascii?: boolean },
 ): EncodingNote {
-  const label = LABELS[enc];
+  const encoding = encodingLabel(enc);
   const legacy = enc === 'tcvn3' || enc === 'vni' || enc === 'windows-1258';
   const utf16 = enc === 'utf-16le' || enc === 'utf-16be';
   const upperCasedWords = parts.upperCasedWords ?? 0;
-  let vi: string;
-  let en: string;
+  const sentences: Message[] = [];
   if (legacy) {
-    vi = `Đã chuyển từ bảng mã ${label.vi} sang Unicode dựng sẵn (NFC): ${fmtVi(parts.convertedChars)} ký tự tiếng Việt được chuyển.`;
-    en = `Converted from ${label.en} to Unicode (NFC): ${fmtEn(parts.convertedChars)} Vietnamese characters converted.`;
-    if (upperCasedWords > 0) {
-      vi += ` ${fmtVi(upperCasedWords)} từ viết bằng phông chữ hoa (.VnTimeH) được chuyển thành chữ in hoa.`;
-      en += ` ${fmtEn(upperCasedWords)} words typed with a capitals font (.VnTimeH) were upper-cased.`;
-    }
-  } else if (parts.ascii) {
-    vi = 'Tệp chỉ có ký tự ASCII (đọc theo UTF-8), không cần chuyển đổi.';
-    en = 'The file is plain ASCII (read as UTF-8); nothing to convert.';
-  } else if (utf16) {
-    vi = `Đã đọc theo ${label.vi} và chuyển sang UTF-8/Unicode NFC.`;
-    en = `Read as ${label.en} and converted to Unicode NFC.`;
-  } else {
-    vi = `Đọc theo ${label.vi}, không cần chuyển bảng mã.`;
-    en = `Read as ${label.en}; no conversion needed.`;
-  }
-  if (parts.normalisedChars > 0) {
-    vi += ` ${fmtVi(parts.normalisedChars)} ký tự tổ hợp được chuẩn hóa về dạng dựng sẵn (NFC).`;
-    en += ` ${fmtEn(parts.normalisedChars)} decomposed characters were normalised to NFC.`;
-  }
-  if (parts.uncertain) {
-    vi += ' Không chắc chắn về bảng mã: hãy kiểm tra lại tên đơn vị.';
-    en += ' The encoding is uncertain: please check the unit names.';
-  }
+    sentences.push(msg('import.encodingNote.legacy', { encoding, count: parts.convertedChars }));
+    if (upperCasedWords > 0) sentences.push(msg('import.encodingNote.upperCased', { count: upperCasedWords }));
+  } else if (parts.ascii) sentences.push(msg('import.encodingNote.ascii'));
+  else if (utf16) sentences.push(msg('import.encodingNote.utf16', { encoding }));
+  else sentences.push(msg('import.encodingNote.unicode', { encoding }));
+  if (parts.normalisedChars > 0) sentences.push(msg('import.encodingNote.normalised', { count: parts.normalisedChars }));
+  if (parts.uncertain) sentences.push(msg('import.encodingNote.uncertain'));
   return {
     converted: legacy || utf16 || parts.normalisedChars > 0,
     convertedChars: parts.convertedChars,
@@ -322,8 +293,7 @@ function note(
     upperCasedWords,
     scores: parts.scores,
     uncertain: parts.uncertain ?? false,
-    vi,
-    en,
+    sentences,
   };
 }
 
@@ -474,8 +444,6 @@ export function detectLegacyInUnicode(strings: string[]): { encoding: 'tcvn3' | 
 /** Encoding note for legacy text found inside an XLSX (cells converted one by one). */
 export function legacyCellsNote(encoding: 'tcvn3' | 'vni', convertedChars: number, scores: Partial<Record<EncodingName, number>>): EncodingNote {
   const n = note(encoding, { convertedChars, normalisedChars: 0, scores });
-  const label = LABELS[encoding];
-  n.vi = `Các ô chữ được gõ bằng phông ${label.vi}; đã chuyển sang Unicode (NFC): ${fmtVi(convertedChars)} ký tự tiếng Việt được chuyển.`;
-  n.en = `Text cells were typed with ${label.en}; converted to Unicode (NFC): ${fmtEn(convertedChars)} Vietnamese characters converted.`;
+  n.sentences = [msg('import.encodingNote.legacyCells', { encoding: encodingLabel(encoding), count: convertedChars })];
   return n;
 }

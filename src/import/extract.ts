@@ -1,5 +1,5 @@
 /** Read the canonical values of one data row, with a message for every cell that cannot be read. */
-import { issue } from './messages';
+import { issue } from './issues';
 import type { CanonicalField, Cell, ColumnInfo, Issue, RowValues } from './types';
 import { parseCode, parseNumber, parseText, parseTier, parseYear } from './values';
 

@@ -8,7 +8,8 @@ import { detectAndDecode, detectLegacyInUnicode, encodingLabel, legacyCellsNote 
 import { extractRow } from './extract';
 import { recogniseHeader } from './headers';
 import { Matcher, findProvince, provinceInText, type UnitIndex } from './match';
-import { issue } from './messages';
+import { msg, type Message, type MessageParams } from '../i18n/message';
+import { issue } from './issues';
 import { parseDelimited, parseXlsx, XlsxError, type GridWithProblems } from './parse';
 import { buildReport } from './report';
 import { findTable } from './table';
@@ -53,7 +54,7 @@ export interface ImportFile {
 // ---------------------------------------------------------------------------------------------------------------
 // File type sniffing
 
-type Sniff = { kind: 'xlsx' } | { kind: 'text' } | { kind: 'error'; code: IssueCode; params: Record<string, string>; where: string };
+type Sniff = { kind: 'xlsx' } | { kind: 'text' } | { kind: 'error'; code: IssueCode; params: MessageParams; where: Message };
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
 
@@ -66,28 +67,31 @@ function containsAscii(b: Uint8Array, needle: string): boolean {
   return false;
 }
 
-const NOT_TABLE: [number[], string, string][] = [
-  [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'ảnh PNG', 'a PNG image'],
-  [[0xff, 0xd8, 0xff], 'ảnh JPEG', 'a JPEG image'],
-  [[0x47, 0x49, 0x46, 0x38], 'ảnh GIF', 'a GIF image'],
-  [[0x25, 0x50, 0x44, 0x46], 'tài liệu PDF', 'a PDF document'],
-  [[0x42, 0x4d], 'ảnh BMP', 'a BMP image'],
-  [[0x1f, 0x8b], 'tệp nén GZIP', 'a GZIP archive'],
-  [[0x52, 0x61, 0x72, 0x21], 'tệp nén RAR', 'a RAR archive'],
-  [[0x37, 0x7a, 0xbc, 0xaf], 'tệp nén 7z', 'a 7z archive'],
-  [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'tài liệu RTF', 'an RTF document'],
+/** Signatures of files that are not tables, and what they are (a key of import.fileKind in the catalogue). */
+const NOT_TABLE: [number[], 'png' | 'jpeg' | 'gif' | 'pdf' | 'bmp' | 'gzip' | 'rar' | '7z' | 'rtf'][] = [
+  [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'png'],
+  [[0xff, 0xd8, 0xff], 'jpeg'],
+  [[0x47, 0x49, 0x46, 0x38], 'gif'],
+  [[0x25, 0x50, 0x44, 0x46], 'pdf'],
+  [[0x42, 0x4d], 'bmp'],
+  [[0x1f, 0x8b], 'gzip'],
+  [[0x52, 0x61, 0x72, 0x21], 'rar'],
+  [[0x37, 0x7a, 0xbc, 0xaf], '7z'],
+  [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'rtf'],
 ];
 
+const bytesAt = (from: number, to: number) => msg('import.where.bytes', { from, to });
+
 function sniff(bytes: Uint8Array): Sniff {
-  if (bytes.length === 0) return { kind: 'error', code: 'empty_file', params: {}, where: 'byte 0' };
-  for (const [sig, vi, en] of NOT_TABLE) {
-    if (startsWith(bytes, sig)) return { kind: 'error', code: 'not_a_table', params: { kind_vi: vi, kind_en: en }, where: 'bytes 0-' + (sig.length - 1) };
+  if (bytes.length === 0) return { kind: 'error', code: 'empty_file', params: {}, where: msg('import.where.byte', { at: 0 }) };
+  for (const [sig, kind] of NOT_TABLE) {
+    if (startsWith(bytes, sig)) return { kind: 'error', code: 'not_a_table', params: { kind: msg(`import.fileKind.${kind}`) }, where: bytesAt(0, sig.length - 1) };
   }
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return { kind: 'error', code: 'xls_binary', params: {}, where: 'bytes 0-3' };
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return { kind: 'error', code: 'xls_binary', params: {}, where: bytesAt(0, 3) };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     if (containsAscii(bytes, 'xl/workbook')) return { kind: 'xlsx' };
-    const doc = containsAscii(bytes, 'word/') ? ['tài liệu Word (.docx)', 'a Word document (.docx)'] : ['tệp nén ZIP (không phải XLSX)', 'a ZIP archive (not an XLSX workbook)'];
-    return { kind: 'error', code: 'not_a_table', params: { kind_vi: doc[0], kind_en: doc[1] }, where: 'bytes 0-3' };
+    const kind = msg(containsAscii(bytes, 'word/') ? 'import.fileKind.docx' : 'import.fileKind.zip');
+    return { kind: 'error', code: 'not_a_table', params: { kind }, where: bytesAt(0, 3) };
   }
   // binary: NUL bytes that are not UTF-16 text
   const head = bytes.subarray(0, 4096);
@@ -96,7 +100,7 @@ function sniff(bytes: Uint8Array): Sniff {
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || nul > head.length * 0.3;
   if (nul > 0 && !utf16) {
     const first = head.indexOf(0);
-    return { kind: 'error', code: 'not_a_table', params: { kind_vi: 'tệp nhị phân', kind_en: 'a binary file' }, where: `byte ${first}` };
+    return { kind: 'error', code: 'not_a_table', params: { kind: msg('import.fileKind.binary') }, where: msg('import.where.byte', { at: first }) };
   }
   return { kind: 'text' };
 }
@@ -135,7 +139,7 @@ function emptyResult(file: ImportFile, options: ImportOptions, province: ImportR
     headerRows: [],
     titleRows: [],
     columns: [],
-    year: { value: null, source: 'none', where: null },
+    year: { value: null, source: 'none', header: null, row: null },
     province,
     rows: [],
     report: buildReport([], [], 0, fileIssues),
@@ -144,9 +148,9 @@ function emptyResult(file: ImportFile, options: ImportOptions, province: ImportR
   };
 }
 
-function fail(result: ImportResult, code: IssueCode, params: Record<string, string | number>, where: string): ImportResult {
+function fail(result: ImportResult, code: IssueCode, params: MessageParams, where: Message): ImportResult {
   const i = issue(code, params);
-  const error: FileError = { code, message_vi: i.message_vi, message_en: i.message_en, where };
+  const error: FileError = { code, message: i.message, where };
   const fileIssues = [...result.fileIssues, i];
   return { ...result, ok: false, error, fileIssues, report: buildReport(result.rows, result.report.skipped, result.report.skippedBlank, fileIssues) };
 }
@@ -162,7 +166,7 @@ export async function importTable(file: ImportFile, ctx: ImportContext): Promise
     return await importTableUnsafe(file, ctx);
   } catch (e) {
     const { options, province } = resolveOptions(ctx);
-    return fail(emptyResult(file, options, province, []), 'internal_error', { detail: e instanceof Error ? e.message : String(e) }, 'import');
+    return fail(emptyResult(file, options, province, []), 'internal_error', { detail: e instanceof Error ? e.message : String(e) }, msg('import.where.import'));
   }
 }
 
@@ -178,15 +182,16 @@ async function importTableUnsafe(file: ImportFile, ctx: ImportContext): Promise<
   let grid: GridWithProblems;
   let encoding: ImportResult['encoding'] = null;
   if (kind.kind === 'xlsx') {
+    const workbook = msg('import.where.workbook');
     try {
       grid = await parseXlsx(file.bytes, { sheet: ctx.sheet });
     } catch (e) {
       if (e instanceof XlsxError) {
         return e.code === 'no_sheet'
-          ? fail(result, 'no_sheet', { sheet: ctx.sheet ?? '' }, ctx.sheet ? `sheet ${ctx.sheet}` : 'workbook')
-          : fail(result, 'xlsx_unreadable', { detail: e.message }, 'workbook');
+          ? fail(result, 'no_sheet', { sheet: ctx.sheet ?? '' }, ctx.sheet ? msg('import.where.sheet', { sheet: ctx.sheet }) : workbook)
+          : fail(result, 'xlsx_unreadable', { detail: e.message }, workbook);
       }
-      return fail(result, 'xlsx_unreadable', { detail: e instanceof Error ? e.message : String(e) }, 'workbook');
+      return fail(result, 'xlsx_unreadable', { detail: e instanceof Error ? e.message : String(e) }, workbook);
     }
     // cells typed with .VnTime / VNI-Times fonts hold legacy text as Unicode Latin-1: convert
     const strings: string[] = [];
@@ -219,50 +224,45 @@ async function importTableUnsafe(file: ImportFile, ctx: ImportContext): Promise<
         let converted = 0;
         for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) converted++;
         const note = legacyCellsNote(legacy.encoding, converted, legacy.scores);
-        note.vi = `Tệp ${encodingLabel(decoded.encoding).vi} nhưng chữ được gõ bằng phông ${encodingLabel(legacy.encoding).vi}; đã chuyển sang Unicode (NFC): ${converted.toLocaleString('vi-VN')} ký tự tiếng Việt được chuyển.`;
-        note.en = `${encodingLabel(decoded.encoding).en} file whose text was typed with ${encodingLabel(legacy.encoding).en}; converted to Unicode (NFC): ${converted.toLocaleString('en-US')} Vietnamese characters converted.`;
+        note.sentences = [msg('import.encodingNote.legacyInUnicode', { file: encodingLabel(decoded.encoding), encoding: encodingLabel(legacy.encoding), count: converted })];
         decoded.text = text;
         encoding = { name: legacy.encoding, note };
       }
     }
     if (decoded.text.trim() === '') {
       result = { ...result, encoding };
-      return fail(result, 'empty_file', {}, 'whole file (only blanks)');
+      return fail(result, 'empty_file', {}, msg('import.where.blankFile'));
     }
     grid = parseDelimited(decoded.text, { preferDelimiter: extOf(file.name) === 'tsv' ? '\t' : null });
     result = { ...result, format: grid.delimiter === '\t' ? 'tsv' : 'csv' };
   }
   result = { ...result, encoding };
   if (encoding && (encoding.note.converted || encoding.name === 'tcvn3' || encoding.name === 'vni' || encoding.name === 'windows-1258')) {
-    fileIssues.push(issue('encoding_converted', { vi: encoding.note.vi, en: encoding.note.en }));
+    fileIssues.push(issue('encoding_converted', { note: encoding.note.sentences }));
   }
-  if (encoding?.note.uncertain) fileIssues.push(issue('encoding_uncertain', { vi: encoding.note.vi, en: encoding.note.en }));
-  for (const p of grid.problems) fileIssues.push(issue('csv_malformed', { row: p.row, detail: p.message }, { row: p.row }));
+  if (encoding?.note.uncertain) fileIssues.push(issue('encoding_uncertain', { note: encoding.note.sentences }));
+  for (const p of grid.problems) fileIssues.push(issue('csv_malformed', { row: p.row, detail: p.problem }, { row: p.row }));
   result = { ...result, fileIssues: [...fileIssues] };
 
   // 2. table
   const found = findTable(grid);
-  const sheetWhere = (vi: boolean) => (grid.sheet ? (vi ? `trang "${grid.sheet}"` : `sheet "${grid.sheet}"`) : vi ? 'tệp' : 'the file');
+  const place = grid.sheet ? msg('import.where.sheet', { sheet: grid.sheet }) : msg('import.where.file');
   if (!found.ok) {
     if (found.reason === 'no_unit_column') {
       const rows = [...new Set([found.headerRows[0], found.headerRows[found.headerRows.length - 1]])].join('-');
-      return fail(result, 'no_unit_column', { rows, headers: found.headers.join(', ') }, `${sheetWhere(false)}, ${found.headerRows.length > 1 ? 'rows' : 'row'} ${rows}`);
+      const where = found.headerRows.length > 1 ? msg('import.where.rows', { place, rows }) : msg('import.where.row', { place, row: rows });
+      return fail(result, 'no_unit_column', { rows, headers: found.headers.join(', ') }, where);
     }
-    const span = found.searchedRows.length ? `${found.searchedRows[0]}-${found.searchedRows[1]}` : '';
-    return fail(
-      result,
-      'no_header',
-      { where_vi: `${sheetWhere(true)}${span ? `, dòng ${span}` : ''}`, where_en: `${sheetWhere(false)}${span ? `, rows ${span}` : ''}` },
-      `${sheetWhere(false)}${span ? `, rows ${span}` : ''}`,
-    );
+    const where = found.searchedRows.length ? msg('import.where.rows', { place, rows: `${found.searchedRows[0]}-${found.searchedRows[1]}` }) : place;
+    return fail(result, 'no_header', { where }, where);
   }
   const layout = found.layout;
   for (const col of layout.columns) {
-    if (col.role === 'unknown') fileIssues.push(issue('column_unrecognised', { header: col.header || '(trống / empty)' }, { column: col.header, columnIndex: col.index }));
+    if (col.role === 'unknown') fileIssues.push(issue('column_unrecognised', { header: col.header || msg('import.emptyHeader') }, { column: col.header, columnIndex: col.index }));
     if (col.role === 'duplicate') {
       const m = recogniseHeader(col.header).field;
       const other = layout.columns.find((c) => c.field === m);
-      fileIssues.push(issue('column_duplicate_field', { header: col.header, other: other?.header ?? '', field: m ?? '' }, { column: col.header, columnIndex: col.index }));
+      fileIssues.push(issue('column_duplicate_field', { header: col.header, other: other?.header ?? '', field: m ? msg(`import.field.${m}`) : '' }, { column: col.header, columnIndex: col.index }));
     }
   }
   for (const c of layout.multidimensionalRateColumns) {
@@ -287,22 +287,22 @@ async function importTableUnsafe(file: ImportFile, ctx: ImportContext): Promise<
   // 4. year: column > header > title > default
   const yearCol = layout.columns.find((c) => c.field === 'year');
   const headerYears = [...new Set(layout.columns.filter((c) => c.field && c.year !== null).map((c) => c.year!))];
-  let fileYear: ImportResult['year'] = { value: null, source: 'none', where: null };
+  let fileYear: ImportResult['year'] = { value: null, source: 'none', header: null, row: null };
   if (headerYears.length === 1) {
     const col = layout.columns.find((c) => c.field && c.year === headerYears[0])!;
-    fileYear = { value: headerYears[0], source: 'header', where: col.header };
+    fileYear = { value: headerYears[0], source: 'header', header: col.header, row: null };
     fileIssues.push(issue('year_from_header', { year: headerYears[0], header: col.header }, { column: col.header, columnIndex: col.index }));
   } else if (headerYears.length > 1) {
     fileIssues.push(issue('year_conflict', { years: headerYears.join(', ') }));
   } else if (layout.titleYear !== null) {
     const t = layout.titleRows.find((r) => r.text.includes(String(layout.titleYear)));
-    fileYear = { value: layout.titleYear, source: 'title', where: t ? `row ${t.row}` : null };
+    fileYear = { value: layout.titleYear, source: 'title', header: null, row: t?.row ?? null };
     fileIssues.push(issue('year_from_title', { year: layout.titleYear, row: t?.row ?? '' }));
   } else if (opts.defaultYear !== null) {
-    fileYear = { value: opts.defaultYear, source: 'default', where: null };
+    fileYear = { value: opts.defaultYear, source: 'default', header: null, row: null };
     if (!yearCol) fileIssues.push(issue('year_from_default', { year: opts.defaultYear }));
   }
-  if (yearCol && fileYear.value === null) fileYear = { value: null, source: 'column', where: yearCol.header };
+  if (yearCol && fileYear.value === null) fileYear = { value: null, source: 'column', header: yearCol.header, row: null };
   if (!yearCol && fileYear.value === null) fileIssues.push(issue('year_missing'));
 
   // 5. rows
@@ -373,6 +373,6 @@ async function importTableUnsafe(file: ImportFile, ctx: ImportContext): Promise<
     fileIssues: [...fileIssues],
     report: buildReport(validated, skipped, blank, fileIssues),
   };
-  if (!validated.length) return fail(result, 'no_data_rows', {}, `${sheetWhere(false)}, below row ${layout.headerRows[layout.headerRows.length - 1]}`);
+  if (!validated.length) return fail(result, 'no_data_rows', {}, msg('import.where.belowRow', { place, row: layout.headerRows[layout.headerRows.length - 1] }));
   return result;
 }

@@ -4,7 +4,7 @@
  * ("Xã", "X.", "Phường", "P.", "Thị trấn", "TT.") and spacing, with đ/Đ mapped to d. Ambiguous and unmatched
  * rows get up to 3 suggestions ranked by string similarity; resolve() lets the user settle them.
  */
-import { issue } from './messages';
+import { issue } from './issues';
 import { finalize } from './report';
 import { foldKey, similarity } from './text';
 import type { ImportedRow, ImportResult, Issue, Suggestion, Unit } from './types';

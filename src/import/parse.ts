@@ -5,11 +5,12 @@
  * ISO dates; percent-formatted numbers become percentages). No DOM, no Node APIs: runs in a Web Worker.
  */
 import Papa from 'papaparse';
+import { msg, type Message } from '../i18n/message';
 import type { Cell, Grid, GridRow, MergeRange } from './types';
 
 export interface GridWithProblems extends Grid {
   /** Structural problems found while parsing (e.g. an unclosed quote), with the row where they start. */
-  problems: { row: number; message: string }[];
+  problems: { row: number; problem: Message }[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -71,9 +72,7 @@ export function parseDelimited(text: string, opts: { preferDelimiter?: string | 
     for (let c = 0; c < cells.length; c++) if (cells[c] === '') cells[c] = null;
     return { rowNumber: i + 1, cells };
   });
-  const problems = parsed.errors
-    .filter((e) => e.code !== 'UndetectableDelimiter')
-    .map((e) => ({ row: (e.row ?? 0) + 1, message: `${e.code}: ${e.message}` }));
+  const problems = parsed.errors.flatMap((e) => (e.code === 'UndetectableDelimiter' ? [] : [{ row: (e.row ?? 0) + 1, problem: msg(`import.csvProblem.${e.code}`) }]));
   return { sheet: null, sheets: [], rows, merges: [], delimiter, problems };
 }
 

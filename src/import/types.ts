@@ -1,7 +1,9 @@
 /**
  * Types shared by the table-import pipeline (src/import). Everything here is plain data so an ImportResult can
- * cross a Web Worker boundary (structured clone) and be stored or re-validated later.
+ * cross a Web Worker boundary (structured clone) and be stored or re-validated later. Wording is never here:
+ * messages are catalogue keys with parameters (src/i18n/message.ts), translated where they are shown.
  */
+import type { Message } from '../i18n/message';
 
 /** Canonical fields a column can map to. */
 export const CANONICAL_FIELDS = [
@@ -77,7 +79,7 @@ export interface Grid {
 
 export type EncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3' | 'vni';
 
-/** What the decoder did, as data plus ready sentences in Vietnamese and English. */
+/** What the decoder did, as data and as catalogue sentences. */
 export interface EncodingNote {
   /** True when bytes were converted from a legacy or non-UTF-8 encoding (or text was re-normalised to NFC). */
   converted: boolean;
@@ -91,8 +93,8 @@ export interface EncodingNote {
   scores?: Partial<Record<EncodingName, number>>;
   /** True when the best candidate scored low: the user should check the text. */
   uncertain: boolean;
-  vi: string;
-  en: string;
+  /** What was done, sentence by sentence. */
+  sentences: Message[];
 }
 
 export interface DecodedText {
@@ -172,8 +174,8 @@ export interface Issue {
   columnIndex: number | null;
   severity: Severity;
   code: IssueCode;
-  message_vi: string;
-  message_en: string;
+  /** "import.issue.<code>" (or a variant of it) with its parameters. */
+  message: Message;
 }
 
 /** Administrative unit as given to the importer (strings; codes keep leading zeros). */
@@ -273,10 +275,9 @@ export interface ImportReport {
 
 export interface FileError {
   code: IssueCode;
-  message_vi: string;
-  message_en: string;
-  /** Where the problem is ("byte 0", "sheet Sheet1, rows 1-30"). */
-  where: string;
+  message: Message;
+  /** Where the problem is ("byte 0", "sheet "Sheet1", rows 1-30"). */
+  where: Message;
 }
 
 export interface ImportOptions {
@@ -302,10 +303,11 @@ export interface ImportResult {
   titleRows: { row: number; text: string }[];
   columns: ColumnInfo[];
   /**
-   * File-level year and where it came from. With a year column, source is 'column' (value null) unless a
-   * header/title/default year exists, which then fills the rows whose year cell is blank.
+   * File-level year and where it came from: the column header that names it (source 'header'; 'column' for
+   * the year column), or the title row (source 'title'). With a year column, source is 'column' (value null)
+   * unless a header/title/default year exists, which then fills the rows whose year cell is blank.
    */
-  year: { value: number | null; source: YearSource | 'none'; where: string | null };
+  year: { value: number | null; source: YearSource | 'none'; header: string | null; row: number | null };
   /** Province scope used for matching, and where it came from. */
   province: { code: string; name: string; source: 'caller' | 'title' } | null;
   rows: ImportedRow[];

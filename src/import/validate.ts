@@ -3,7 +3,8 @@
  * household count, negative counts, duplicate unit-year rows (every row of a duplicate set is named), future years,
  * rates that disagree with their counts, rates without counts (the model stores numerators and denominators).
  */
-import { issue } from './messages';
+import { msg } from '../i18n/message';
+import { issue } from './issues';
 import type { CanonicalField, ColumnInfo, ImportedRow, ImportOptions, Issue, IssueCode } from './types';
 
 /** Codes produced here: re-validation (after the user resolves a row) replaces exactly these. */
@@ -23,8 +24,6 @@ export const VALIDATION_CODES = new Set<IssueCode>([
   'no_values',
   'year_blank',
 ]);
-
-const TIER_LABEL: Record<string, string> = { dat_chuan: 'Đạt chuẩn', nang_cao: 'NTM nâng cao', kieu_mau: 'NTM kiểu mẫu', chua_dat: 'Chưa đạt' };
 
 type ColumnOf = (f: CanonicalField) => { column: string | null; columnIndex: number | null };
 
@@ -100,12 +99,12 @@ export function validateRow(row: ImportedRow, colOf: ColumnOf, opts: ImportOptio
   }
   // tier vs criteria
   if (v.tier && v.tier !== 'chua_dat' && c !== null && c >= 0 && c < max) {
-    out.push(issue('tier_criteria_inconsistent', { tier: TIER_LABEL[v.tier], criteria: c, max }, at('tier')));
+    out.push(issue('tier_criteria_inconsistent', { tier: msg(`status.${v.tier}`), criteria: c, max }, at('tier')));
   }
   // urban units are outside the NTM commune scope
   if (row.unit && row.unit.commune_type !== 'Xã' && (v.criteria_met_count !== null || (v.tier !== null && v.tier !== 'chua_dat'))) {
-    const typeEn = row.unit.commune_type === 'Phường' ? 'ward (phường)' : 'township (thị trấn)';
-    out.push(issue('urban_unit_ntm', { unit_name: row.unit.commune_name, type: row.unit.commune_type.toLowerCase(), type_en: typeEn }, at(v.criteria_met_count !== null ? 'criteria_met_count' : 'tier')));
+    const type = msg(row.unit.commune_type === 'Phường' ? 'import.unitType.ward' : 'import.unitType.township');
+    out.push(issue('urban_unit_ntm', { unit_name: row.unit.commune_name, type }, at(v.criteria_met_count !== null ? 'criteria_met_count' : 'tier')));
   }
   const hasRaw = FIGURES.some((f) => row.raw[f] !== undefined && row.raw[f] !== null);
   if (!hasRaw) out.push(issue('no_values', {}, { row: row.sourceRow }));

@@ -1,4 +1,5 @@
 import type { Atlas } from '../../app/atlas';
+import { render } from '../../i18n/catalogue';
 import type { ImportView } from './import-view';
 import { loadedRows, type ImportMode, type ImportPhaseTimings, type StoredDataset } from './imports';
 
@@ -93,7 +94,7 @@ export async function importBytes(atlas: ImportingAtlas, name: string, bytes: Ui
     ok: false,
     file: result.file,
     error: null,
-    issues: { errors: r.errors, warnings: r.warnings, byCode: { ...r.errorsByCode }, first: r.firstErrors.map((i) => `${i.row === null ? '' : `row ${i.row}: `}${i.message_en}`) },
+    issues: { errors: r.errors, warnings: r.warnings, byCode: { ...r.errorsByCode }, first: r.firstErrors.map((i) => `${i.row === null ? '' : `row ${i.row}: `}${render('en', i.message)}`) },
     read: r.read,
     matched: r.matched,
     accepted: r.accepted,
@@ -109,7 +110,7 @@ export async function importBytes(atlas: ImportingAtlas, name: string, bytes: Ui
     atlas.imports?.release(result);
     return done({ error });
   };
-  if (!result.ok || result.error) return notApplied(result.error ? `${result.error.message_en} (${result.error.where})` : 'the file could not be read');
+  if (!result.ok || result.error) return notApplied(result.error ? `${render('en', result.error.message)} (${render('en', result.error.where)})` : 'the file could not be read');
   if (r.accepted === 0) return notApplied('no row accepted');
   let dataset: StoredDataset;
   try {

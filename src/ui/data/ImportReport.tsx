@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
+import { render } from '../../i18n';
 import type { ImportView } from '../../import/service/import-view';
 
 /**
@@ -12,14 +13,14 @@ export function ImportReport({ result, onChange, onApply, onCancel }: { result: 
   const atlas = useAtlas();
   const s = useStore(atlas.state);
   const { t } = useTranslation();
-  const vi = s.locale === 'vi';
+  const locale = s.locale;
   const choose = (row: number, code: string | null) => {
     atlas.imports?.resolve(result, row, code).then(onChange, (e) => console.error(e));
   };
   if (!result.ok || result.error) {
     return (
       <div className="import-error" role="alert" data-testid="import-error">
-        <strong>{result.file}</strong>: {vi ? result.error?.message_vi : result.error?.message_en} ({result.error?.where})
+        <strong>{result.file}</strong>: {result.error && `${render(locale, result.error.message)} (${render(locale, result.error.where)})`}
         <div>
           <button type="button" onClick={onCancel}>
             {t('import.cancel')}
@@ -36,11 +37,11 @@ export function ImportReport({ result, onChange, onApply, onCancel }: { result: 
       <p>
         <strong>{result.file}</strong>
         {result.sheet ? ` · ${result.sheet}` : ''} · {result.format?.toUpperCase()}
-        {result.encoding && ` · ${t('import.encoding', { name: result.encoding.name })}`}
+        {result.encoding && ` · ${t('import.encoding', { name: t(`import.encodingName.${result.encoding.name}`) })}`}
       </p>
-      {result.encoding && <p data-testid="encoding-note">{vi ? result.encoding.note.vi : result.encoding.note.en}</p>}
+      {result.encoding && <p data-testid="encoding-note">{render(locale, result.encoding.note.sentences)}</p>}
       <p>
-        {t('import.year')}: {result.year.value ?? '–'} ({result.year.source}) · {t('import.headerRows')}: {result.headerRows.join(', ')}
+        {t('import.year')}: {result.year.value ?? '–'} ({t(`import.yearSource.${result.year.source}`, { header: result.year.header, row: result.year.row })}) · {t('import.headerRows')}: {result.headerRows.join(', ')}
       </p>
       <table className="import-counts" data-testid="import-counts">
         <tbody>
@@ -57,7 +58,7 @@ export function ImportReport({ result, onChange, onApply, onCancel }: { result: 
         <ul>
           {result.columns.map((c) => (
             <li key={c.index}>
-              “{c.header}” → {c.field ?? t(`import.role.${c.role}`)}
+              “{c.header}” → {c.field ? t(`import.field.${c.field}`) : t(`import.role.${c.role}`)}
             </li>
           ))}
         </ul>
@@ -111,7 +112,7 @@ export function ImportReport({ result, onChange, onApply, onCancel }: { result: 
                 <tr key={k} className={i.severity}>
                   <td>{i.row ?? '–'}</td>
                   <td>{i.column ?? '–'}</td>
-                  <td>{vi ? i.message_vi : i.message_en}</td>
+                  <td>{render(locale, i.message)}</td>
                 </tr>
               ))}
             </tbody>

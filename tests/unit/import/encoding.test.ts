@@ -9,6 +9,7 @@ import {
   isVietnameseSyllable,
   vietnameseScore,
 } from '../../../src/import/encoding.ts';
+import { render } from '../../../src/i18n/catalogue.ts';
 
 const SAMPLE = 'Mã xã,Tên xã,Huyện,Số tiêu chí đạt\n19474,Xã Hướng Lộc,Hướng Hóa,19\n19636,Xã Triệu Độ,Triệu Phong,19\n19624,Thị Trấn Ái Tử,Triệu Phong,\n';
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -31,13 +32,13 @@ describe('detectAndDecode', () => {
     const bom = detectAndDecode(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(SAMPLE)]));
     expect(bom.encoding).toBe('utf-8-bom');
     expect(bom.text).toBe(SAMPLE);
-    expect(bom.note.en).toBe('Read as UTF-8 (with BOM); no conversion needed.');
+    expect(render('en', bom.note.sentences)).toBe('Read as UTF-8 (with BOM); no conversion needed.');
   });
 
   it('reports a plain-ASCII file as utf-8', () => {
     const r = detectAndDecode(utf8('a,b\n1,2\n'));
     expect(r.encoding).toBe('utf-8');
-    expect(r.note.en).toMatch(/plain ASCII/);
+    expect(render('en', r.note.sentences)).toMatch(/plain ASCII/);
   });
 
   it('normalises decomposed (NFD) UTF-8 to NFC and says so', () => {
@@ -45,7 +46,7 @@ describe('detectAndDecode', () => {
     expect(r.text).toBe(SAMPLE);
     expect(r.note.normalisedChars).toBeGreaterThan(0);
     expect(r.note.converted).toBe(true);
-    expect(r.note.vi).toMatch(/NFC/);
+    expect(render('vi', r.note.sentences)).toMatch(/NFC/);
   });
 
   it.each([
@@ -72,8 +73,8 @@ describe('detectAndDecode', () => {
     const scores = r.note.scores!;
     const others = Object.entries(scores).filter(([k]) => k !== enc).map(([, v]) => v!);
     expect(scores[enc]!).toBeGreaterThan(Math.max(...others) + 0.3);
-    expect(r.note.en).toMatch(/^Converted from .* to Unicode \(NFC\): \d+ Vietnamese characters converted\.$/);
-    expect(r.note.vi).toMatch(/^Đã chuyển từ bảng mã .* sang Unicode dựng sẵn \(NFC\)/);
+    expect(render('en', r.note.sentences)).toMatch(/^Converted from .* to Unicode \(NFC\): \d+ Vietnamese characters converted\.$/);
+    expect(render('vi', r.note.sentences)).toMatch(/^Đã chuyển từ bảng mã .* sang Unicode dựng sẵn \(NFC\)/);
   });
 
   it('detects a short single-line legacy file', () => {

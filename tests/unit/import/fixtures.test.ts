@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importTable, type ImportContext } from '../../../src/import/index.ts';
+import { render } from '../../../src/i18n/catalogue.ts';
 import type { ImportResult, RowValues } from '../../../src/import/types.ts';
 import { counts, fixture, focusUnits } from './helpers.ts';
 
@@ -53,7 +54,7 @@ describe('qt_2024_utf8_bom.csv', () => {
       'row_number', 'commune_code', 'commune_name', 'district_name', 'year', 'criteria_met_count', 'tier',
       'recognised_year', 'decision_no', 'households', 'poor', 'poor_rate', 'sponsor_org',
     ]);
-    expect(r.year).toEqual({ value: null, source: 'column', where: 'Năm' });
+    expect(r.year).toEqual({ value: null, source: 'column', header: 'Năm', row: null });
   });
 
   it('gives exactly these rows: "1.234" thousands, "1,60" decimal comma, "17/19", blank ("-") vs 0', () => {
@@ -84,8 +85,8 @@ describe.each([
     expect(r.ok).toBe(true);
     expect(r.format).toBe(format);
     expect(r.encoding!.name).toBe(encoding);
-    expect(r.encoding!.note.en).toBe(en);
-    expect(r.encoding!.note.vi).toBe(vi);
+    expect(render('en', r.encoding!.note.sentences)).toBe(en);
+    expect(render('vi', r.encoding!.note.sentences)).toBe(vi);
     expect(r.encoding!.note.uncertain).toBe(false);
     expect(fileIssues(r)).toEqual([['info', 'encoding_converted', null]]);
   });
@@ -128,14 +129,14 @@ describe('qt_poverty_2023_two_row_header.xlsx', () => {
   });
 
   it('takes the year and the province from the title and says so', () => {
-    expect(r.year).toEqual({ value: 2023, source: 'title', where: 'row 4' });
+    expect(r.year).toEqual({ value: 2023, source: 'title', header: null, row: 4 });
     expect(r.province).toEqual({ code: '45', name: 'Tỉnh Quảng Trị', source: 'title' });
     expect(fileIssues(r)).toEqual([
       ['warning', 'column_unrecognised', 'Ghi chú'],
       ['info', 'province_from_title', null],
       ['info', 'year_from_title', null],
     ]);
-    expect(r.fileIssues[2].message_vi).toBe('Năm 2023 lấy từ tiêu đề (dòng 4).');
+    expect(render('vi', r.fileIssues[2].message)).toBe('Năm 2023 lấy từ tiêu đề (dòng 4).');
   });
 
   it('gives exactly these rows (numbers, decimal-comma text, cached formula, percent format, rich text)', () => {
@@ -235,8 +236,8 @@ describe('bt_names_no_diacritics.csv', () => {
       [17, [['name_ambiguous', 'Ten xa']]],
     ]);
     const amb = r.rows.find((x) => x.sourceRow === 17)!.messages[0];
-    expect(amb.message_vi).toBe('Tên "Binh Thanh" khớp với 2 đơn vị trong Tỉnh Bến Tre: Xã Bình Thành (Huyện Giồng Trôm, 29032); Xã Bình Thạnh (Huyện Thạnh Phú, 29212). Hãy chọn đơn vị đúng.');
-    expect(r.rows.find((x) => x.sourceRow === 11)!.messages[0].message_en).toBe('No "Son Dinh" in Huyện Mỏ Cày Nam; units of that name exist in: Xã Sơn Định (Huyện Chợ Lách, 28876).');
+    expect(render('vi', amb.message)).toBe('Tên "Binh Thanh" khớp với 2 đơn vị trong Tỉnh Bến Tre: Xã Bình Thành (Huyện Giồng Trôm, 29032); Xã Bình Thạnh (Huyện Thạnh Phú, 29212). Hãy chọn đơn vị đúng.');
+    expect(render('en', r.rows.find((x) => x.sourceRow === 11)!.messages[0].message)).toBe('No "Son Dinh" in Huyện Mỏ Cày Nam; units of that name exist in: Xã Sơn Định (Huyện Chợ Lách, 28876).');
   });
 
   it('reports the counts', () => {
@@ -289,9 +290,9 @@ describe('qt_unknown_communes.csv', () => {
       [8, [['19597', 0.625]]], // Thị trấn Cam Lộ
     ]);
     const row9 = r.rows.find((x) => x.sourceRow === 9)!;
-    expect(row9.messages[0].message_en).toBe('Code "2533" had lost its leading zeros: read as 02533.');
-    expect(row9.messages[1].message_en).toBe('Xã Đội Bình is in Tỉnh Tuyên Quang, outside the chosen province (Tỉnh Quảng Trị).');
-    expect(r.rows.find((x) => x.sourceRow === 11)!.messages[0].message_vi).toBe('Mã 19474 là Xã Hướng Lộc (Huyện Hướng Hóa), khác với tên ghi trong tệp "Xã Hướng Lập".');
+    expect(render('en', row9.messages[0].message)).toBe('Code "2533" had lost its leading zeros: read as 02533.');
+    expect(render('en', row9.messages[1].message)).toBe('Xã Đội Bình is in Tỉnh Tuyên Quang, outside the chosen province (Tỉnh Quảng Trị).');
+    expect(render('vi', r.rows.find((x) => x.sourceRow === 11)!.messages[0].message)).toBe('Mã 19474 là Xã Hướng Lộc (Huyện Hướng Hóa), khác với tên ghi trong tệp "Xã Hướng Lập".');
   });
 
   it('reports the counts', () => {
@@ -326,7 +327,7 @@ describe('qt_invalid_values.csv', () => {
       [15, '19408', 'code', 'Xã Hiền Thành', 2024, 17, 800, 8, 12, 1],
     ]);
     expect(r.rows.find((x) => x.sourceRow === 9)!.raw.commune_name).toBe('=1+1');
-    expect(r.rows.find((x) => x.sourceRow === 10)!.messages[0].message_en).toBe('No unit named "<b>x</b>" in Tỉnh Quảng Trị.');
+    expect(render('en', r.rows.find((x) => x.sourceRow === 10)!.messages[0].message)).toBe('No unit named "<b>x</b>" in Tỉnh Quảng Trị.');
   });
 
   it('gives a row/column message for each problem', () => {
@@ -346,7 +347,7 @@ describe('qt_invalid_values.csv', () => {
       [14, [['not_a_number', 'Tổng số hộ'], ['not_integer', 'Số hộ nghèo']]],
       [15, [['fraction_denominator', 'Số tiêu chí đạt']]],
     ]);
-    const en = (row: number) => r.rows.find((x) => x.sourceRow === row)!.messages.map((m) => m.message_en);
+    const en = (row: number) => r.rows.find((x) => x.sourceRow === row)!.messages.map((m) => render('en', m.message));
     expect(en(2)).toEqual(['Rate 120% is outside 0-100.']);
     expect(en(3)).toEqual(['Criteria met 23 is outside 0-19.']);
     expect(en(4)).toEqual(['Poor households (600) exceed total households (500).']);
@@ -357,7 +358,7 @@ describe('qt_invalid_values.csv', () => {
     expect(en(12)).toEqual(['Rate given as 12.5% but 100/1,000 households = 10% (differs by more than 0.1 point).']);
     expect(en(13)).toEqual(['Rate given without numerator/denominator (household counts): kept as a rate, but it cannot be aggregated.']);
     expect(en(14)).toEqual(['Value "abc" is not a number.', 'Value "12.5" must be a whole number.']);
-    const vi = (row: number) => r.rows.find((x) => x.sourceRow === row)!.messages.map((m) => m.message_vi);
+    const vi = (row: number) => r.rows.find((x) => x.sourceRow === row)!.messages.map((m) => render('vi', m.message));
     expect(vi(12)).toEqual(['Tỷ lệ ghi 12,5% nhưng 100/1.000 hộ = 10% (lệch quá 0,1 điểm).']);
     expect(vi(6)).toEqual(['Xã Kim Thạch năm 2024 xuất hiện nhiều lần: dòng 6, 7.']);
   });
@@ -377,9 +378,9 @@ describe('qt_vntime_font.xlsx', () => {
   it('converts cells typed with .VnTime (TCVN3 stored as Latin-1 text) and says so', async () => {
     const r = await importTable(fixture('qt_vntime_font.xlsx'), ctx());
     expect(r.encoding!.name).toBe('tcvn3');
-    expect(r.encoding!.note.en).toBe('Text cells were typed with TCVN3 (ABC, .VnTime fonts); converted to Unicode (NFC): 41 Vietnamese characters converted.');
+    expect(render('en', r.encoding!.note.sentences)).toBe('Text cells were typed with TCVN3 (ABC, .VnTime fonts); converted to Unicode (NFC): 41 Vietnamese characters converted.');
     expect(r.columns.map((c) => c.header)).toEqual(['TT', 'Mã xã', 'Tên xã', 'Số tiêu chí đạt', 'Mức đạt chuẩn']);
-    expect(r.year).toEqual({ value: 2023, source: 'title', where: 'row 1' });
+    expect(r.year).toEqual({ value: 2023, source: 'title', header: null, row: 1 });
     expect(pick(r, ['commune_name', 'criteria_met_count', 'tier'])).toEqual([
       [4, '19606', 'code', 'Xã Cam Thủy', 19, 'dat_chuan'],
       [5, '19612', 'code', 'Xã Cam Thành', 18, 'chua_dat'],
@@ -406,7 +407,8 @@ describe('wrong files give a clear error result, never a throw', () => {
   ])('%s', async (name, code, en, vi, where) => {
     const r = await importTable(fixture(name), ctx());
     expect(r.ok).toBe(false);
-    expect(r.error).toEqual({ code, message_en: en, message_vi: vi, where });
+    const e = r.error!;
+    expect({ code: e.code, en: render('en', e.message), vi: render('vi', e.message), where: render('en', e.where) }).toEqual({ code, en, vi, where });
     expect(r.rows).toEqual([]);
     expect(r.report.read).toBe(0);
     expect(r.report.issues.map((i) => [i.severity, i.code])).toEqual([['error', code]]);
@@ -423,7 +425,7 @@ describe('wrong files give a clear error result, never a throw', () => {
     const r = await importTable({ name: 'upload.csv', bytes: Uint8Array.from(bytes) }, ctx());
     expect(r.ok).toBe(false);
     expect(r.error!.code).toBe(code);
-    if (kind) expect(r.error!.message_en).toContain(kind);
+    if (kind) expect(render('en', r.error!.message)).toContain(kind);
   });
 
   it('a broken XLSX', async () => {
@@ -435,11 +437,13 @@ describe('wrong files give a clear error result, never a throw', () => {
 
   it('a header without unit columns', async () => {
     const r = await importTable({ name: 'x.csv', bytes: new TextEncoder().encode('Tổng số hộ,Số hộ nghèo\n100,2\n') }, ctx());
-    expect(r.error).toEqual({
+    const e = r.error!;
+    expect({ code: e.code, en: render('en', e.message), vi: render('vi', e.message), where: render('en', e.where), whereVi: render('vi', e.where) }).toEqual({
       code: 'no_unit_column',
-      message_en: 'The header (row 1) has no commune code or commune name column, so units cannot be identified. Columns: Tổng số hộ, Số hộ nghèo.',
-      message_vi: 'Dòng tiêu đề (dòng 1) không có cột mã xã hoặc tên xã, nên không xác định được đơn vị. Các cột: Tổng số hộ, Số hộ nghèo.',
+      en: 'The header (row 1) has no commune code or commune name column, so units cannot be identified. Columns: Tổng số hộ, Số hộ nghèo.',
+      vi: 'Dòng tiêu đề (dòng 1) không có cột mã xã hoặc tên xã, nên không xác định được đơn vị. Các cột: Tổng số hộ, Số hộ nghèo.',
       where: 'the file, row 1',
+      whereVi: 'tệp, dòng 1',
     });
   });
 
@@ -448,7 +452,7 @@ describe('wrong files give a clear error result, never a throw', () => {
     const r = await importTable(fixture('qt_2024_utf8_bom.csv'), ctx({ units: broken }));
     expect(r.ok).toBe(false);
     expect(r.error!.code).toBe('internal_error');
-    expect(r.error!.where).toBe('import');
+    expect(r.error!.where.key).toBe('import.where.import');
   });
 
   it('a header with no rows below it', async () => {

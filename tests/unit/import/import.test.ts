@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { encodeTcvn3, importTable, type ImportContext } from '../../../src/import/index.ts';
+import { render } from '../../../src/i18n/catalogue.ts';
 import type { ImportResult } from '../../../src/import/types.ts';
 import { focusUnits } from './helpers.ts';
 
@@ -18,7 +19,7 @@ async function xlsx(build: (wb: ExcelJS.Workbook) => void): Promise<{ name: stri
 describe('year', () => {
   it('from a header "Năm 2023"', async () => {
     const r = await importTable(csv('a.csv', 'Mã xã,Số hộ nghèo năm 2023,Tổng số hộ năm 2023\n19474,64,1208\n'), ctx());
-    expect(r.year).toEqual({ value: 2023, source: 'header', where: 'Số hộ nghèo năm 2023' });
+    expect(r.year).toEqual({ value: 2023, source: 'header', header: 'Số hộ nghèo năm 2023', row: null });
     expect(r.rows[0].values).toMatchObject({ year: 2023, poor: 64, households: 1208 });
     expect(r.rows[0].yearSource).toBe('header');
     expect(r.fileIssues.map((i) => i.code)).toEqual(['year_from_header']);
@@ -27,7 +28,7 @@ describe('year', () => {
   it('from the default year, or reported missing', async () => {
     const text = 'Mã xã,Số tiêu chí đạt\n19474,19\n';
     const d = await importTable(csv('a.csv', text), ctx({ defaultYear: 2022 }));
-    expect(d.year).toEqual({ value: 2022, source: 'default', where: null });
+    expect(d.year).toEqual({ value: 2022, source: 'default', header: null, row: null });
     expect(d.rows[0].values.year).toBe(2022);
     expect(d.fileIssues.map((i) => i.code)).toEqual(['year_from_default']);
     const m = await importTable(csv('a.csv', text), ctx());
@@ -85,7 +86,7 @@ describe('validation', () => {
     expect(codes(r, 2)).toEqual([]);
     expect(codes(r, 3)).toEqual(['tier_criteria_inconsistent', 'future_year', 'near_poor_gt_households']);
     expect(codes(r, 4)).toEqual(['urban_unit_ntm']);
-    expect(r.rows.find((x) => x.sourceRow === 4)!.messages[0].message_en).toBe('Thị trấn Hồ Xá is a township (thị trấn), outside the NTM commune scope.');
+    expect(render('en', r.rows.find((x) => x.sourceRow === 4)!.messages[0].message)).toBe('Thị trấn Hồ Xá is a township (thị trấn), outside the NTM commune scope.');
     expect(codes(r, 5)).toEqual(['rate_out_of_range', 'rate_without_counts']);
     expect(codes(r, 6)).toEqual(['no_values']);
     expect(codes(r, 7)).toEqual(['tier_unknown']);
@@ -98,7 +99,7 @@ describe('validation', () => {
     const text = 'Mã xã,Năm,Số tiêu chí đạt\n19474,2026,10\n19636,2026,11\n19606,2026,"9/10"\n';
     const r = await importTable(csv('a.csv', text), ctx({ criteriaCount: 10, currentYear: 2026 }));
     expect(r.rows.map((x) => x.messages.map((m) => m.code))).toEqual([[], ['criteria_out_of_range'], []]);
-    expect(r.rows[1].messages[0].message_en).toBe('Criteria met 11 is outside 0-10.');
+    expect(render('en', r.rows[1].messages[0].message)).toBe('Criteria met 11 is outside 0-10.');
   });
 
   it('flags the multidimensional poverty rate header', async () => {
@@ -129,7 +130,7 @@ describe('legacy font text in a Unicode CSV', () => {
     expect(text).toContain('X· H\u00adíng Léc'); // what the .VnTime bytes look like as Latin-1
     const r = await importTable(csv('vntime.csv', text), ctx());
     expect(r.encoding!.name).toBe('tcvn3');
-    expect(r.encoding!.note.en).toMatch(/^UTF-8 file whose text was typed with TCVN3 \(ABC, \.VnTime fonts\); converted to Unicode \(NFC\)/);
+    expect(render('en', r.encoding!.note.sentences)).toMatch(/^UTF-8 file whose text was typed with TCVN3 \(ABC, \.VnTime fonts\); converted to Unicode \(NFC\)/);
     expect(r.rows.map((x) => [x.values.commune_name, x.values.tier, x.match])).toEqual([
       ['Xã Hướng Lộc', 'dat_chuan', 'code'],
       ['Xã Triệu Độ', 'nang_cao', 'code'],
@@ -161,7 +162,7 @@ describe('hostile text stays data', () => {
     const r = await importTable(file, ctx());
     expect(r.rows[0].values.poor).toBe(64);
     expect(r.rows[1].values.poor).toBeNull();
-    expect(r.rows[1].messages.map((m) => m.message_en)).toEqual(['Value "#DIV/0!" is not a number.']);
+    expect(r.rows[1].messages.map((m) => render('en', m.message))).toEqual(['Value "#DIV/0!" is not a number.']);
   });
 });
 
@@ -187,7 +188,9 @@ describe('XLSX layouts', () => {
     const bt = await importTable(file, ctx({ sheet: 'Bến Tre' }));
     expect(bt.rows.map((x) => x.commune_code)).toEqual(['28804', '28807']);
     const missing = await importTable(file, ctx({ sheet: 'Hà Nội' }));
-    expect(missing.error).toMatchObject({ code: 'no_sheet', where: 'sheet Hà Nội' });
+    expect(missing.error!.code).toBe('no_sheet');
+    expect(render('en', missing.error!.where)).toBe('sheet "Hà Nội"');
+    expect(render('vi', missing.error!.message)).toBe('Không có trang tính nào có dữ liệu (trang "Hà Nội").');
   });
 
   it('spreads a district name merged down over its communes, and a three-row header', async () => {
