@@ -19,7 +19,7 @@ import {
   type Orientation,
   type Paper,
 } from './pdf-layout';
-import type { ExportLocale } from './strings';
+import type { ExportLocale } from './wording';
 
 export interface MapImage {
   /** data:image/png;base64,… (see blobToDataUrl in png-export.ts). */

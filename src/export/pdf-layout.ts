@@ -3,7 +3,7 @@
 // made (its height depends on wrapping at a given width) and drawn later at any position.
 import { GState, jsPDF } from 'jspdf';
 import { PDF_FONT_FAMILY, registerPdfFonts, type PdfFonts } from './pdf-fonts';
-import { exportStrings, formatDate, formatNumber, nfc, type ExportLocale } from './strings';
+import { formatDate, formatNumber, nfc, sourceLine, translator, type ExportLocale } from './wording';
 
 export type Paper = 'A4' | 'A3';
 export type Orientation = 'portrait' | 'landscape';
@@ -57,7 +57,7 @@ export function createPdf(opts: {
 }): jsPDF {
   const doc = new jsPDF({ unit: 'mm', format: opts.paper.toLowerCase(), orientation: opts.orientation, compress: true });
   registerPdfFonts(doc, opts.fonts);
-  doc.setProperties({ title: nfc(opts.title), subject: nfc(opts.subject ?? ''), creator: 'NTM Atlas', author: 'NTM Atlas' });
+  doc.setProperties({ title: nfc(opts.title), subject: nfc(opts.subject ?? ''), creator: translator(opts.locale)('app.title'), author: translator(opts.locale)('app.title') });
   doc.setLanguage(opts.locale === 'vi' ? 'vi' : 'en-GB');
   doc.setLineHeightFactor(LINE_FACTOR);
   return doc;
@@ -154,7 +154,7 @@ export function noticeBlock(doc: jsPDF, locale: ExportLocale, width: number, sca
   const pad = 2.2 * scale;
   const barW = 1.4 * scale;
   const style: TextStyle = { pt: 8.5 * scale, bold: true, colour: [110, 72, 0] };
-  const text = textBlock(doc, exportStrings[locale].illustrativeNotice, width - 2 * pad - barW, style);
+  const text = textBlock(doc, translator(locale)('export.doc.illustrativeNotice'), width - 2 * pad - barW, style);
   return {
     width,
     height: text.height + 2 * pad,
@@ -170,13 +170,6 @@ export function noticeBlock(doc: jsPDF, locale: ExportLocale, width: number, sca
   };
 }
 
-/** "Nguồn: …" unless the text already starts with the label. */
-export function sourceLine(source: string, locale: ExportLocale): string {
-  const label = exportStrings[locale].source;
-  const trimmed = nfc(source.trim());
-  return trimmed.toLocaleLowerCase(locale).startsWith(label.toLocaleLowerCase(locale)) ? trimmed : `${label}: ${trimmed}`;
-}
-
 export interface FooterInfo {
   /** Omitted when the page lists its sources elsewhere (the sponsor report). */
   source?: string;
@@ -190,10 +183,10 @@ export interface FooterInfo {
  * the right. The page numbers are filled in by drawFooters once the page count is known.
  */
 export function footerBlock(doc: jsPDF, info: FooterInfo, width: number, scale = 1): Block & { drawPage(x: number, top: number, page: number, pages: number): void } {
-  const t = exportStrings[info.locale];
+  const t = translator(info.locale);
   const style: TextStyle = { pt: 7.5 * scale, colour: colours.muted };
   const source = info.source ? wrap(doc, sourceLine(info.source, info.locale), width, style) : [];
-  const parts = [info.dataDate ? `${t.dataDate}: ${info.dataDate}` : null, `${t.exportDate}: ${formatDate(info.exportDate, info.locale)}`];
+  const parts = [info.dataDate ? `${t('export.doc.dataDate')}: ${info.dataDate}` : null, `${t('export.doc.exportDate')}: ${formatDate(info.exportDate, info.locale)}`];
   const dates = nfc(parts.filter(Boolean).join(' · '));
   const pitch = lineHeight(style.pt);
   const ruleGap = 1.5 * scale;
@@ -205,7 +198,7 @@ export function footerBlock(doc: jsPDF, info: FooterInfo, width: number, scale =
     const y = top + ruleGap;
     drawLines(doc, source, x, y, style);
     drawLines(doc, [dates], x, y + source.length * pitch, style);
-    const right = pages > 1 ? `${t.app} · ${t.page(page, pages)}` : t.app;
+    const right = pages > 1 ? `${t('app.title')} · ${t('export.doc.page', { page, pages })}` : t('app.title');
     drawLines(doc, [right], x + width, y + source.length * pitch, style, 'right');
   };
   return { width, height, draw: (x, top) => drawPage(x, top, 1, 1), drawPage };
@@ -352,7 +345,7 @@ export function northArrowBlock(doc: jsPDF, opts: { size: number; locale: Export
     width: w,
     height: labelH + h,
     draw: (x, top) => {
-      drawLines(doc, [exportStrings[opts.locale].north], x + w / 2, top - style.pt * PT_MM * 0.12, style, 'center');
+      drawLines(doc, [translator(opts.locale)('export.doc.north')], x + w / 2, top - style.pt * PT_MM * 0.12, style, 'center');
       const tipY = top + labelH;
       const cx = x + w / 2;
       const baseY = tipY + h;

@@ -22,7 +22,9 @@ import {
   type Block,
   type TextStyle,
 } from './pdf-layout';
-import { exportStrings, formatDate, formatNumber, nfc, type ExportLocale } from './strings';
+import { msg } from '../i18n/message';
+import type { Translate } from '../i18n/catalogue';
+import { formatDate, formatNumber, nfc, translator, type ExportLocale } from './wording';
 
 export interface SponsoredCommune {
   name: string;
@@ -55,21 +57,30 @@ export interface SponsorReportInput {
 
 const MINUS = '\u2212';
 
+/** "In total: 4 sponsored communes; 1 reached …; 3 meet the standard now." (each count with its plural). */
+function summaryText(s: SponsorReportInput['summary'], t: Translate): string {
+  return t('export.doc.summary', {
+    communes: msg('export.doc.summaryCommunes', { count: s.communes }),
+    reached: msg('export.doc.summaryReached', { count: s.reachedSinceAssignment }),
+    now: msg('export.doc.summaryNow', { count: s.ntmNow }),
+  });
+}
+
 function formatPoorRate(rate: number | null, locale: ExportLocale): string {
-  return rate === null || !Number.isFinite(rate) ? exportStrings[locale].notAvailable : `${formatNumber(rate * 100, locale, 1)}%`;
+  return rate === null || !Number.isFinite(rate) ? translator(locale)('export.doc.notAvailable') : `${formatNumber(rate * 100, locale, 1)}%`;
 }
 
 function formatChange(change: number | null, since: number, locale: ExportLocale): string {
-  const t = exportStrings[locale];
-  if (change === null || !Number.isFinite(change)) return t.notAvailable;
+  const t = translator(locale);
+  if (change === null || !Number.isFinite(change)) return t('export.doc.notAvailable');
   const points = Math.round(change * 1000) / 10;
   const body = formatNumber(Math.abs(points), locale, 1);
   const sign = points > 0 ? '+' : points < 0 ? MINUS : '';
-  return `${sign}${body} (${t.since(since)})`;
+  return `${sign}${body} (${t('sponsor.since', { year: since })})`;
 }
 
 function formatCriteria(c: SponsoredCommune, locale: ExportLocale): string {
-  const met = c.criteriaMet === null ? exportStrings[locale].notAvailable : formatNumber(c.criteriaMet, locale);
+  const met = c.criteriaMet === null ? translator(locale)('export.doc.notAvailable') : formatNumber(c.criteriaMet, locale);
   return `${met}/${formatNumber(c.criteriaTotal, locale)}`;
 }
 
@@ -81,14 +92,14 @@ interface Column {
 }
 
 function columns(locale: ExportLocale): Column[] {
-  const t = exportStrings[locale];
+  const t = translator(locale);
   return [
-    { header: t.colCommune, share: 0.18, align: 'left', cell: (c) => c.name },
-    { header: t.colDistrict, share: 0.14, align: 'left', cell: (c) => c.districtName },
-    { header: t.colStatus, share: 0.24, align: 'left', cell: (c) => c.status },
-    { header: t.colCriteria, share: 0.11, align: 'right', cell: (c) => formatCriteria(c, locale) },
-    { header: t.colPoorRate, share: 0.14, align: 'right', cell: (c) => formatPoorRate(c.poorRate, locale) },
-    { header: t.colChange, share: 0.19, align: 'right', cell: (c) => formatChange(c.poorRateChange, c.sinceYear, locale) },
+    { header: t('export.doc.col.commune'), share: 0.18, align: 'left', cell: (c) => c.name },
+    { header: t('export.doc.col.district'), share: 0.14, align: 'left', cell: (c) => c.districtName },
+    { header: t('export.doc.col.status'), share: 0.24, align: 'left', cell: (c) => c.status },
+    { header: t('export.doc.col.criteria'), share: 0.11, align: 'right', cell: (c) => formatCriteria(c, locale) },
+    { header: t('export.doc.col.poorRate'), share: 0.14, align: 'right', cell: (c) => formatPoorRate(c.poorRate, locale) },
+    { header: t('export.doc.col.change'), share: 0.19, align: 'right', cell: (c) => formatChange(c.poorRateChange, c.sinceYear, locale) },
   ];
 }
 
@@ -99,7 +110,7 @@ interface TableLayout {
 
 /** The table at a given body size: a shaded header row, then per commune a data row and its missing criteria. */
 function tableLayout(doc: jsPDF, communes: readonly SponsoredCommune[], locale: ExportLocale, width: number, pt: number): TableLayout {
-  const t = exportStrings[locale];
+  const t = translator(locale);
   const cols = columns(locale);
   const padX = 1.4;
   const padY = pt * 0.12;
@@ -129,7 +140,7 @@ function tableLayout(doc: jsPDF, communes: readonly SponsoredCommune[], locale: 
     },
   };
 
-  const missLabel = `${t.missing}:`;
+  const missLabel = `${t('export.doc.missing')}:`;
   const missIndent = padX + 3;
   doc.setFont('NotoSans', 'bold');
   doc.setFontSize(missStyle.pt);
@@ -138,7 +149,7 @@ function tableLayout(doc: jsPDF, communes: readonly SponsoredCommune[], locale: 
     const cells = cols.map((col, i) => wrap(doc, col.cell(c), colW[i] - 2 * padX, i === 0 ? nameStyle : cellStyle));
     const mainH = Math.max(...cells.map((l) => l.length)) * lineHeight(pt);
     const missingText =
-      c.criteriaMet === null && c.missing.length === 0 ? t.missingUnknown : c.missing.length === 0 ? t.missingNone : c.missing.join('; ');
+      c.criteriaMet === null && c.missing.length === 0 ? t('export.doc.missingUnknown') : c.missing.length === 0 ? t('export.doc.missingNone') : c.missing.join('; ');
     const missLines = wrap(doc, missingText, width - missIndent - labelW - padX, missStyle);
     const missH = missLines.length * lineHeight(missStyle.pt);
     const height = padY + mainH + 0.4 + missH + padY + 0.6;
@@ -169,8 +180,8 @@ function tableLayout(doc: jsPDF, communes: readonly SponsoredCommune[], locale: 
 /** Builds the sponsor report and returns its bytes. */
 export function exportSponsorReportPdf(input: SponsorReportInput): Uint8Array {
   const { locale } = input;
-  const t = exportStrings[locale];
-  const doc = createPdf({ fonts: input.fonts, paper: 'A4', orientation: 'portrait', title: `${t.sponsorTitle} — ${input.sponsor.name}`, locale });
+  const t = translator(locale);
+  const doc = createPdf({ fonts: input.fonts, paper: 'A4', orientation: 'portrait', title: `${t('export.doc.sponsorTitle')} — ${input.sponsor.name}`, locale });
   const page = pageSize('A4', 'portrait');
   const m = pageMargin('A4');
   const inner = page.width - 2 * m;
@@ -178,21 +189,21 @@ export function exportSponsorReportPdf(input: SponsorReportInput): Uint8Array {
 
   const heading = stack(
     [
-      textBlock(doc, t.sponsorTitle, inner, { pt: 16, bold: true }),
+      textBlock(doc, t('export.doc.sponsorTitle'), inner, { pt: 16, bold: true }),
       textBlock(doc, input.sponsor.name, inner, { pt: 12, bold: true, colour: colours.headerFill }),
       textBlock(
         doc,
-        [input.sponsor.shortName && input.sponsor.shortName !== input.sponsor.name ? input.sponsor.shortName : null, input.sponsor.basis ? `${t.sponsorBasis}: ${input.sponsor.basis}` : null]
+        [input.sponsor.shortName && input.sponsor.shortName !== input.sponsor.name ? input.sponsor.shortName : null, input.sponsor.basis ? `${t('export.doc.sponsorBasis')}: ${input.sponsor.basis}` : null]
           .filter(Boolean)
           .join(' · '),
         inner,
         { pt: 8.5, colour: colours.muted },
       ),
-      textBlock(doc, `${t.dataYear}: ${input.dataYear} · ${t.exportDate}: ${formatDate(input.exportDate, locale)}`, inner, { pt: 8.5, colour: colours.muted }),
+      textBlock(doc, `${t('export.doc.dataYear')}: ${input.dataYear} · ${t('export.doc.exportDate')}: ${formatDate(input.exportDate, locale)}`, inner, { pt: 8.5, colour: colours.muted }),
     ],
     0.8,
   );
-  const continuedHeading = textBlock(doc, `${t.sponsorTitle} — ${input.sponsor.shortName || input.sponsor.name} ${t.continued}`, inner, { pt: 10, bold: true });
+  const continuedHeading = textBlock(doc, `${t('export.doc.sponsorTitle')} — ${input.sponsor.shortName || input.sponsor.name} ${t('export.doc.continued')}`, inner, { pt: 10, bold: true });
   const notice = input.illustrative ? noticeBlock(doc, locale, inner) : null;
   const footer = footerBlock(doc, { exportDate: input.exportDate, dataDate: String(input.dataYear), locale }, inner);
   const contentBottom = page.height - m - footer.height - gap;
@@ -201,9 +212,9 @@ export function exportSponsorReportPdf(input: SponsorReportInput): Uint8Array {
   const tail = (pt: number) =>
     stack(
       [
-        textBlock(doc, t.summary(input.summary, (n) => formatNumber(n, locale)), inner, { pt: pt + 0.5, bold: true }),
+        textBlock(doc, summaryText(input.summary, t), inner, { pt: pt + 0.5, bold: true }),
         input.sources.length
-          ? textBlock(doc, `${t.source}: ${input.sources.join('; ')}`, inner, { pt: Math.max(7, pt - 1), colour: colours.muted })
+          ? textBlock(doc, `${t('legend.source')}: ${input.sources.join('; ')}`, inner, { pt: Math.max(7, pt - 1), colour: colours.muted })
           : null,
       ],
       1.5,

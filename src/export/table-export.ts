@@ -1,5 +1,5 @@
 // Tables as CSV (UTF-8 with BOM, RFC 4180) and XLSX (exceljs), with the illustrative-data notice and source.
-import { exportStrings, formatNumber, nfc, type ExportLocale } from './strings';
+import { formatNumber, nfc, sourceLine, translator, type ExportLocale } from './wording';
 
 export type CellValue = string | number | boolean | null | undefined | Date;
 
@@ -38,12 +38,6 @@ function csvField(text: string): string {
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function sourceText(source: string, locale: ExportLocale): string {
-  const label = exportStrings[locale].source;
-  const s = nfc(source.trim());
-  return s.toLocaleLowerCase(locale).startsWith(label.toLocaleLowerCase(locale)) ? s : `${label}: ${s}`;
-}
-
 function isoDate(d: Date): string {
   return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
 }
@@ -71,10 +65,10 @@ function csvValue(value: CellValue, column: TableColumn, opts: TableExportOption
  */
 export function toCsv<K extends string>(columns: readonly TableColumn<K>[], rows: readonly TableRow[], opts: TableExportOptions): string {
   const lines: string[] = [];
-  if (opts.illustrative) lines.push(csvField(guardFormula(exportStrings[opts.locale].illustrativeNotice)));
+  if (opts.illustrative) lines.push(csvField(guardFormula(translator(opts.locale)('export.doc.illustrativeNotice'))));
   lines.push(columns.map((c) => csvField(guardFormula(nfc(c.header)))).join(','));
   for (const row of rows) lines.push(columns.map((c) => csvField(csvValue(row[c.key], c, opts))).join(','));
-  if (opts.source) lines.push(csvField(guardFormula(sourceText(opts.source, opts.locale))));
+  if (opts.source) lines.push(csvField(guardFormula(sourceLine(opts.source, opts.locale))));
   return BOM + lines.join('\r\n') + '\r\n';
 }
 
@@ -99,7 +93,7 @@ function displayWidth(value: CellValue, column: TableColumn, opts: TableExportOp
 }
 
 function sheetName(name: string | undefined, locale: ExportLocale): string {
-  const n = nfc(name ?? (locale === 'vi' ? 'Dữ liệu' : 'Data')).replace(/[[\]:*?/\\]/g, ' ').trim();
+  const n = nfc(name ?? translator(locale)('export.doc.sheet')).replace(/[[\]:*?/\\]/g, ' ').trim();
   return n.slice(0, 31) || 'Sheet1';
 }
 
@@ -113,13 +107,13 @@ export async function toXlsx<K extends string>(columns: readonly TableColumn<K>[
   const mod: typeof import('exceljs') & { default?: typeof import('exceljs') } = await import('exceljs');
   const ExcelJS = mod.default ?? mod;
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'NTM Atlas';
+  wb.creator = translator(opts.locale)('app.title');
   wb.created = new Date();
   const ws = wb.addWorksheet(sheetName(opts.sheetName, opts.locale));
   const n = Math.max(1, columns.length);
 
   if (opts.illustrative) {
-    const row = ws.addRow([exportStrings[opts.locale].illustrativeNotice]);
+    const row = ws.addRow([translator(opts.locale)('export.doc.illustrativeNotice')]);
     ws.mergeCells(row.number, 1, row.number, n);
     const cell = row.getCell(1);
     cell.font = { bold: true, color: { argb: 'FF6E4800' } };
@@ -162,7 +156,7 @@ export async function toXlsx<K extends string>(columns: readonly TableColumn<K>[
 
   if (opts.source) {
     ws.addRow([]);
-    const src = ws.addRow([sourceText(opts.source, opts.locale)]);
+    const src = ws.addRow([sourceLine(opts.source, opts.locale)]);
     src.getCell(1).font = { italic: true, color: { argb: 'FF5F666E' } };
   }
 

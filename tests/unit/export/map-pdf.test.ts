@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportMapPdf } from '../../../src/export/map-pdf';
 import type { PdfFonts } from '../../../src/export/pdf-fonts';
-import { exportStrings } from '../../../src/export/strings';
+import { translator } from '../../../src/i18n/catalogue';
 import { fakeMapImage, inspectPdf, loadTestFonts, mapInput, mapSource, mapTitle } from './fixtures';
 
 let fonts: PdfFonts;
@@ -9,7 +9,7 @@ beforeAll(async () => {
   fonts = await loadTestFonts();
 });
 
-const noticeVi = exportStrings.vi.illustrativeNotice.normalize('NFC');
+const noticeVi = translator('vi')('export.doc.illustrativeNotice').normalize('NFC');
 const pt = (mm: number) => (mm / 25.4) * 72;
 
 describe('exportMapPdf', () => {
@@ -58,7 +58,7 @@ describe('exportMapPdf', () => {
   it('English: English labels and notice, the legend as given', async () => {
     const pdf = await inspectPdf(exportMapPdf(mapInput(fonts, { locale: 'en', source: 'General Statistics Office' })));
     expect(pdf.text).toContain('Source: General Statistics Office');
-    expect(pdf.text).toContain(exportStrings.en.illustrativeNotice);
+    expect(pdf.text).toContain(translator('en')('export.doc.illustrativeNotice'));
     expect(pdf.text).toContain('Exported: 24/11/2025');
     expect(pdf.text).toContain('1,234');
   });
