@@ -47,6 +47,21 @@ describe('importing a province’s own tables in the browser', () => {
     await s.page.getByRole('button', { name: /Huỷ|Cancel/ }).click();
   });
 
+  test('the report reads in the interface language, field labels and the year’s source included, and follows a switch', async () => {
+    await read('qt_tcvn3.csv');
+    const report = async () => (await s.page.getByTestId('import-report').textContent())!;
+    const vi = await report();
+    expect(vi).toContain('Đã chuyển từ bảng mã TCVN3');
+    expect(vi).toContain('→ tên xã');
+    expect(vi).toContain('theo cột "Năm"');
+    expect(vi).not.toMatch(/commune_name|\((column|default|none|title)\)|Converted from/);
+    await api(s, 'setLocale', 'en');
+    await expect.poll(report).toContain('Converted from TCVN3');
+    expect(await report()).toContain('→ commune name');
+    await api(s, 'setLocale', 'vi');
+    await s.page.getByRole('button', { name: /Huỷ|Cancel/ }).click();
+  });
+
   test('names without diacritics: matched, ambiguous and unmatched rows listed; one resolved by hand', async () => {
     await api(s, 'setProvince', '83');
     await read('bt_names_no_diacritics.csv');
