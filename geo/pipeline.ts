@@ -14,6 +14,7 @@ import { communeColumns, districtColumns, geomColumns, provinceColumns } from '.
 import { formatIssue, type BoundaryLayer, type Issue } from './types.ts';
 import { indexUnits, kinkReport, validateBoundaryLayer, validateUnitLists } from './validate.ts';
 import { buildReform, loadReformInputs, type ReformOutput } from './reform/build-reform.ts';
+import { BASEMAP_ASSETS, basemapColumns, basemapLabelColumns, buildBasemap } from './basemap.ts';
 
 export class ValidationFailed extends Error {
   constructor(readonly issues: Issue[]) {
@@ -118,6 +119,12 @@ export function buildGeo({ packDir, outDir, log = console.log }: BuildOptions): 
   for (const [name, columns] of Object.entries(reform.tables)) writeTable(name, columns);
   const split = new Set(reform.crosswalk.rows.filter((r) => r.nTargets > 1).map((r) => r.oldCode));
   log(`post-reform: ${reform.crosswalk.rows.length} crosswalk rows, ${split.size} old communes split, ${reform.crosswalk.unmapped.length} unmapped`);
+  // the land around Việt Nam (Natural Earth), on a 1e-4 degree grid: context only
+  const basemap = buildBasemap();
+  writeBin(BASEMAP_ASSETS.geometry, encodeGeometry(basemap.land.features, { gridPerDegree: 1e4 }), 'basemap land');
+  writeTable(BASEMAP_ASSETS.attributes, basemapColumns(basemap));
+  writeTable(BASEMAP_ASSETS.labels, basemapLabelColumns());
+  log(`basemap: dropped as claims in the Biển Đông: ${basemap.droppedParts.map((d) => `${d.name} ${d.count}`).join(', ')}`);
 
   const withPolygon = polygonCodes(layer('communes'));
   const labelsOf = (name: string) => labelsByCode(layer(name), labels.get(name) ?? []);

@@ -3,6 +3,7 @@ import { fetchedBytes } from '../db/fetch-asset';
 import { rowsOf } from '../db/engine';
 import { detailsByCode } from '../ui/commune-details';
 import type { IndicatorId } from '../indicators/registry';
+import { viewIllustrative } from '../indicators/provenance';
 import type { ClassMethod } from '../classify/classify';
 import { importBytes } from '../import/service/import-file';
 import type { ImportMode } from '../import/service/imports';
@@ -41,7 +42,8 @@ export function automationApi(atlas: Atlas) {
         sponsor: s.sponsor,
         notice: s.notice,
         panel: s.panel,
-        illustrative: s.illustrative,
+        /** whether the legend's indicator and year show any value from an illustrative row (the badge) */
+        illustrative: viewIllustrative(s),
       };
     },
     timings: () => ({ ...atlas.timings }),

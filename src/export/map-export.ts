@@ -1,36 +1,46 @@
-import type { TFunction } from 'i18next';
-import type { Atlas } from '../app/atlas';
 import { loadPdfFonts } from './pdf-fonts';
-import { exportMapPdf } from './map-pdf';
-import { blobToDataUrl } from './png-export';
-import { downloadBytes, exportFilename } from './download';
-import type { Orientation, Paper } from './pdf-layout';
-import { legendLabels, viewTitle } from '../ui/present/legend-labels';
+import { exportMapPdf, type MapPdfInput } from './map-pdf';
+import { blobToDataUrl, type MapPng } from './png-export';
+import { downloadBytes, exportFilename, MIME } from './download';
+import { stampIllustrative } from './illustrative-stamp';
 
-export async function exportMapPngFile(atlas: Atlas, scale: 1 | 2 | 4, t: TFunction) {
-  const png = await atlas.capturePng(scale);
-  downloadBytes(png.blob, exportFilename(`${viewTitle(atlas.state.get(), t)}-${scale}x`, 'png'), 'image/png');
+/** Renders the map at a scale (the app's capturePng). */
+export type CaptureMap = (scale: 1 | 2 | 4) => Promise<MapPng>;
+
+/**
+ * The view being exported: its title, and whether a value it shows comes from an illustrative row (the legend's
+ * answer for its indicator and year); `illustrativeLabel` is the badge text ("Dữ liệu minh họa").
+ */
+export interface ExportedView {
+  title: string;
+  illustrative: boolean;
+  illustrativeLabel: string;
+}
+
+/**
+ * The map as a PNG file. An illustrative view is marked twice: in the image (a stamp with the badge text) and in
+ * the file name (the badge text as a suffix, "…-du-lieu-minh-hoa-…").
+ */
+export async function exportMapPngFile(capture: CaptureMap, scale: 1 | 2 | 4, view: ExportedView): Promise<MapPng> {
+  const captured = await capture(scale);
+  const png = view.illustrative ? { ...captured, blob: await stampIllustrative(captured.blob, view.illustrativeLabel, captured.pixelRatio) } : captured;
+  const suffix = view.illustrative ? `-${view.illustrativeLabel}` : '';
+  downloadBytes(png.blob, exportFilename(`${view.title}-${scale}x${suffix}`, 'png'), MIME.png);
   return png;
 }
 
 /** The current map as a print PDF: title, legend, scale bar, north arrow, source, data date, notice. */
-export async function exportMapPdfFile(atlas: Atlas, paper: Paper, orientation: Orientation, title: string, t: TFunction): Promise<Uint8Array> {
-  const s = atlas.state.get();
-  const [fonts, png] = await Promise.all([loadPdfFonts(), atlas.capturePng(2)]);
+export async function exportMapPdfFile(
+  capture: CaptureMap,
+  input: Omit<MapPdfInput, 'fonts' | 'mapImage' | 'exportDate'>,
+): Promise<Uint8Array> {
+  const [fonts, png] = await Promise.all([loadPdfFonts(), capture(2)]);
   const bytes = exportMapPdf({
+    ...input,
     fonts,
     mapImage: { dataUrl: await blobToDataUrl(png.blob), widthPx: png.width, heightPx: png.height, metresPerPixel: png.metresPerPixel },
-    title: title || viewTitle(s, t),
-    subtitle: t('present.subtitleDefault'),
-    legend: { title: t(`indicator.${s.indicator}`, { n: s.criterion }), items: legendLabels(s, t) },
-    source: `${t('present.sourceData')} · ${t('map.attribution')}`,
-    dataDate: t('present.dataDate', { year: s.year }),
     exportDate: new Date(),
-    illustrative: s.illustrative,
-    paper,
-    orientation,
-    locale: s.locale,
   });
-  downloadBytes(bytes, exportFilename(title || viewTitle(s, t), 'pdf'), 'application/pdf');
+  downloadBytes(bytes, exportFilename(input.title, 'pdf'), MIME.pdf);
   return bytes;
 }

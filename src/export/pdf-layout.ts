@@ -149,12 +149,12 @@ export function titleBlock(doc: jsPDF, opts: { title: string; subtitle?: string;
   );
 }
 
-/** The amber box that says the commune figures are illustrative. */
-export function noticeBlock(doc: jsPDF, locale: ExportLocale, width: number, scale = 1): Block {
+/** The amber box that says the commune figures are illustrative (`prefix`: the mark it explains, "* "). */
+export function noticeBlock(doc: jsPDF, locale: ExportLocale, width: number, scale = 1, prefix = ''): Block {
   const pad = 2.2 * scale;
   const barW = 1.4 * scale;
   const style: TextStyle = { pt: 8.5 * scale, bold: true, colour: [110, 72, 0] };
-  const text = textBlock(doc, translator(locale)('export.doc.illustrativeNotice'), width - 2 * pad - barW, style);
+  const text = textBlock(doc, prefix + translator(locale)('export.doc.illustrativeNotice'), width - 2 * pad - barW, style);
   return {
     width,
     height: text.height + 2 * pad,

@@ -32,7 +32,8 @@ export interface SponsoredCommune {
   /** Already translated, e.g. "Đạt chuẩn NTM". */
   status: string;
   criteriaMet: number | null;
-  criteriaTotal: number;
+  /** Criteria in the set the commune was assessed with that year (19, or 10 under QĐ 51/2025); null if unknown. */
+  criteriaTotal: number | null;
   /** Names of the criteria not yet met, as they should be printed. */
   missing: readonly string[];
   /** Share of poor households, 0–1. */
@@ -40,6 +41,8 @@ export interface SponsoredCommune {
   /** Change in the poor-household share since sinceYear, as a fraction (−0.021 = −2.1 points). */
   poorRateChange: number | null;
   sinceYear: number;
+  /** Values from illustrative rows, marked "*" in their cells: status, criteria and missing (ntm), rate, change. */
+  illustrative?: { ntm: boolean; poverty: boolean; change: boolean };
 }
 
 export interface SponsorReportInput {
@@ -81,8 +84,11 @@ function formatChange(change: number | null, since: number, locale: ExportLocale
 
 function formatCriteria(c: SponsoredCommune, locale: ExportLocale): string {
   const met = c.criteriaMet === null ? translator(locale)('export.doc.notAvailable') : formatNumber(c.criteriaMet, locale);
-  return `${met}/${formatNumber(c.criteriaTotal, locale)}`;
+  return c.criteriaTotal === null ? met : `${met}/${formatNumber(c.criteriaTotal, locale)}`;
 }
+
+/** The mark after a cell whose value comes from an illustrative row (the notice block explains it). */
+const mark = (marked: boolean | undefined) => (marked ? ' *' : '');
 
 interface Column {
   header: string;
@@ -96,10 +102,10 @@ function columns(locale: ExportLocale): Column[] {
   return [
     { header: t('export.doc.col.commune'), share: 0.18, align: 'left', cell: (c) => c.name },
     { header: t('export.doc.col.district'), share: 0.14, align: 'left', cell: (c) => c.districtName },
-    { header: t('export.doc.col.status'), share: 0.24, align: 'left', cell: (c) => c.status },
-    { header: t('export.doc.col.criteria'), share: 0.11, align: 'right', cell: (c) => formatCriteria(c, locale) },
-    { header: t('export.doc.col.poorRate'), share: 0.14, align: 'right', cell: (c) => formatPoorRate(c.poorRate, locale) },
-    { header: t('export.doc.col.change'), share: 0.19, align: 'right', cell: (c) => formatChange(c.poorRateChange, c.sinceYear, locale) },
+    { header: t('export.doc.col.status'), share: 0.24, align: 'left', cell: (c) => c.status + mark(c.illustrative?.ntm) },
+    { header: t('export.doc.col.criteria'), share: 0.11, align: 'right', cell: (c) => formatCriteria(c, locale) + mark(c.illustrative?.ntm) },
+    { header: t('export.doc.col.poorRate'), share: 0.14, align: 'right', cell: (c) => formatPoorRate(c.poorRate, locale) + mark(c.illustrative?.poverty) },
+    { header: t('export.doc.col.change'), share: 0.19, align: 'right', cell: (c) => formatChange(c.poorRateChange, c.sinceYear, locale) + mark(c.illustrative?.change) },
   ];
 }
 
@@ -149,7 +155,8 @@ function tableLayout(doc: jsPDF, communes: readonly SponsoredCommune[], locale: 
     const cells = cols.map((col, i) => wrap(doc, col.cell(c), colW[i] - 2 * padX, i === 0 ? nameStyle : cellStyle));
     const mainH = Math.max(...cells.map((l) => l.length)) * lineHeight(pt);
     const missingText =
-      c.criteriaMet === null && c.missing.length === 0 ? t('export.doc.missingUnknown') : c.missing.length === 0 ? t('export.doc.missingNone') : c.missing.join('; ');
+      (c.criteriaMet === null && c.missing.length === 0 ? t('export.doc.missingUnknown') : c.missing.length === 0 ? t('export.doc.missingNone') : c.missing.join('; ')) +
+      mark(c.illustrative?.ntm);
     const missLines = wrap(doc, missingText, width - missIndent - labelW - padX, missStyle);
     const missH = missLines.length * lineHeight(missStyle.pt);
     const height = padY + mainH + 0.4 + missH + padY + 0.6;
@@ -204,7 +211,8 @@ export function exportSponsorReportPdf(input: SponsorReportInput): Uint8Array {
     0.8,
   );
   const continuedHeading = textBlock(doc, `${t('export.doc.sponsorTitle')} — ${input.sponsor.shortName || input.sponsor.name} ${t('export.doc.continued')}`, inner, { pt: 10, bold: true });
-  const notice = input.illustrative ? noticeBlock(doc, locale, inner) : null;
+  const marked = input.communes.some((c) => c.illustrative && Object.values(c.illustrative).some(Boolean));
+  const notice = input.illustrative ? noticeBlock(doc, locale, inner, 1, marked ? '* ' : '') : null;
   const footer = footerBlock(doc, { exportDate: input.exportDate, dataDate: String(input.dataYear), locale }, inner);
   const contentBottom = page.height - m - footer.height - gap;
   const available = contentBottom - m;

@@ -1,7 +1,7 @@
 import { statusClasses } from '../db/sql/status';
 import { changeClasses, criterionClasses, type IndicatorId } from '../db/sql/indicator-values';
 import type { SchemeName } from '../classify/palettes';
-import type { SeriesId } from '../db/sql/provenance';
+import type { SeriesId } from '../common/schema';
 
 export { changeClasses, criterionClasses, type ChangeClass, type IndicatorId } from '../db/sql/indicator-values';
 

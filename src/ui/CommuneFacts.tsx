@@ -3,16 +3,16 @@ import type { CommuneDetails } from './commune-details';
 import { indicators, type IndicatorId } from '../indicators/registry';
 import { formatIndicatorValue } from '../indicators/format';
 import type { Locale } from '../i18n';
+import { IllustrativeMark } from './IllustrativeMark';
 
-/** The lines shared by the hover tooltip and the selection panel. */
+/** The lines shared by the hover tooltip and the selection panel; each line marked when its row is illustrative. */
 interface Props {
   d: CommuneDetails;
-  illustrative: boolean;
   indicator: IndicatorId;
   locale: Locale;
 }
 
-export function CommuneFacts({ d, illustrative, indicator, locale }: Props) {
+export function CommuneFacts({ d, indicator, locale }: Props) {
   const { t } = useTranslation();
   const inScope = d.status !== 'out_of_scope' && d.status !== 'unattributed';
   return (
@@ -25,17 +25,18 @@ export function CommuneFacts({ d, illustrative, indicator, locale }: Props) {
       )}
       <div>
         {t('tooltip.status')}: <span className="status">{t(`status.${d.status}`)}</span>
+        {inScope && d.status !== 'no_data' && <IllustrativeMark show={d.illustrative.ntm} />}
       </div>
       {inScope && d.criteriaMet !== null && (
         <div>
-          {t('tooltip.criteria')}: {t('tooltip.criteriaValue', { met: d.criteriaMet, total: 19 })}
-          {illustrative && <em className="illustrative"> ({t('tooltip.illustrative')})</em>}
+          {t('tooltip.criteria')}: {d.criteriaTotal === null ? d.criteriaMet : t('tooltip.criteriaValue', { met: d.criteriaMet, total: d.criteriaTotal })}
+          <IllustrativeMark show={d.illustrative.ntm} />
         </div>
       )}
       {indicators[indicator].kind === 'numeric' && indicator !== 'criteria' && (
         <div data-testid="indicator-value">
           {t(`indicator.${indicator}`)}: {formatIndicatorValue(indicator, d.value, locale)}
-          {illustrative && <em className="illustrative"> ({t('tooltip.illustrative')})</em>}
+          {Number.isFinite(d.value) && <IllustrativeMark show={d.illustrative.value} />}
         </div>
       )}
       {d.coversCodes && <div className="covers">{t('tooltip.noBoundaryFor', { names: d.coversCodes.replaceAll(';', ', ') })}</div>}

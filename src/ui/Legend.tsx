@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
+import { viewIllustrative } from '../indicators/provenance';
 import { useAtlas } from './AtlasContext';
 import { cssColour } from '../map/status-colours';
 import { formatNumber } from '../i18n';
@@ -50,7 +51,7 @@ export function Legend() {
           </ul>
         </details>
       )}
-      {s.illustrative && <p className="illustrative-note">{t('app.illustrativeNote')}</p>}
+      {viewIllustrative(s) && <p className="illustrative-note">{t('app.illustrativeNote')}</p>}
     </section>
   );
 }

@@ -14,7 +14,7 @@ export function SelectionPanel() {
       <h2>{t('selection.title')}</h2>
       {d ? (
         <>
-          <CommuneFacts d={d} illustrative={s.illustrative} indicator={s.indicator} locale={s.locale} />
+          <CommuneFacts d={d} indicator={s.indicator} locale={s.locale} />
           <div>
             {t('selection.code')}: {d.code}
           </div>

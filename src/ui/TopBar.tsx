@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
+import { viewIllustrative } from '../indicators/provenance';
 import { useAtlas } from './AtlasContext';
 import { vietnameseCollator } from '../i18n/collate';
-import { shortProvinceName } from '../geo/unit-names';
+import { shortProvinceName } from '../common/vn-name';
 import { locales, type Locale } from '../i18n';
 import { SearchBox } from './SearchBox';
 
@@ -36,7 +37,7 @@ export function TopBar() {
         </select>
       </label>
       <SearchBox />
-      {s.illustrative && (
+      {viewIllustrative(s) && (
         <span className="illustrative-badge" data-testid="illustrative-badge" title={t('app.illustrativeNote')}>
           {t('app.illustrativeBadge')}
         </span>

@@ -1,5 +1,7 @@
 import type { Atlas } from '../app/atlas';
 import { statusClasses, type StatusClass } from '../db/sql/status';
+import { indicators } from '../indicators/registry';
+import { yearsRead, type SeriesId } from '../indicators/provenance';
 
 export interface CommuneDetails {
   code: string | null;
@@ -11,6 +13,10 @@ export interface CommuneDetails {
   criteriaMet: number | null;
   /** The mapped indicator's value in the current year (NaN = no data). */
   value: number;
+  /** Criteria in the set the unit's NTM row of the year was assessed with (null: no row, or not known yet). */
+  criteriaTotal: number | null;
+  /** Whether each line comes from an illustrative row: status and criteria (NTM series), the indicator's value. */
+  illustrative: { ntm: boolean; value: boolean };
 }
 
 /** What the app knows about one unit (by unit index) for tooltip and selection. */
@@ -18,6 +24,9 @@ export function unitDetails(atlas: Atlas, unit: number): CommuneDetails | null {
   const u = atlas.units;
   const st = atlas.statusOfUnit(unit);
   if (!u || !st) return null;
+  const s = atlas.state.get();
+  const rows = s.provenance?.province === s.province ? s.provenance.rows : null;
+  const marked = (series: readonly SeriesId[], years: number[]) => rows?.illustrative(unit, series, years) ?? true;
   return {
     code: u.code[unit],
     name: u.name[unit],
@@ -27,6 +36,11 @@ export function unitDetails(atlas: Atlas, unit: number): CommuneDetails | null {
     status: statusClasses[st.status],
     criteriaMet: st.criteriaMet,
     value: atlas.valueOfUnit(unit),
+    criteriaTotal: rows?.criteriaTotal(unit, s.year) ?? null,
+    illustrative: {
+      ntm: marked(['ntm'], [s.year]),
+      value: marked(indicators[s.indicator].series, yearsRead(s.indicator, s.year, s.compareYear)),
+    },
   };
 }
 
@@ -45,6 +59,8 @@ export function featureDetails(atlas: Atlas, feature: number): CommuneDetails | 
     status: 'unattributed',
     criteriaMet: null,
     value: NaN,
+    criteriaTotal: null,
+    illustrative: { ntm: false, value: false },
   };
 }
 

@@ -13,14 +13,3 @@ export const yearsSQL = `SELECT DISTINCT year::INTEGER AS year FROM commune_year
 export const provincesSQL = `
 SELECT province_code, province_name, label_lon, label_lat FROM unit_province ORDER BY province_code`;
 
-
-/**
- * Years in which nothing shown for the province (or country, NULL) is illustrative: every other year is
- * marked illustrative. Params: [province]. One query per province, so a year switch needs none.
- */
-export const realOnlyYearsSQL = `
-SELECT y.year::INTEGER AS year
-FROM commune_year y JOIN unit_commune u USING (commune_code)
-WHERE ($1::VARCHAR IS NULL OR u.province_code = $1)
-GROUP BY y.year HAVING bool_or(y.provenance = 'illustrative') IS FALSE
-ORDER BY y.year`;

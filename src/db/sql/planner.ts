@@ -1,3 +1,5 @@
+import { provenanceSetSQL } from './provenance';
+
 /**
  * The planner's district table (or province table in the national view), computed in one SQL statement:
  * scope, NTM tiers and shares, average criteria, communes below the floor, poverty as sum ratios, change
@@ -34,6 +36,11 @@ export interface PlannerRow {
   target_year: number | null;
   expected_share: number | null;
   target_gap: number | null;
+  /** The provenances of the group's rows of each series, in the year and the base year ('fact+illustrative'). */
+  ntm_provenance: string | null;
+  ntm_base_provenance: string | null;
+  poverty_provenance: string | null;
+  poverty_base_provenance: string | null;
   behind: boolean;
 }
 
@@ -63,13 +70,14 @@ ntm AS (
     count(*) FILTER (WHERE y.tier = 'nang_cao')::INTEGER AS nang_cao,
     count(*) FILTER (WHERE y.tier = 'kieu_mau')::INTEGER AS kieu_mau,
     avg(y.criteria_met_count) AS avg_criteria,
-    count(*) FILTER (WHERE y.criteria_met_count < $4)::INTEGER AS below_floor
+    count(*) FILTER (WHERE y.criteria_met_count < $4)::INTEGER AS below_floor,
+    ${provenanceSetSQL('y.provenance')} AS provenance
   FROM units un JOIN commune_year y ON y.commune_code = un.commune_code AND y.year IN ($2, $3)
   WHERE un.in_scope GROUP BY ALL
 ),
 pov AS (
   SELECT un.group_code, p.year, sum(p.households)::BIGINT AS households, sum(p.poor)::BIGINT AS poor,
-         sum(p.near_poor)::BIGINT AS near_poor
+         sum(p.near_poor)::BIGINT AS near_poor, ${provenanceSetSQL('p.provenance')} AS provenance
   FROM units un JOIN poverty_year p ON p.unit_code = un.commune_code AND p.year IN ($2, $3) GROUP BY ALL
 ),
 scope AS (SELECT group_code, count(*) FILTER (WHERE in_scope)::INTEGER AS in_scope, count(*)::INTEGER AS units FROM units GROUP BY ALL),
@@ -98,7 +106,9 @@ SELECT b.group_code, b.group_name,
   CASE WHEN t.target_year > $3 AND s.in_scope > 0 THEN
     o.ntm / s.in_scope + (t.target_share - o.ntm / s.in_scope) * least(1.0, ($2 - $3) / (t.target_year - $3))
   END AS expected_share,
-  t.target_share - c.ntm / nullif(s.in_scope, 0) AS target_gap
+  t.target_share - c.ntm / nullif(s.in_scope, 0) AS target_gap,
+  c.provenance AS ntm_provenance, o.provenance AS ntm_base_provenance,
+  pc.provenance AS poverty_provenance, pb.provenance AS poverty_base_provenance
 FROM base b
 LEFT JOIN scope s ON s.group_code = b.group_code
 LEFT JOIN ntm c ON c.group_code = b.group_code AND c.year = $2

@@ -7,7 +7,8 @@ SELECT sponsor_id, any_value(sponsor_org) AS sponsor_org, any_value(sponsor_shor
 FROM sponsorship GROUP BY sponsor_id ORDER BY province_code, sponsor_org`;
 
 /**
- * One sponsor's communes: status now, at the start of the assignment, criteria and poverty change.
+ * One sponsor's communes: status now, at the start of the assignment, criteria (of the set the row was assessed
+ * with) and poverty change, with the provenance of each row read (now and at the start, per series).
  * Params: $1 sponsor id, $2 year.
  */
 export const sponsorCommunesSQL = `
@@ -16,12 +17,15 @@ SELECT s.commune_code, u.commune_name, d.district_name, u.province_code, s.from_
        b.tier AS tier_at_start, b.criteria_met_count::INTEGER AS criteria_at_start,
        p.poor::DOUBLE / nullif(p.households, 0) AS poor_rate,
        p.poor::DOUBLE / nullif(p.households, 0) - pb.poor::DOUBLE / nullif(pb.households, 0) AS poor_rate_change,
-       y.provenance
+       cs.n_criteria::INTEGER AS criteria_total,
+       y.provenance AS ntm_provenance, b.provenance AS ntm_start_provenance,
+       p.provenance AS poverty_provenance, pb.provenance AS poverty_start_provenance
 FROM sponsorship s
 JOIN unit_commune u USING (commune_code)
 JOIN unit_district d ON d.district_code = u.district_code
 LEFT JOIN commune_year y ON y.commune_code = s.commune_code AND y.year = $2
 LEFT JOIN commune_year b ON b.commune_code = s.commune_code AND b.year = s.from_year
+LEFT JOIN criteria_sets cs ON cs.criteria_set_id = y.criteria_set
 LEFT JOIN poverty_year p ON p.unit_code = s.commune_code AND p.year = $2
 LEFT JOIN poverty_year pb ON pb.unit_code = s.commune_code AND pb.year = s.from_year
 WHERE s.sponsor_id = $1

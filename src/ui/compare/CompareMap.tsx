@@ -7,6 +7,9 @@ import type { Colouring } from '../../app/colouring';
 import { cssColour } from '../../map/status-colours';
 import { formatRange } from '../../indicators/format';
 import { formatNumber } from '../../i18n';
+import { seriesIllustrative, yearsRead } from '../../indicators/provenance';
+import { IllustrativeMark } from '../IllustrativeMark';
+import { indicators } from '../../indicators/registry';
 
 /**
  * The right-hand map of a side-by-side comparison: same geometry and base map, colours for the comparison
@@ -71,6 +74,7 @@ export function CompareMap() {
       <div ref={ref} className="map" />
       <div className="compare-caption">
         {t(`indicator.${compare.indicator}`, { n: s.criterion })} · {compare.year}
+        <IllustrativeMark show={seriesIllustrative(s.provenance, s.province, indicators[compare.indicator].series, yearsRead(compare.indicator, compare.year, s.compareYear))} />
       </div>
       {legend && !legend.shared && (
         <section className="compare-legend" data-testid="compare-legend" aria-label={t('compare.legend')}>

@@ -127,7 +127,7 @@ export function ImportPanel() {
         <button type="button" data-testid="clear-imports" disabled={datasets.length === 0} onClick={() => void remove(null)}>
           {t('import.clearAll')}
         </button>
-        <button type="button" data-testid="export-model" onClick={() => void exportModelCsv(atlas, t)}>
+        <button type="button" data-testid="export-model" onClick={() => void exportModelCsv(atlas.engine!, atlas.state.get(), t)}>
           {t('import.exportModel')}
         </button>
       </div>

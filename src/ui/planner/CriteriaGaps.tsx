@@ -6,6 +6,8 @@ import { useSql } from '../use-sql';
 import { criteriaMissingSQL, districtCriteriaMatrixSQL } from '../../db/sql/criteria';
 import { shortDistrictName } from '../../geo/unit-names';
 import { formatNumber } from '../../i18n';
+import { seriesIllustrative } from '../../indicators/provenance';
+import { IllustrativeNote } from '../IllustrativeMark';
 
 interface Missing { number: number; name_vi: string; name_en: string; criteria_set: string; missing: number; assessed: number }
 interface MatrixRow { commune_code: string; commune_name: string; criteria_set: string | null; criteria_met: number | null; mask: number | null }
@@ -80,6 +82,8 @@ export function CriteriaGaps() {
           </div>
         </>
       )}
+      {/* counts of the NTM rows of the year in the province */}
+      <IllustrativeNote show={seriesIllustrative(s.provenance, s.province, ['ntm'], [s.year])} />
     </section>
   );
 }

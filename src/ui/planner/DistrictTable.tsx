@@ -6,9 +6,10 @@ import { useAtlas } from '../AtlasContext';
 import type { PlannerRow } from '../../db/sql/planner';
 import { formatNumber, formatPercent, type Locale } from '../../i18n';
 import { vietnameseCollator } from '../../i18n/collate';
-import { shortDistrictName, shortProvinceName } from '../../geo/unit-names';
+import { shortDistrictName, shortProvinceName } from '../../common/vn-name';
 import { PlotFigure } from '../charts/PlotFigure';
-import { exportPlannerTable } from '../../export/planner-table';
+import { exportPlannerTable, plannerColumnIllustrative, plannerColumnSeries } from '../../export/planner-table';
+import { IllustrativeMark, IllustrativeNote } from '../IllustrativeMark';
 import { YearSelect } from '../controls/YearSelect';
 
 type Key = keyof PlannerRow;
@@ -76,6 +77,8 @@ export function DistrictTable() {
   }, [s.planner, short, t]);
   const level = s.province === null ? 'province' : 'district';
   const behind = s.planner.filter((r) => r.behind).length;
+  // columns marked by the series they are computed from, where a shown row's value of it is illustrative
+  const marked = new Set(columns.map((c) => c.key).filter((k) => plannerColumnIllustrative(s.planner, k)));
   return (
     <section className="district-table" data-testid="district-table">
       <h2>{t(`planner.title.${level}`, { year: s.year, base: s.compareYear })}</h2>
@@ -111,10 +114,11 @@ export function DistrictTable() {
                 </button>
               </th>
               {columns.map((c) => (
-                <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+                <th key={c.key} scope="col" data-key={c.key} data-series={plannerColumnSeries(c.key) ?? undefined} aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
                   <button type="button" onClick={() => setSort({ key: c.key, desc: sort.key === c.key ? !sort.desc : true })}>
                     {t(`planner.col.${c.key}`, { floor: s.floor })}
                   </button>
+                  <IllustrativeMark show={marked.has(c.key)} compact />
                 </th>
               ))}
             </tr>
@@ -136,7 +140,7 @@ export function DistrictTable() {
           </tbody>
         </table>
       </div>
-      {s.illustrative && <p className="illustrative-note">{t('app.illustrativeNote')}</p>}
+      <IllustrativeNote show={marked.size > 0} marked />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
+import { viewIllustrative } from '../../indicators/provenance';
 import { useAtlas } from '../AtlasContext';
 import { loadDeck } from '../../present/slides';
 import { cssColour } from '../../map/status-colours';
@@ -48,7 +49,7 @@ export function Presentation() {
             </li>
           ))}
         </ul>
-        {s.illustrative && <p className="illustrative-note">{t('app.illustrativeNote')}</p>}
+        {viewIllustrative(s) && <p className="illustrative-note">{t('app.illustrativeNote')}</p>}
       </section>
       <footer className="slide-footer" data-testid="slide-footer">
         <span>

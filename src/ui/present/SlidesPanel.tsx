@@ -5,7 +5,7 @@ import { useAtlas } from '../AtlasContext';
 import { loadDeck, parseDeck, saveDeck, viewOf, type SlideDeck } from '../../present/slides';
 import { downloadBytes } from '../../export/download';
 import type { Orientation, Paper } from '../../export/pdf-layout';
-import { viewTitle } from './legend-labels';
+import { exportedView, mapPdfText, viewTitle } from './legend-labels';
 import { exportMapPdfFile, exportMapPngFile } from '../../export/map-export';
 
 /** Build a presentation from the current view, carry it as JSON, start it; export the current map. */
@@ -106,7 +106,7 @@ export function SlidesPanel() {
       <h2>{t('export.title')}</h2>
       <div className="row export-row">
         {([1, 2, 4] as const).map((k) => (
-          <button key={k} type="button" data-testid={`export-png-${k}`} disabled={busy} onClick={() => void run(() => exportMapPngFile(atlas, k, t))}>
+          <button key={k} type="button" data-testid={`export-png-${k}`} disabled={busy} onClick={() => void run(() => exportMapPngFile((scale) => atlas.capturePng(scale), k, exportedView(atlas.state.get(), t)))}>
             PNG {k}x
           </button>
         ))}
@@ -126,7 +126,7 @@ export function SlidesPanel() {
             <option value="portrait">{t('export.portrait')}</option>
           </select>
         </label>
-        <button type="button" data-testid="export-pdf" disabled={busy} onClick={() => void run(() => exportMapPdfFile(atlas, paper, orientation, viewTitle(s, t), t))}>
+        <button type="button" data-testid="export-pdf" disabled={busy} onClick={() => void run(() => exportMapPdfFile((scale) => atlas.capturePng(scale), mapPdfText(atlas.state.get(), t, viewTitle(s, t), paper, orientation)))}>
           PDF
         </button>
       </div>

@@ -2,6 +2,10 @@ import type { TFunction } from 'i18next';
 import type { AppState } from '../../state/app-state';
 import { formatRange } from '../../indicators/format';
 import { indicators } from '../../indicators/registry';
+import { viewIllustrative } from '../../indicators/provenance';
+import type { ExportedView } from '../../export/map-export';
+import type { MapPdfInput } from '../../export/map-pdf';
+import type { Orientation, Paper } from '../../export/pdf-layout';
 
 /** Legend rows as text, for exports and the presentation overlay (the same labels the side legend shows). */
 export function legendLabels(s: AppState, t: TFunction): { colour: [number, number, number]; label: string; count: number }[] {
@@ -18,4 +22,24 @@ export function viewTitle(s: AppState, t: TFunction): string {
   const indicator = t(`indicator.${s.indicator}`, { n: s.criterion });
   const when = indicators[s.indicator].change ? `${s.compareYear}–${s.year}` : String(s.year);
   return t('present.defaultTitle', { indicator, when, place });
+}
+
+/** The current view as an export sees it: title, and whether its indicator shows illustrative values in its year(s). */
+export function exportedView(s: AppState, t: TFunction, title = viewTitle(s, t)): ExportedView {
+  return { title, illustrative: viewIllustrative(s), illustrativeLabel: t('app.illustrativeBadge') };
+}
+
+/** What the print PDF of the current map says besides the map itself. */
+export function mapPdfText(s: AppState, t: TFunction, title: string, paper: Paper, orientation: Orientation): Omit<MapPdfInput, 'fonts' | 'mapImage' | 'exportDate'> {
+  return {
+    title: title || viewTitle(s, t),
+    subtitle: t('present.subtitleDefault'),
+    legend: { title: t(`indicator.${s.indicator}`, { n: s.criterion }), items: legendLabels(s, t) },
+    source: `${t('present.sourceData')} · ${t('map.attribution')}`,
+    dataDate: t('present.dataDate', { year: s.year }),
+    illustrative: viewIllustrative(s),
+    paper,
+    orientation,
+    locale: s.locale,
+  };
 }

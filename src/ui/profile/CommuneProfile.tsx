@@ -8,14 +8,18 @@ import { communeSeriesSQL, communeSponsorsSQL } from '../../db/sql/profile';
 import { criteriaNamesSQL } from '../../db/sql/criteria';
 import { PlotFigure } from '../charts/PlotFigure';
 import { formatNumber, formatPercent } from '../../i18n';
+import { isIllustrativeProvenance } from '../../db/sql/provenance';
+import { IllustrativeMark } from '../IllustrativeMark';
 
 interface SeriesRow {
-  year: number; tier: string | null; criteria_set: string | null; criteria_met: number | null; mask: number | null;
-  recognised_year: number | null; decision_no: string | null; fell_back: boolean | null; provenance: string | null; source: string | null;
-  households: number | null; poor: number | null; near_poor: number | null; standard: string | null;
+  year: number; tier: string | null; criteria_set: string | null; criteria_met: number | null; criteria_total: number | null; mask: number | null;
+  recognised_year: number | null; decision_no: string | null; fell_back: boolean | null; ntm_provenance: string | null; source: string | null;
+  households: number | null; poor: number | null; near_poor: number | null; standard: string | null; poverty_provenance: string | null;
 }
 interface Sponsor { sponsor_id: string; sponsor_org: string; sponsor_short: string; from_year: number; to_year: number; basis: string; source: string }
 interface Criterion { number: number; name_vi: string; name_en: string }
+/** One empty list, so that the chart's callback keeps its identity while the series loads. */
+const noSeries: SeriesRow[] = [];
 
 /** Everything about one commune: status history, criteria by year, poverty series, sponsors, sources. */
 export function CommuneProfile() {
@@ -23,7 +27,7 @@ export function CommuneProfile() {
   const s = useStore(atlas.state);
   const { t } = useTranslation();
   const code = s.selectedCode;
-  const series = useSql<SeriesRow>(code ? communeSeriesSQL : null, [code]).rows ?? [];
+  const series = useSql<SeriesRow>(code ? communeSeriesSQL : null, [code]).rows ?? noSeries;
   const sponsors = useSql<Sponsor>(code ? communeSponsorsSQL : null, [code]).rows ?? [];
   const current = series.find((r) => r.year === s.year);
   const names = useSql<Criterion>(current?.criteria_set ? criteriaNamesSQL : null, [current?.criteria_set]).rows ?? [];
@@ -45,7 +49,11 @@ export function CommuneProfile() {
   const u = atlas.units!;
   const i = u.indexOf.get(code)!;
   const missingNow = current?.mask === null || current?.mask === undefined ? [] : names.filter((c) => !((current.mask! >> (c.number - 1)) & 1));
-  const facts = series.filter((r) => r.provenance === 'fact');
+  const facts = series.filter((r) => r.ntm_provenance === 'fact');
+  // each row's values are marked by the provenance of the row they come from, series by series
+  const ntmMarked = (r: SeriesRow) => isIllustrativeProvenance(r.ntm_provenance);
+  const povertyMarked = (r: SeriesRow) => isIllustrativeProvenance(r.poverty_provenance);
+  const anyMarked = series.some((r) => ntmMarked(r) || povertyMarked(r));
   return (
     <section className="profile" data-testid="profile">
       <h2>{u.name[i]}</h2>
@@ -67,14 +75,21 @@ export function CommuneProfile() {
         </thead>
         <tbody>
           {series.map((r) => (
-            <tr key={r.year} className={r.year === s.year ? 'current' : undefined}>
+            <tr key={r.year} data-year={r.year} className={r.year === s.year ? 'current' : undefined}>
               <td>{r.year}</td>
-              <td>
+              <td data-series="ntm">
                 {r.tier ? t(`status.${r.tier}`) : '–'}
                 {r.fell_back ? ` (${t('status.fell_back')})` : ''}
+                <IllustrativeMark show={ntmMarked(r)} compact />
               </td>
-              <td>{r.criteria_met ?? '–'}</td>
-              <td>{r.households ? formatPercent(r.poor! / r.households, s.locale) : '–'}</td>
+              <td data-series="ntm">
+                {r.criteria_met === null ? '–' : r.criteria_total === null ? r.criteria_met : t('tooltip.criteriaValue', { met: r.criteria_met, total: r.criteria_total })}
+                <IllustrativeMark show={ntmMarked(r)} compact />
+              </td>
+              <td data-series="poverty">
+                {r.households ? formatPercent(r.poor! / r.households, s.locale) : '–'}
+                <IllustrativeMark show={povertyMarked(r)} compact />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -94,6 +109,7 @@ export function CommuneProfile() {
       {current?.households ? (
         <p className="small">
           {t('profile.households', { households: formatNumber(current.households, s.locale), poor: formatNumber(current.poor ?? 0, s.locale), nearPoor: formatNumber(current.near_poor ?? 0, s.locale) })} · {current.standard}
+          <IllustrativeMark show={povertyMarked(current)} />
         </p>
       ) : null}
       <h3>{t('profile.sponsors')}</h3>
@@ -116,7 +132,7 @@ export function CommuneProfile() {
             {r.year}: {r.tier ? t(`status.${r.tier}`) : ''} — {r.source}
           </li>
         ))}
-        {s.illustrative && <li className="illustrative">{t('app.illustrativeNote')}</li>}
+        {anyMarked && <li className="illustrative">* {t('app.illustrativeNote')}</li>}
       </ul>
     </section>
   );

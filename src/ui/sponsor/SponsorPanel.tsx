@@ -6,6 +6,8 @@ import { sponsoredComparisonSQL } from '../../db/sql/sponsor';
 import { formatPercent, formatNumber } from '../../i18n';
 import { SponsorView } from './SponsorView';
 import { useSponsors } from './sponsor-data';
+import { seriesIllustrative } from '../../indicators/provenance';
+import { IllustrativeNote } from '../IllustrativeMark';
 
 interface Comparison { sponsored: boolean; communes: number; ntm_share: number; ntm_share_base: number; avg_criteria: number; avg_criteria_base: number }
 
@@ -69,7 +71,8 @@ export function SponsorPanel() {
           </table>
         </>
       )}
-      {s.illustrative && <p className="illustrative-note">{t('app.illustrativeNote')}</p>}
+      {/* the comparison reads the province's NTM rows of both years */}
+      <IllustrativeNote show={comparison.length > 0 && seriesIllustrative(s.provenance, s.province, ['ntm'], [s.year, s.compareYear])} />
     </section>
   );
 }

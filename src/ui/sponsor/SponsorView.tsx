@@ -4,7 +4,8 @@ import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { formatPercent, formatNumber } from '../../i18n';
 import { progressSummary, useSponsorCommunes, useSponsors } from './sponsor-data';
-import { exportSponsorReport } from '../../export/sponsor-report-file';
+import { exportSponsorReport, sponsorRowMarks, sponsorViewIllustrative, summaryIllustrative } from '../../export/sponsor-report-file';
+import { IllustrativeMark, IllustrativeNote } from '../IllustrativeMark';
 
 /** One organisation's communes: status, criteria met and missing, poverty change since the assignment, report. */
 export function SponsorView() {
@@ -19,7 +20,7 @@ export function SponsorView() {
   const report = async () => {
     setBusy(true);
     try {
-      await exportSponsorReport(atlas, sponsor, communes, t);
+      await exportSponsorReport((scale) => atlas.capturePng(scale), sponsor, communes, atlas.state.get(), t);
     } finally {
       setBusy(false);
     }
@@ -32,6 +33,7 @@ export function SponsorView() {
       </p>
       <p data-testid="sponsor-summary">
         {t('sponsor.summary', { ntm: summary.ntmNow, count: summary.communes, reached: summary.reachedSinceAssignment, year: s.year })}
+        <IllustrativeMark show={summaryIllustrative(communes)} compact />
       </p>
       <table className="sponsor-communes" data-testid="sponsor-communes">
         <thead>
@@ -44,7 +46,7 @@ export function SponsorView() {
           </tr>
         </thead>
         <tbody>
-          {communes.map((c) => (
+          {communes.map((c) => ({ c, m: sponsorRowMarks(c) })).map(({ c, m }) => (
             <tr key={c.commune_code} data-code={c.commune_code}>
               <th scope="row">
                 <button type="button" className="link" onClick={() => atlas.select(c.commune_code)}>
@@ -52,11 +54,21 @@ export function SponsorView() {
                 </button>
                 <div className="small">{c.district_name}</div>
               </th>
-              <td>{c.tier ? t(`status.${c.tier}`) : '–'}</td>
-              <td>{c.criteria_met === null ? '–' : `${c.criteria_met}/19`}</td>
-              <td>{c.poor_rate === null ? '–' : formatPercent(c.poor_rate, s.locale)}</td>
-              <td>
+              <td data-series="ntm">
+                {c.tier ? t(`status.${c.tier}`) : '–'}
+                <IllustrativeMark show={m.ntm} compact />
+              </td>
+              <td data-series="ntm" data-testid="sponsor-criteria">
+                {c.criteria_met === null ? '–' : c.criteria_total === null ? c.criteria_met : t('tooltip.criteriaValue', { met: c.criteria_met, total: c.criteria_total })}
+                <IllustrativeMark show={m.ntm} compact />
+              </td>
+              <td data-series="poverty">
+                {c.poor_rate === null ? '–' : formatPercent(c.poor_rate, s.locale)}
+                <IllustrativeMark show={m.poverty} compact />
+              </td>
+              <td data-series="poverty">
                 {c.poor_rate_change === null ? '–' : `${c.poor_rate_change > 0 ? '+' : ''}${formatNumber(c.poor_rate_change * 100, s.locale, 1)}`}
+                <IllustrativeMark show={m.change} compact />
                 <div className="small">{t('sponsor.since', { year: c.from_year })}</div>
               </td>
             </tr>
@@ -69,13 +81,14 @@ export function SponsorView() {
           <li key={c.commune_code}>
             <strong>{c.commune_name}</strong>:{' '}
             {c.missing.length === 0 ? t('profile.noneMissing') : c.missing.map((m) => t('criteria.numbered', { n: m.number, name: s.locale === 'vi' ? m.name_vi : m.name_en })).join('; ')}
+            <IllustrativeMark show={sponsorRowMarks(c).ntm} compact />
           </li>
         ))}
       </ul>
       <p className="source">
         {t('legend.source')}: {sponsor.source}
       </p>
-      {s.illustrative && <p className="illustrative-note">{t('app.illustrativeNote')}</p>}
+      <IllustrativeNote show={sponsorViewIllustrative(communes)} marked />
       <div className="row">
         <button type="button" data-testid="sponsor-report" onClick={() => void report()} disabled={busy}>
           {t('sponsor.report')}

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useSql } from '../use-sql';
 import { sponsorCommunesSQL, sponsorsSQL } from '../../db/sql/sponsor';
 import { criteriaNamesSQL } from '../../db/sql/criteria';
+import type { SponsoredCommuneRow } from '../../export/sponsor-report-file';
 
 export interface SponsorInfo {
   sponsor_id: string;
@@ -15,24 +16,10 @@ export interface SponsorInfo {
   source: string;
 }
 
-export interface SponsorCommune {
-  commune_code: string;
-  commune_name: string;
-  district_name: string;
-  from_year: number;
-  tier: string | null;
-  criteria_met: number | null;
-  mask: number | null;
-  criteria_set: string | null;
-  tier_at_start: string | null;
-  poor_rate: number | null;
-  poor_rate_change: number | null;
-  provenance: string | null;
-  /** Names of the criteria not met in the selected year. */
-  missing: { number: number; name_vi: string; name_en: string }[];
-}
+/** A sponsored commune as the view shows it (the row type is declared beside the report that prints it). */
+export type SponsorCommune = SponsoredCommuneRow & { commune_code: string; mask: number | null; criteria_set: string | null };
 
-export const isNtm = (tier: string | null) => tier !== null && tier !== 'chua_dat';
+export { isNtm, progressSummary } from '../../export/sponsor-report-file';
 
 export function useSponsors() {
   return useSql<SponsorInfo>(sponsorsSQL, []).rows ?? [];
@@ -52,13 +39,4 @@ export function useSponsorCommunes(id: string | null, year: number): SponsorComm
       })),
     [rows, names],
   );
-}
-
-/** How many communes reached the standard since the assignment began. */
-export function progressSummary(communes: SponsorCommune[]) {
-  return {
-    communes: communes.length,
-    ntmNow: communes.filter((c) => isNtm(c.tier)).length,
-    reachedSinceAssignment: communes.filter((c) => isNtm(c.tier) && !isNtm(c.tier_at_start)).length,
-  };
 }

@@ -28,7 +28,6 @@ describe('map SQL', () => {
     await expect(unitListSQL).toBindIn(engine);
     await expect(q.withoutBoundarySQL).toBindIn(engine, ['communes_45', '45']);
     await expect(q.yearsSQL).toBindIn(engine);
-    await expect(q.realOnlyYearsSQL).toBindIn(engine, [null]);
     await expect(indicatorsMatrixSQL(['status', 'criteria'])).toBindIn(engine);
   });
 
@@ -48,17 +47,6 @@ describe('map SQL', () => {
   test('the indicators declared as changes are those whose SQL reads the comparison year', () => {
     expect(indicatorIds.filter(needsComparisonYear).sort()).toEqual(indicatorIds.filter((id) => indicators[id].change).sort());
     expect(indicatorIds.filter(needsComparisonYear).sort()).toEqual(['poor_rate_change', 'status_change']);
-  });
-
-  test('a year is marked illustrative unless every row shown for it is real', async () => {
-    const e = await startNodeEngine();
-    await loadFixture(e);
-    const years = async (province: string | null) => rowsOf<{ year: number }>(await e.query(q.realOnlyYearsSQL, [province])).map((r) => r.year);
-    expect(await years(null)).toEqual([]);
-    await e.query(`UPDATE commune_year SET provenance = 'fact' WHERE year = 2024`);
-    expect(await years(null)).toEqual([2024]);
-    expect(await years('45')).toEqual([2024]);
-    expect(await years('99')).toEqual([]); // nothing shown: not claimed real
   });
 
   test('unit list keeps codes as strings and names with diacritics', async () => {
