@@ -88,7 +88,7 @@ function featureValues(id: Indicator, y: number): Float64Array {
     const code = p.commune_code;
     const cy = code ? byCodeYear.get(`${code}|${y}`) : undefined;
     const xa = p.commune_type === 'Xã';
-    let v = NaN;
+    let v: number;
     if (id === 'status') {
       const tierIndex = cy?.tier ? statusClasses.indexOf(cy.tier) : -1;
       v = !code ? 6 : !xa ? 5 : tierIndex >= 0 ? tierIndex : 4;

@@ -89,7 +89,7 @@ function main(): void {
     }
     const { manifest, summary, ms } = build(generatedDir, DEFAULT_SEED);
     console.log(`data: seed ${manifest.seed}, ${ms.toFixed(0)} ms → ${generatedDir}`);
-    for (const [name, t] of Object.entries(manifest.tables))
+    for (const t of Object.values(manifest.tables))
       console.log(`  ${t.file.padEnd(27)} ${String(t.rows).padStart(7)} rows ${(t.bytes / 1024).toFixed(0).padStart(6)} KiB (gzip ${(t.gzipBytes / 1024).toFixed(0)} KiB)`);
     console.log('calibration (computed from the output):');
     for (const line of summary) console.log(`  ${line}`);

@@ -152,7 +152,7 @@ export function generateProvincePoverty(seed: number, plan: ProvincePovertyPlan)
     district = { codes, share: Pd / yd.poorTotal };
   }
 
-  yearData.forEach(({ households, poorTotal, nearTotal }, yi) => {
+  yearData.forEach(({ households, poorTotal, nearTotal }) => {
     const poor = new Int32Array(units.length);
     const weightsPoor = units.map((_, i) => households[i] * povertyFactor[i]);
     const capsPoor = units.map((_, i) => Math.floor(0.9 * households[i]));

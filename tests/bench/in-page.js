@@ -1,16 +1,11 @@
 // Injected into every benchmark page before its own scripts (page.addInitScript): window.__bench.
 // Plain JavaScript on purpose: functions handed to page.evaluate from TypeScript get transpiler helpers.
+/* global gc -- defined when the bench's Chromium runs with --js-flags=--expose-gc (tests/bench/browser.ts) */
 (() => {
   const now = () => performance.now();
   const once = (map, event) => new Promise((resolve) => map.once(event, () => resolve()));
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-  /** Resolves at the next 'render' of the map (forcing one). */
-  const nextRender = (map) => {
-    const p = once(map, 'render');
-    map.triggerRepaint();
-    return p;
-  };
   /** Resolves when the map has nothing left to load or draw. */
   const idle = (map) => {
     const p = once(map, 'idle');

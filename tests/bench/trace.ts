@@ -14,9 +14,9 @@ const log = (s: string) => process.stderr.write(`[trace] ${s}\n`);
 
 const server = await startServer(log);
 const b = await launch();
-let events: TraceEvent[] = [];
-let timings: Record<string, number> = {};
-let navStart = 0;
+let events: TraceEvent[];
+let timings: Record<string, number>;
+let navStart: number;
 try {
   const cdp = await b.context.newCDPSession(b.page);
   const chunks: TraceEvent[][] = [];

@@ -31,6 +31,8 @@ export function ImportPanel() {
     shown.current = next;
     setShown(next);
   };
+  // on unmount only: setResult reads the ref, so the first render's closure releases the report shown last
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => () => setResult(null), []);
   // a row resolved in the worker: shown unless the report was closed or replaced meanwhile
   const resolved = (next: ImportView) => {

@@ -1,0 +1,73 @@
+// dependency-cruiser: the layering of src/ (README "Layout"), checked by `npm run deps` (tests/tooling/check-deps.ts,
+// part of `npm test`). A module may import from its own layer or a lower one, never a higher one; src/common is the
+// only part of src/ shared with the build (geo/, data/). Type-only imports count: a type that two layers share moves
+// down to the lower one. Cycles between feature folders are found by tests/tooling/dependencies.ts on the same cruise
+// (dependency-cruiser's folder scope counts src/import/service's imports as src/import's too).
+
+/** Lowest first. Each entry: a name and a regular expression over paths relative to the repository root. */
+const layers = [
+  ['common', '^src/common/'],
+  ['pure', '^src/(i18n|classify|geo)/|^src/import/(?!service/)'],
+  ['db', '^src/db/|^src/boot\\.ts$'],
+  ['indicators', '^src/indicators/'],
+  ['features', '^src/(state|map|export|present)/|^src/import/service/'],
+  ['app', '^src/app/'],
+  ['entry', '^src/(ui|api)/|^src/(main|app-main)\\.tsx$'],
+];
+
+const upward = layers.slice(0, -1).map(([name, path], i) => ({
+  name: `layer-${name}-imports-upward`,
+  comment: `src/ layer ${i + 1} (${name}) imports only from its own layer or a lower one`,
+  severity: 'error',
+  from: { path },
+  to: { path: layers.slice(i + 1).map(([, p]) => `(?:${p})`).join('|') },
+}));
+
+module.exports = {
+  forbidden: [
+    ...upward,
+    {
+      name: 'src-file-outside-layers',
+      comment: 'every file in src/ belongs to a layer: a new folder or entry file is placed in .dependency-cruiser.cjs',
+      severity: 'error',
+      from: { path: '^src/', pathNot: layers.map(([, p]) => `(?:${p})`).join('|') },
+      to: {},
+    },
+    {
+      name: 'common-imports-src',
+      comment: 'src/common is shared by the build and the app: it imports nothing from the rest of src/',
+      severity: 'error',
+      from: { path: '^src/common/' },
+      to: { path: '^src/(?!common/)' },
+    },
+    {
+      name: 'src-imports-build',
+      comment: 'the app reaches code shared with the build (geo/, data/) only through src/common',
+      severity: 'error',
+      from: { path: '^src/(?!common/)' },
+      to: { path: '^(geo|data)/' },
+    },
+    {
+      name: 'build-imports-app',
+      comment: 'the build (geo/, data/) takes shared code from src/common only, never from the app',
+      severity: 'error',
+      from: { path: '^(geo|data)/' },
+      to: { path: '^src/(?!common/)' },
+    },
+    {
+      name: 'module-cycle',
+      comment: 'no import cycle between modules',
+      severity: 'error',
+      from: { path: '^(src|geo|data)/' },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // type-only imports are arrows too (the state -> app types were one)
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    exclude: { path: '^(node_modules|dist|public/generated)/' },
+  },
+};
