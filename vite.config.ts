@@ -9,15 +9,7 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 4096,
     assetsInlineLimit: 0,
-    // the benchmark's pages (baseline implementation, scale and raster probes) are built beside the app
-    rollupOptions: {
-      input: {
-        main: 'index.html',
-        baseline: 'bench/baseline.html',
-        scale: 'bench/scale.html',
-        raster: 'bench/raster.html',
-      },
-    },
+    // the app only (index.html); the benchmark's pages have their own build, vite.bench.config.ts
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },

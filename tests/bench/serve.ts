@@ -1,14 +1,13 @@
 // Serves a private snapshot of the production build (dist/) for the benchmark, plus /bench-data/ from a temp folder.
-// The snapshot keeps a concurrent `vite build` (tests, other sessions) from emptying dist/ under a running benchmark.
+// The snapshot keeps a concurrent `vite build` (tests, other sessions) from emptying dist/ under a running benchmark;
+// the bench pages (vite.bench.config.ts, never part of the app's build) are built into it.
 import { cpSync, createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { build, preview, type Plugin } from 'vite';
+import { benchPages } from '../../vite.bench.config.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
-
-/** The benchmark's own pages (Vite entries, built beside the app: dist/bench/*.html). */
-export const benchPages = { baseline: 'bench/baseline.html', scale: 'bench/scale.html', raster: 'bench/raster.html' } as const;
 
 export interface BenchServer {
   baseUrl: string;
@@ -43,27 +42,22 @@ function benchData(dir: string): Plugin {
   };
 }
 
-/** Copies dist/ and builds the bench pages into the copy when the app build does not include them yet. */
+/** Copies dist/ and builds the bench pages (from this tree) into the copy. */
 export async function snapshotBuild(log: (s: string) => void): Promise<string> {
   // BENCH_DIST: benchmark another build (e.g. a branch built elsewhere) with the same pages and scenarios
   const dist = resolve(process.env.BENCH_DIST ?? resolve(repoRoot, 'dist'));
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} has no index.html: run "npx vite build" first`);
   const snapshot = mkdtempSync(join(tmpdir(), 'ntm-bench-dist-'));
   cpSync(dist, snapshot, { recursive: true });
-  const missing = Object.entries(benchPages).filter(([, page]) => !existsSync(join(snapshot, page)));
-  if (missing.length > 0) {
-    log(`bench pages not in dist/ (add them to vite.config.ts build.rollupOptions.input); building ${missing.map(([k]) => k).join(', ')} into the snapshot`);
-    await build({
-      root: repoRoot,
-      logLevel: 'warn',
-      build: {
-        outDir: snapshot,
-        emptyOutDir: false,
-        copyPublicDir: false,
-        rollupOptions: { input: Object.fromEntries(missing.map(([k, page]) => [k, resolve(repoRoot, page)])) },
-      },
-    });
-  }
+  log(`building the bench pages (${Object.keys(benchPages).join(', ')}) into the snapshot`);
+  await build({
+    root: repoRoot,
+    configFile: resolve(repoRoot, 'vite.bench.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: snapshot },
+  });
+  const missing = Object.values(benchPages).filter((page) => !existsSync(join(snapshot, page)));
+  if (missing.length > 0) throw new Error(`bench build did not write ${missing.join(', ')}`);
   return snapshot;
 }
 
