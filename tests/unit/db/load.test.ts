@@ -1,15 +1,16 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { loadCore, loadRest, SchemaError } from '../../../src/db/load';
 import { rowsOf } from '../../../src/db/engine';
 import { startNodeEngine } from '../helpers/node-engine';
-import { generatedDir, haveAssets } from '../helpers/real-assets';
+import { generatedDir, requireAssets } from '../helpers/real-assets';
 
 const read = async (name: string) => new Uint8Array(readFileSync(join(generatedDir, name)));
 
-describe.skipIf(!haveAssets())('loading in two stages', () => {
+describe('loading in two stages', () => {
+  beforeAll(requireAssets);
   test('the core is enough for the NTM series; poverty and sponsors come with the rest', async () => {
     const e = await startNodeEngine();
     await loadCore(e, read);

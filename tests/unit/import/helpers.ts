@@ -1,8 +1,9 @@
 /** Shared helpers for the import tests: the committed focus-province unit list and fixture loading. */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
+import { inputPaths } from '../../../data/node/load-inputs.ts';
 import { buildUnitIndex, type UnitIndex } from '../../../src/import/match.ts';
 import type { ImportedRow, ImportResult, Unit } from '../../../src/import/types.ts';
 
@@ -32,11 +33,9 @@ export function focusUnits(): UnitIndex {
   return focus;
 }
 
-/** The national list from the data pack when present (NTM_DATA_PACK or ../shared/vn-admin), else null. */
-export function nationalUnits(): Unit[] | null {
-  const pack = process.env.NTM_DATA_PACK ?? resolve(here, '../../../../shared/vn-admin');
-  const file = join(pack, 'units/communes_2024-02-01.csv');
-  return existsSync(file) ? readUnits(file) : null;
+/** The national list from the data pack (NTM_DATA_PACK or ../shared/vn-admin); missing, it fails with the pack's message. */
+export function nationalUnits(): Unit[] {
+  return readUnits(inputPaths().communes);
 }
 
 /** Compact view of a row for exact assertions. */
