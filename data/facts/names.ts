@@ -1,15 +1,13 @@
+import { spellingKey } from '../../src/common/vn-name.ts';
 import type { DistrictUnit } from '../model/units.ts';
-
-/** Loose key: NFC, lower case, no spaces/hyphens ("Huyện Đakrông" = "Huyện Đa Krông"). */
-export function looseNameKey(name: string): string {
-  return name.normalize('NFC').toLocaleLowerCase('vi').replace(/[\s\-']/g, '');
-}
 
 export type NameMatch = 'exact_nfc' | 'loose';
 
 /**
  * Resolves a district name to its code within a province: exact NFC match first; with allowLoose, a unique
- * loose match (spacing/case) next. Throws when nothing or more than one district matches.
+ * loose match next, forgiving spelling noise only (case, spacing, hyphens, tone placement, an abbreviated prefix:
+ * "Huyện Đakrông" = "Huyện Đa Krông"), never missing diacritics or a different prefix. Throws when nothing or more
+ * than one district matches.
  */
 export function resolveDistrictCode(
   districts: readonly DistrictUnit[],
@@ -22,7 +20,8 @@ export function resolveDistrictCode(
   const exact = inProvince.filter((d) => d.district_name.normalize('NFC') === wanted);
   if (exact.length === 1) return { district: exact[0], match: 'exact_nfc' };
   if (exact.length === 0 && allowLoose) {
-    const loose = inProvince.filter((d) => looseNameKey(d.district_name) === looseNameKey(wanted));
+    const key = spellingKey(wanted, 'district');
+    const loose = inProvince.filter((d) => spellingKey(d.district_name, 'district') === key);
     if (loose.length === 1) return { district: loose[0], match: 'loose' };
   }
   const known = inProvince.map((d) => d.district_name).join(', ');

@@ -1,3 +1,4 @@
+import { foldDiacritics } from '../../src/common/vn-name.ts';
 import type { CsvRow, CommuneUnit, DistrictUnit, FactsInput } from '../model/units.ts';
 import type { Tier } from '../model/tables.ts';
 import { resolveDistrictCode, type NameMatch } from './names.ts';
@@ -90,7 +91,7 @@ const PROVINCE_SLUGS: Record<string, string> = { '45': 'qt', '08': 'tq', '83': '
 /** Stable sponsor id: province slug + short name, e.g. 'qt-hnd'. */
 export function sponsorId(provinceCode: string, short: string): string {
   const slug = PROVINCE_SLUGS[provinceCode] ?? `p${provinceCode}`;
-  return `${slug}-${short.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  return `${slug}-${foldDiacritics(short).toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 }
 
 const LEVEL_TO_TIER: Record<string, CommuneRecognition['tier']> = { ntm: 'dat_chuan', nang_cao: 'nang_cao', kieu_mau: 'kieu_mau' };

@@ -2,7 +2,7 @@ import { fetchAsset } from '../db/fetch-asset';
 import { numberColumn, readArrowTable, stringColumn } from '../common/arrow-columns';
 import type { BoundaryLayer } from '../db/schema';
 import { layersWithOverview, loadBoundaryGeometry, toGeoJSON, type BoundaryGeometry } from '../geo/boundary-geometry';
-import { shortDistrictName, shortProvinceName } from '../geo/unit-names';
+import { shortDistrictName, shortProvinceName } from '../common/vn-name';
 
 /** A boundary layer's geometry plus the few attributes needed to draw it before DuckDB is ready. */
 export interface DrawableLayer {

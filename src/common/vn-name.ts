@@ -14,12 +14,35 @@ export type UnitType = 'Xã' | 'Phường' | 'Thị trấn' | 'Đặc khu' | 'Hu
 const ASCII = /^[\x00-\x7f]*$/;
 
 /**
- * Diacritics removed, đ/Đ mapped to d/D explicitly (they have no Unicode decomposition; Ð/ð, the look-alike eth
- * often typed for them, too); case and everything else kept. "Đông Hà" -> "Dong Ha". NFC or NFD input alike.
+ * By UTF-16 code: Latin letters with diacritics -> their ASCII base letter, combining marks -> "" (for NFD input),
+ * and đ/Đ (no Unicode decomposition) with Ð/ð, the look-alike eth often typed for them, -> d/D. Built once, so
+ * folding is one lookup per character, not a decomposition per call.
  */
+const FOLD: (string | undefined)[] = [];
+for (const [from, to] of [[0x00c0, 0x024f], [0x1e00, 0x1eff]]) {
+  for (let c = from; c <= to; c++) {
+    const ch = String.fromCharCode(c);
+    const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    if (base !== ch && ASCII.test(base)) FOLD[c] = base;
+  }
+}
+for (let c = 0x0300; c <= 0x036f; c++) FOLD[c] = '';
+for (const ch of 'đð') FOLD[ch.charCodeAt(0)] = 'd';
+for (const ch of 'ĐÐ') FOLD[ch.charCodeAt(0)] = 'D';
+
+/** Diacritics removed, đ/Đ to d/D; case and everything else kept. "Đông Hà" -> "Dong Ha". NFC or NFD input alike. */
 export function foldDiacritics(text: string): string {
-  if (ASCII.test(text)) return text;
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[đð]/g, 'd').replace(/[ĐÐ]/g, 'D');
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0xc0) continue;
+    const base = FOLD[code];
+    if (base === undefined) continue;
+    out += text.slice(copied, i) + base;
+    copied = i + 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** Words without diacritics, lower case, each run of spacing or punctuation one space: "Tỷ lệ hộ nghèo (%)" -> "ty le ho ngheo". */
@@ -28,7 +51,7 @@ export function foldWords(text: string): string {
 }
 
 /** Numbers without leading zeros ("phuong 01" = "phuong 1"), so numbered wards and districts compare as numbers. */
-const dropLeadingZeros = (text: string): string => text.replace(/(^|\D)0+(?=\d)/g, '$1');
+const dropLeadingZeros = (text: string): string => (text.includes('0') ? text.replace(/(^|\D)0+(?=\d)/g, '$1') : text);
 
 /**
  * Tone placement written one way, on the second vowel of oa/oe/uy: "hòa" -> "hoà", "thủy" -> "thuỷ" (both styles
@@ -43,8 +66,11 @@ for (const [glide, vowel] of [['o', 'a'], ['o', 'e'], ['u', 'y']]) {
 const TONE_ON_GLIDE = new RegExp(`${[...TONE_PLACEMENT.keys()].join('|')}`, 'g');
 const placeTones = (lower: string): string => lower.replace(TONE_ON_GLIDE, (m) => TONE_PLACEMENT.get(m)!);
 
-/** NFC, lower case, tone placement unified, Ð/ð read as Đ/đ: the name as written, minus spelling noise. */
-const canonical = (text: string): string => placeTones(text.normalize('NFC').replace(/Ð/g, 'Đ').replace(/ð/g, 'đ').toLowerCase());
+/** NFC, lower case, tone placement unified, ð (eth, Ð lower-cased) read as đ: the name as written, minus spelling noise. */
+const canonical = (text: string): string => {
+  const lower = text.normalize('NFC').toLowerCase();
+  return placeTones(lower.includes('ð') ? lower.replace(/ð/g, 'đ') : lower);
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Administrative prefixes
@@ -79,21 +105,24 @@ const PREFIXES: readonly Prefix[] = [
 interface PrefixForm {
   prefix: Prefix;
   words: string[];
-  folded: string;
+  folded: string[];
 }
 
-const FORMS: Record<UnitLevel, PrefixForm[]> = { commune: [], district: [], province: [] };
+/** The written forms of each level's prefixes, by their first folded word (a name is compared with a few only). */
+const FORMS: Record<UnitLevel, Map<string, PrefixForm[]>> = { commune: new Map(), district: new Map(), province: new Map() };
 for (const prefix of PREFIXES) {
   for (const form of [prefix.full, ...prefix.other]) {
     const words = form.split(' ');
-    FORMS[prefix.level].push({ prefix, words, folded: foldWords(form) });
+    const folded = words.map(foldWords);
+    const byFirst = FORMS[prefix.level];
+    byFirst.set(folded[0], [...(byFirst.get(folded[0]) ?? []), { prefix, words, folded }]);
   }
 }
 
 /** A ward or district number glued to its abbreviation: "P1", "p01" ("P.1" and "P 1" are read as a prefix). */
-const GLUED: Partial<Record<UnitLevel, { re: RegExp; type: UnitType }>> = {
-  commune: { re: /^p(\d+)$/, type: 'Phường' },
-  district: { re: /^q(\d+)$/, type: 'Quận' },
+const GLUED: Partial<Record<UnitLevel, { letter: string; re: RegExp; type: UnitType }>> = {
+  commune: { letter: 'p', re: /^p(\d+)$/, type: 'Phường' },
+  district: { letter: 'q', re: /^q(\d+)$/, type: 'Quận' },
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -108,12 +137,27 @@ export interface NameReading {
   accent: string;
 }
 
-function reading(level: UnitLevel, type: UnitType | null, words: readonly string[]): NameReading {
-  const key = dropLeadingZeros(foldWords(words.join(' ')).replace(/ /g, ''));
+/** The words of a name: NFC, lower case, tone placement unified, split at spacing and punctuation, notes dropped. */
+function nameWords(name: string): string[] {
+  const ascii = ASCII.test(name);
+  let text = ascii ? name.toLowerCase() : canonical(name);
+  if (text.includes('(')) text = text.replace(/\([^)]*\)/g, ' ');
+  return text.split(ascii ? /[^a-z0-9]+/ : /[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+}
+
+/** Each word folded to ASCII letters and digits (a word of other letters only folds to ""). */
+const foldEach = (words: readonly string[]): string[] =>
+  foldDiacritics(words.join(' '))
+    .replace(/[^a-z0-9 ]+/g, '')
+    .split(' ');
+
+/** The reading of words and their folded forms from the n-th word on (the first n are the prefix). */
+function reading(level: UnitLevel, type: UnitType | null, words: readonly string[], folded: readonly string[], n: number): NameReading {
+  const key = dropLeadingZeros(folded.slice(n).join(''));
   const glued = GLUED[level];
-  const number = glued?.re.exec(key);
+  const number = glued && key.length > 1 && key[0] === glued.letter ? glued.re.exec(key) : null;
   if (glued && number) return { type: type ?? glued.type, key: number[1], accent: number[1] };
-  return { type, key, accent: dropLeadingZeros(words.join('')) };
+  return { type, key, accent: dropLeadingZeros(words.slice(n).join('')) };
 }
 
 /**
@@ -124,21 +168,18 @@ function reading(level: UnitLevel, type: UnitType | null, words: readonly string
  * ignored. "Phường 1", "P1", "P.1" and "phuong 01" all read as a Phường with key "1".
  */
 export function readName(name: string, level: UnitLevel): NameReading[] {
-  const words = canonical(name)
-    .replace(/\([^)]*\)/g, ' ')
-    .split(/[^\p{L}\p{M}\p{N}]+/u)
-    .filter(Boolean);
+  const words = nameWords(name);
+  const folded = foldEach(words);
   let unsure: NameReading | null = null;
-  for (const form of FORMS[level]) {
+  for (const form of (words.length > 1 && FORMS[level].get(folded[0])) || []) {
     const n = form.words.length;
     if (words.length <= n) continue;
-    const head = words.slice(0, n);
-    if (head.every((w, i) => w === form.words[i])) return [reading(level, form.prefix.type, words.slice(n))];
-    if (!unsure && foldWords(head.join(' ')) === form.folded) unsure = reading(level, form.prefix.type, words.slice(n));
+    if (form.words.every((w, i) => w === words[i])) return [reading(level, form.prefix.type, words, folded, n)];
+    if (!unsure && form.folded.every((w, i) => w === folded[i])) unsure = reading(level, form.prefix.type, words, folded, n);
   }
-  const plain = reading(level, null, words);
+  const plain = reading(level, null, words, folded, 0);
   if (!unsure) return [plain];
-  return words.every((w) => ASCII.test(w)) ? [unsure, plain] : [plain, unsure];
+  return words.every((w, i) => w === folded[i]) ? [unsure, plain] : [plain, unsure];
 }
 
 /** Match key of the likeliest reading: "Xã Hướng Lộc" / "xa huong loc" / "X. Hướng Lộc" -> "huongloc". */

@@ -29,7 +29,7 @@ import { validateRows } from './validate';
 
 export type * from './types';
 export { CANONICAL_FIELDS } from './types';
-export { buildUnitIndex, communeKey, districtKey, findProvince, resolve, type UnitIndex } from './match';
+export { buildUnitIndex, findProvince, resolve, type UnitIndex } from './match';
 export { detectAndDecode, encodeTcvn3, encodeVni, encodeWindows1258 } from './encoding';
 
 export interface ImportContext {

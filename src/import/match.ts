@@ -1,74 +1,14 @@
 /**
  * Match imported rows to administrative units: by GSO code when present (numbers that lost their leading zeros
- * are padded back), otherwise by name within the district/province, ignoring diacritics, case, prefixes
- * ("Xã", "X.", "Phường", "P.", "Thị trấn", "TT.") and spacing, with đ/Đ mapped to d. Ambiguous and unmatched
- * rows get up to 3 suggestions ranked by string similarity; resolve() lets the user settle them.
+ * are padded back), otherwise by name within the district/province by the Vietnamese name key (common/vn-name:
+ * diacritics, case, prefixes, spacing, numbered wards). Ambiguous and unmatched rows get up to 3 suggestions
+ * ranked by string similarity; resolve() lets the user settle them.
  */
+import { accentKey, foldWords, nameKey, readName, shortProvinceName, type NameReading } from '../common/vn-name';
 import { issue } from './issues';
 import { finalize } from './report';
-import { foldKey, similarity } from './text';
+import { similarity } from './text';
 import type { ImportedRow, ImportResult, Issue, Suggestion, Unit } from './types';
-
-// ---------------------------------------------------------------------------------------------------------------
-// Keys
-
-const COMMUNE_PREFIX = /^(xa|phuong|thi tran|tt|p|x|ward|commune|township)\s+/;
-const DISTRICT_PREFIX = /^(huyen|h|thi xa|tx|thanh pho|tp|quan|q|district|town|city)\s+/;
-const PROVINCE_PREFIX = /^(tinh|thanh pho|tp|province|city)\s+/;
-
-function baseKey(name: string): string {
-  return foldKey(name.replace(/\([^)]*\)/g, ' '));
-}
-
-function finishKey(k: string): string {
-  return k
-    .replace(/\b0+(\d)/g, '$1') // "Phường 01" = "Phường 1"
-    .replace(/ /g, '');
-}
-
-/** "Xã Hướng Lộc" / "xa huong loc" / "X. Hướng Lộc" -> "huongloc"; "Phường 1" / "P.1" / "P1" / "phuong 01" -> "1". */
-export function communeKey(name: string): string {
-  let k = baseKey(name);
-  k = k.replace(/^p(\d+)$/, '$1').replace(COMMUNE_PREFIX, '');
-  return finishKey(k);
-}
-
-/** "Huyện Hướng Hóa" / "H. Hướng Hoá" / "huong hoa" -> "huonghoa"; "TP. Đông Hà" -> "dongha"; "Q.1" -> "1". */
-export function districtKey(name: string): string {
-  let k = baseKey(name);
-  k = k.replace(/^q(\d+)$/, '$1').replace(DISTRICT_PREFIX, '');
-  return finishKey(k);
-}
-
-export function provinceKey(name: string): string {
-  return finishKey(baseKey(name).replace(PROVINCE_PREFIX, ''));
-}
-
-/** Key that keeps diacritics (used only to break ties between names that differ only by them). */
-const TONE_STYLE: [RegExp, string][] = [
-  [/òa/g, 'oà'], [/óa/g, 'oá'], [/ỏa/g, 'oả'], [/õa/g, 'oã'], [/ọa/g, 'oạ'],
-  [/òe/g, 'oè'], [/óe/g, 'oé'], [/ỏe/g, 'oẻ'], [/õe/g, 'oẽ'], [/ọe/g, 'oẹ'],
-  [/ùy/g, 'uỳ'], [/úy/g, 'uý'], [/ủy/g, 'uỷ'], [/ũy/g, 'uỹ'], [/ụy/g, 'uỵ'],
-];
-export function accentKey(name: string): string {
-  let k = name
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/\([^)]*\)/g, ' ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-  k = k.replace(/^p(\d+)$/, '$1').replace(/^(xã|xa|phường|phuong|thị trấn|thi tran|tt|p|x)\s+/, '');
-  for (const [re, to] of TONE_STYLE) k = k.replace(re, to);
-  return finishKey(k);
-}
-
-function typeFromPrefix(name: string): string | null {
-  const k = baseKey(name);
-  if (/^(xa|x) /.test(k)) return 'Xã';
-  if (/^(phuong|p) /.test(k) || /^p\d+$/.test(k)) return 'Phường';
-  if (/^(thi tran|tt) /.test(k)) return 'Thị trấn';
-  return null;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Index
@@ -117,18 +57,18 @@ export function buildUnitIndex(units: readonly Unit[]): UnitIndex {
   const seenP = new Set<string>();
   for (const u of idx.units) {
     idx.byCode.set(u.commune_code, u);
-    const key = communeKey(u.commune_name);
+    const key = nameKey(u.commune_name, 'commune');
     idx.keyOf.set(u, key);
     push(idx.byKey, key, u);
     push(idx.byProvince, u.province_code, u);
     push(idx.byDistrict, u.district_code, u);
     if (!seenD.has(u.district_code)) {
       seenD.add(u.district_code);
-      idx.districts.push({ district_code: u.district_code, district_name: u.district_name, province_code: u.province_code, key: districtKey(u.district_name) });
+      idx.districts.push({ district_code: u.district_code, district_name: u.district_name, province_code: u.province_code, key: nameKey(u.district_name, 'district') });
     }
     if (!seenP.has(u.province_code)) {
       seenP.add(u.province_code);
-      idx.provinces.push({ province_code: u.province_code, province_name: u.province_name, key: provinceKey(u.province_name) });
+      idx.provinces.push({ province_code: u.province_code, province_name: u.province_name, key: nameKey(u.province_name, 'province') });
     }
   }
   return idx;
@@ -138,15 +78,18 @@ export function buildUnitIndex(units: readonly Unit[]): UnitIndex {
 export function findProvince(index: UnitIndex, text: string): ProvinceRef | null {
   const t = text.trim();
   if (/^\d{1,2}$/.test(t)) return index.provinces.find((p) => p.province_code === t.padStart(2, '0')) ?? null;
-  const k = provinceKey(t);
-  return index.provinces.find((p) => p.key === k) ?? null;
+  for (const { key } of readName(t, 'province')) {
+    const found = index.provinces.find((p) => p.key === key);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** A province named in a title ("... TRÊN ĐỊA BÀN TỈNH QUẢNG TRỊ", "tỉnh Bến Tre"): needs the word "tỉnh"/"thành phố". */
 export function provinceInText(index: UnitIndex, text: string): ProvinceRef | null {
-  const k = foldKey(text);
+  const k = foldWords(text);
   const found = index.provinces.filter((p) => {
-    const words = foldKey(p.province_name.replace(/^(Tỉnh|Thành phố)\s+/u, ''));
+    const words = foldWords(shortProvinceName(p.province_name));
     return new RegExp(`\\b(tinh|thanh pho|tp) ${words}\\b`).test(k);
   });
   return found.length === 1 ? found[0] : null;
@@ -155,8 +98,11 @@ export function provinceInText(index: UnitIndex, text: string): ProvinceRef | nu
 function districtsMatching(index: UnitIndex, text: string, provinceCode: string | null): DistrictRef[] {
   const t = text.trim();
   if (/^\d{3}$/.test(t)) return index.districts.filter((d) => d.district_code === t);
-  const k = districtKey(t);
-  return index.districts.filter((d) => d.key === k && (!provinceCode || d.province_code === provinceCode));
+  for (const { key } of readName(t, 'district')) {
+    const found = index.districts.filter((d) => d.key === key && (!provinceCode || d.province_code === provinceCode));
+    if (found.length) return found;
+  }
+  return [];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -214,17 +160,18 @@ function fuzzy(index: UnitIndex, key: string, pool: Unit[], preferDistricts: Set
 
 export class Matcher {
   private fuzzyCache = new Map<string, Suggestion[]>();
-  private keyCache = new Map<string, string>();
+  private readingCache = new Map<string, NameReading[]>();
 
   constructor(readonly index: UnitIndex) {}
 
-  private key(name: string): string {
-    let k = this.keyCache.get(name);
-    if (k === undefined) {
-      k = communeKey(name);
-      this.keyCache.set(name, k);
+  /** The ways to read a commune name, likeliest first ("Phương Mai" is a name, "phuong mai" may be "Phường Mai"). */
+  private readings(name: string): NameReading[] {
+    let r = this.readingCache.get(name);
+    if (r === undefined) {
+      r = readName(name, 'commune');
+      this.readingCache.set(name, r);
     }
-    return k;
+    return r;
   }
 
   match(q: MatchQuery): MatchOutcome {
@@ -247,7 +194,7 @@ export class Matcher {
         if (q.scopeProvince && u.province_code !== q.scopeProvince) {
           messages.push(issue('out_of_scope', { unit_name: u.commune_name, province: u.province_name, scope: scopeName ?? q.scopeProvince }, { row: q.sourceRow, ...q.codeColumn }));
         }
-        if (q.name && this.key(q.name) !== idx.keyOf.get(u)) {
+        if (q.name && !this.readings(q.name).some((r) => r.key === idx.keyOf.get(u))) {
           messages.push(issue('code_name_mismatch', { code: u.commune_code, unit_name: u.commune_name, district: u.district_name, name: q.name }, { row: q.sourceRow, ...q.nameColumn }));
         }
         return { match: 'code', unit: u, suggestions: [], messages };
@@ -281,10 +228,15 @@ export class Matcher {
       messages.push(issue('no_unit_id', {}, { row: q.sourceRow }));
       return { match: 'unmatched', unit: null, suggestions: [], messages };
     }
-    const key = this.key(q.name);
-    const all = idx.byKey.get(key) ?? [];
-    const inProvince = provinceCode ? all.filter((u) => u.province_code === provinceCode) : all;
-    let cands = districtCodes.size ? inProvince.filter((u) => districtCodes.has(u.district_code)) : inProvince;
+    // the first reading of the name that finds units in the district, else in the province, else the likeliest
+    const found = this.readings(q.name).map((reading) => {
+      const all = idx.byKey.get(reading.key) ?? [];
+      const inProvince = provinceCode ? all.filter((u) => u.province_code === provinceCode) : all;
+      return { reading, inProvince, cands: districtCodes.size ? inProvince.filter((u) => districtCodes.has(u.district_code)) : inProvince };
+    });
+    const chosen = found.find((f) => f.cands.length) ?? found.find((f) => f.inProvince.length) ?? found[0];
+    const { reading, inProvince } = chosen;
+    let cands = chosen.cands;
     const where = { row: q.sourceRow, ...q.nameColumn };
 
     if (!cands.length && districtCodes.size && inProvince.length) {
@@ -294,14 +246,12 @@ export class Matcher {
     }
     if (cands.length > 1) {
       // tie-breaks: the unit type written in the name ("Xã"/"Phường"/"Thị trấn"), then the diacritics when given
-      const type = typeFromPrefix(q.name);
-      if (type) {
-        const t = cands.filter((u) => u.commune_type === type);
+      if (reading.type) {
+        const t = cands.filter((u) => u.commune_type === reading.type);
         if (t.length) cands = t;
       }
       if (cands.length > 1 && /[^\x00-\x7f]/.test(q.name)) {
-        const ak = accentKey(q.name);
-        const a = cands.filter((u) => accentKey(u.commune_name) === ak);
+        const a = cands.filter((u) => accentKey(u.commune_name, 'commune') === reading.accent);
         if (a.length) cands = a;
       }
     }
@@ -319,12 +269,13 @@ export class Matcher {
 
   /** Up to 3 suggestions for a name: fuzzy within the district, then the province, then everywhere. */
   suggest(name: string, provinceCode: string | null, districtCodes: Set<string>): Suggestion[] {
-    const key = communeKey(name);
-    const cacheKey = `${key}|${provinceCode ?? ''}|${[...districtCodes].join(',')}`;
+    const keys = this.readings(name).map((r) => r.key);
+    const key = keys[0];
+    const cacheKey = `${keys.join('/')}|${provinceCode ?? ''}|${[...districtCodes].join(',')}`;
     const cached = this.fuzzyCache.get(cacheKey);
     if (cached) return cached;
     const idx = this.index;
-    const exact = (idx.byKey.get(key) ?? []).filter((u) => !provinceCode || u.province_code === provinceCode);
+    const exact = keys.flatMap((k) => idx.byKey.get(k) ?? []).filter((u) => !provinceCode || u.province_code === provinceCode);
     const pool = provinceCode ? (idx.byProvince.get(provinceCode) ?? []) : districtCodes.size ? [...districtCodes].flatMap((d) => idx.byDistrict.get(d) ?? []) : idx.units;
     const more = fuzzy(idx, key, pool, districtCodes).filter((s) => !exact.some((u) => u.commune_code === s.commune_code));
     const out = [...exact.map((u) => toSuggestion(u, 1)), ...more].slice(0, 3);

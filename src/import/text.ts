@@ -1,22 +1,12 @@
 /** Text helpers shared by header recognition, total-row detection and unit matching. */
-
-const MARKS = /[\u0300-\u036f]/g;
-
-/** Remove Vietnamese diacritics; đ/Đ have no Unicode decomposition and are mapped explicitly. */
-export function stripDiacritics(s: string): string {
-  return s.normalize('NFD').replace(MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-}
+import { foldWords } from '../common/vn-name';
 
 /**
- * Folded key: no diacritics, lower case, punctuation and "%" as spaces, spacing collapsed.
- * "Tỷ lệ hộ nghèo (%)" -> "ty le ho ngheo". "%" is kept as the word "pct" so rate headers stay recognisable.
+ * Folded words of a header or label (common/vn-name: no diacritics, lower case, punctuation as spaces), with "%"
+ * kept as the word "pct" so rate headers stay recognisable: "Tỷ lệ hộ nghèo (%)" -> "ty le ho ngheo pct".
  */
 export function foldKey(s: string): string {
-  return stripDiacritics(s)
-    .toLowerCase()
-    .replace(/%/g, ' pct ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return foldWords(s.replace(/%/g, ' pct '));
 }
 
 const UNTIDY = /[\t\n\r\f\v\u00a0]| {2}|^ | $/;

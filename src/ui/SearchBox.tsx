@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { useAtlas } from './AtlasContext';
-import { searchKey, vietnameseCollator } from '../i18n/collate';
+import { searchKey, stripUnitPrefix } from '../common/vn-name';
+import { vietnameseCollator } from '../i18n/collate';
 
 interface Hit {
   kind: 'commune' | 'district';
@@ -23,12 +24,13 @@ export function SearchBox() {
   const index = useMemo(() => {
     const u = atlas.units;
     if (!u || s.phase !== 'ready') return [];
-    const entries: (Hit & { key: string })[] = [];
-    const districts = new Map<string, Hit & { key: string }>();
+    // key: what a query is compared with; bare: the name without its prefix, for sorting
+    const entries: (Hit & { key: string; bare: string })[] = [];
+    const districts = new Map<string, Hit & { key: string; bare: string }>();
     for (let i = 0; i < u.length; i++) {
-      entries.push({ kind: 'commune', code: u.code[i], name: u.name[i], context: `${u.districtName[i]}, ${u.provinceName[i]}`, province: u.provinceCode[i], key: searchKey(u.name[i]) });
+      entries.push({ kind: 'commune', code: u.code[i], name: u.name[i], context: `${u.districtName[i]}, ${u.provinceName[i]}`, province: u.provinceCode[i], key: searchKey(u.name[i]), bare: stripUnitPrefix(u.name[i]) });
       if (!districts.has(u.districtCode[i]))
-        districts.set(u.districtCode[i], { kind: 'district', code: u.districtCode[i], name: u.districtName[i], context: u.provinceName[i], province: u.provinceCode[i], key: searchKey(u.districtName[i]) });
+        districts.set(u.districtCode[i], { kind: 'district', code: u.districtCode[i], name: u.districtName[i], context: u.provinceName[i], province: u.provinceCode[i], key: searchKey(u.districtName[i]), bare: stripUnitPrefix(u.districtName[i]) });
     }
     return [...entries, ...districts.values()];
   }, [atlas.units, s.phase]);
@@ -39,11 +41,10 @@ export function SearchBox() {
     const words = query.split(' ');
     const found = index.filter((e) => words.every((w) => e.key.includes(w)));
     // Current province first, then Vietnamese collation of the name without its prefix.
-    const bare = (n: string) => n.replace(/^(Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Thành phố)\s+/u, '');
     found.sort(
       (a, b) =>
         Number(b.province === s.province) - Number(a.province === s.province) ||
-        vietnameseCollator.compare(bare(a.name), bare(b.name)) ||
+        vietnameseCollator.compare(a.bare, b.bare) ||
         vietnameseCollator.compare(a.context, b.context),
     );
     return found.slice(0, maxHits);

@@ -1,6 +1,6 @@
 import type { ImportResult } from '..';
 import { arrowIPC, type Column, type ColumnKind } from '../../common/arrow-table';
-import { searchKey } from '../../i18n/collate';
+import { foldWords } from '../../common/vn-name';
 
 export interface ImportTables {
   communeYear: Record<string, unknown>[];
@@ -224,7 +224,7 @@ export function importArrow(tables: ImportColumns | ImportTables, dataset: strin
 
 /** "Hội Liên hiệp Phụ nữ tỉnh" in province 45 -> "45-hoi-lien-hiep-phu-nu-tinh": stable, URL-safe, ASCII. */
 export function sponsorSlug(province: string, org: string): string {
-  return `${province}-${searchKey(org).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`.slice(0, 64);
+  return `${province}-${foldWords(org).replace(/ /g, '-')}`.slice(0, 64);
 }
 
 const initials = (org: string) =>

@@ -4,7 +4,7 @@ import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { useSql } from '../use-sql';
 import { criteriaMissingSQL, districtCriteriaMatrixSQL } from '../../db/sql/criteria';
-import { shortDistrictName } from '../../geo/unit-names';
+import { shortDistrictName } from '../../common/vn-name';
 import { formatNumber } from '../../i18n';
 import { seriesIllustrative } from '../../indicators/provenance';
 import { IllustrativeNote } from '../IllustrativeMark';

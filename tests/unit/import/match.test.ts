@@ -1,51 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importTable } from '../../../src/import/index.ts';
-import { accentKey, buildUnitIndex, communeKey, districtKey, findProvince, Matcher, provinceInText, resolve, type MatchQuery } from '../../../src/import/match.ts';
+import { buildUnitIndex, findProvince, Matcher, provinceInText, resolve, type MatchQuery } from '../../../src/import/match.ts';
 import type { ImportResult } from '../../../src/import/types.ts';
 import { counts, fixture, focusUnits } from './helpers.ts';
-
-describe('name keys', () => {
-  it.each([
-    ['Xã Hướng Lộc', 'huongloc'],
-    ['xa huong loc', 'huongloc'],
-    ['X. Hướng Lộc', 'huongloc'],
-    ['XÃ HƯỚNG LỘC', 'huongloc'],
-    ['  Hướng   Lộc ', 'huongloc'],
-    ['Hướng Lộc (ĐBKK)', 'huongloc'],
-    ['Phường 1', '1'],
-    ['P.1', '1'],
-    ['P1', '1'],
-    ['P. 01', '1'],
-    ['phuong 01', '1'],
-    ['Thị trấn Khe Sanh', 'khesanh'],
-    ['Thị Trấn Ái Tử', 'aitu'],
-    ['TT. Khe Sanh', 'khesanh'],
-    ['TT Khe Sanh', 'khesanh'],
-    ['Xã Đa Krông', 'dakrong'],
-    ['Đakrông', 'dakrong'],
-    ['Xã Qưới Sơn', 'quoison'],
-    ['Bình Hoà', 'binhhoa'],
-    ['Bình Hòa', 'binhhoa'],
-  ])('communeKey(%j) = %j', (name, key) => expect(communeKey(name)).toBe(key));
-
-  it.each([
-    ['Huyện Hướng Hóa', 'huonghoa'],
-    ['H. Hướng Hoá', 'huonghoa'],
-    ['huong hoa', 'huonghoa'],
-    ['Thành phố Đông Hà', 'dongha'],
-    ['TP. Đông Hà', 'dongha'],
-    ['TP Đông Hà', 'dongha'],
-    ['Thị xã Quảng Trị', 'quangtri'],
-    ['TX Quảng Trị', 'quangtri'],
-    ['Quận 1', '1'],
-    ['Q.1', '1'],
-  ])('districtKey(%j) = %j', (name, key) => expect(districtKey(name)).toBe(key));
-
-  it('accentKey keeps diacritics but not the tone-placement style', () => {
-    expect(accentKey('Xã Bình Hoà')).toBe(accentKey('Bình Hòa'));
-    expect(accentKey('Bình Thành')).not.toBe(accentKey('Bình Thạnh'));
-  });
-});
 
 describe('provinces', () => {
   it('by code or name', () => {
@@ -86,6 +43,24 @@ describe('Matcher', () => {
     expect(mm.match(q({ name: 'TT. Yen Binh' })).unit!.commune_code).toBe('00001');
     expect(mm.match(q({ name: 'xa yen binh' })).unit!.commune_code).toBe('00002');
     expect(mm.match(q({ name: 'Yên Bình' })).match).toBe('ambiguous');
+  });
+
+  it('reads a first word that is a prefix only without its diacritics as part of the name', () => {
+    const unit = (commune_code: string, commune_name: string, district_name = 'Quận Đống Đa') => ({
+      commune_code, commune_name, commune_type: commune_name.startsWith('Xã') ? 'Xã' : 'Phường', district_code: district_name === 'Quận Đống Đa' ? '006' : '017',
+      district_name, province_code: '01', province_name: 'Thành phố Hà Nội',
+    });
+    const mm = new Matcher(buildUnitIndex([unit('00232', 'Phường Phương Mai'), unit('00999', 'Phường Mai'), unit('00736', 'Xã Xà Phìn', 'Huyện Quan Hóa')]));
+    const found = (p: Partial<MatchQuery>) => mm.match(q(p)).unit?.commune_code;
+    expect(found({ name: 'Phương Mai' })).toBe('00232'); // before: "Phường Mai", the prefix read off "Phương"
+    expect(found({ name: 'P. Phương Mai' })).toBe('00232');
+    expect(found({ name: 'Phường Mai' })).toBe('00999');
+    expect(found({ name: 'phuong mai' })).toBe('00999'); // without diacritics the prefix reading comes first
+    expect(found({ name: 'Xà Phìn' })).toBe('00736'); // before: unmatched
+    expect(found({ name: 'xa pHin' })).toBe('00736'); // no "Phìn": the name reading is tried next
+    const r = mm.match(q({ name: 'Xã Xà Phìn', district: 'Quan Hóa' })); // before: district_unknown
+    expect([r.unit?.commune_code, r.messages]).toEqual(['00736', []]);
+    expect(mm.match(q({ code: '00736', name: 'Xà Phìn' })).messages).toEqual([]); // before: code_name_mismatch
   });
 
   it('uses the district to pick among same-named units and to rank suggestions', () => {
