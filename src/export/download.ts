@@ -1,4 +1,5 @@
 // Saves bytes as a file through a temporary <a download> and an object URL (no server round trip).
+import { foldDiacritics } from '../common/vn-name';
 
 /** Starts a download of bytes (or a Blob) under filename. */
 export function downloadBytes(data: Uint8Array | Blob, filename: string, mime: string): void {
@@ -29,11 +30,7 @@ export const MIME = {
 
 /** A file name from a title: ASCII letters and digits (Vietnamese marks removed, đ → d), dashes, date. */
 export function exportFilename(title: string, ext: string, date = new Date()): string {
-  const base = title
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+  const base = foldDiacritics(title)
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .toLowerCase()
