@@ -12,20 +12,17 @@ import { Aggregates, calibrationSummary } from './generate/report.ts';
 import type { DataTables } from './model/tables.ts';
 import { rowCount } from './model/tables.ts';
 import { describeInputs, inputPaths, loadInputs, type InputFile } from './node/load-inputs.ts';
+import { TABLES } from '../src/common/schema.ts';
 
 const dataDir = dirname(fileURLToPath(import.meta.url));
+/** Code shared with the app that decides the output too: the schema and the Arrow encoder. */
+const commonDir = resolve(dataDir, '../src/common');
 export const MANIFEST = 'data_manifest.json';
 
-export const OUTPUT_FILES: Record<keyof DataTables, string> = {
-  criteria_sets: 'criteria_sets.arrow',
-  criteria: 'criteria.arrow',
-  commune_year: 'commune_year.arrow',
-  poverty_year: 'poverty_year.arrow',
-  district_recognition: 'district_recognition.arrow',
-  sponsorship: 'sponsorship.arrow',
-  targets: 'targets.arrow',
-  published_figures: 'published_figures.arrow',
-};
+/** The asset of every table this build writes (src/common/schema.ts), in the schema's order. */
+export const OUTPUT_FILES = Object.fromEntries(
+  Object.entries(TABLES).flatMap(([name, t]) => ('build' in t && t.build === 'data' ? [[name, t.asset]] : [])),
+) as Record<keyof DataTables, string>;
 
 export interface DataManifest {
   seed: number;
@@ -54,7 +51,9 @@ export function staleReason(outDir: string, seed: number): string | null {
   const now = describeInputs([paths.communes, paths.districts, ...Object.values(paths.facts)]);
   if (JSON.stringify(now) !== JSON.stringify(manifest.inputs)) return 'inputs changed';
   for (const file of Object.values(OUTPUT_FILES)) if (!existsSync(resolve(outDir, file))) return `${file} missing`;
-  if (newestMtime(dataDir) > statSync(manifestPath).mtimeMs) return 'data/ sources changed';
+  const built = statSync(manifestPath).mtimeMs;
+  if (newestMtime(dataDir) > built) return 'data/ sources changed';
+  if (newestMtime(commonDir) > built) return 'src/common sources changed';
   return null;
 }
 

@@ -1,6 +1,6 @@
 import { boundaryColumns, boundaryLayers, programmeTables, unitTables, type TableSpec } from './schema';
 import { quoteIdent, rowsOf, type SqlEngine } from './engine';
-import { importSchemaSQL, importViewSQL, sponsorshipDatasetSQL } from './sql/imported';
+import { datasetColumnSQL, importSchemaSQL, importViewSQL } from './sql/imported';
 
 /** Reads an asset's bytes; the browser fetches from /generated/, tests read files. */
 export type AssetReader = (name: string) => Promise<Uint8Array>;
@@ -64,7 +64,7 @@ export async function loadRest(engine: SqlEngine, read: AssetReader): Promise<vo
   const union = boundaryLayers
     .map((layer) => `SELECT '${layer}' AS layer, * FROM ${quoteIdent(`boundary_${layer}`)}`)
     .join(' UNION ALL BY NAME ');
-  await runScript(engine, [`CREATE OR REPLACE VIEW boundary_feature AS ${union}`, importViewSQL('poverty_year'), sponsorshipDatasetSQL]);
+  await runScript(engine, [`CREATE OR REPLACE VIEW boundary_feature AS ${union}`, importViewSQL('poverty_year'), ...datasetColumnSQL]);
 }
 
 /** Every table, in the order the app loads them. */

@@ -1,5 +1,6 @@
 import type { ImportResult } from '..';
 import { arrowIPC, type Column, type ColumnKind } from '../../common/arrow-table';
+import { importColumns as importedColumns, importStreamColumns, importTable, type ImportColumnName, type TableName } from '../../common/schema';
 import { foldWords } from '../../common/vn-name';
 
 export interface ImportTables {
@@ -12,20 +13,24 @@ export interface ImportTables {
   skipped: { row: number; reason: 'no_year' }[];
 }
 
-/** The import tables, in the order they are loaded, and the DuckDB table each one goes into. */
+/** The import tables, in the order they are loaded (the names imports are stored under in IndexedDB). */
 export const importTableNames = ['communeYear', 'poverty', 'scope', 'sponsorship'] as const;
 export type ImportTableName = (typeof importTableNames)[number];
-export const duckdbTable: Record<ImportTableName, string> = {
-  communeYear: 'import_commune_year',
-  poverty: 'import_poverty_year',
-  scope: 'import_scope',
-  sponsorship: 'sponsorship',
-};
+/** The model's table (src/common/schema.ts) each import table is rows of. */
+const modelTable = { communeYear: 'commune_year', poverty: 'poverty_year', scope: 'import_scope', sponsorship: 'sponsorship' } as const satisfies Record<ImportTableName, TableName>;
+const perTable = <V>(f: (name: ImportTableName) => V) => Object.fromEntries(importTableNames.map((n) => [n, f(n)])) as Record<ImportTableName, V>;
+/** The DuckDB table each import table goes into. */
+export const duckdbTable = perTable((n) => importTable(modelTable[n]));
+
 
 const criteriaSetOfYear = (year: number) => (year >= 2022 ? 'qd318' : 'qd1980');
 const povertyStandard = (year: number) => (year >= 2022 ? 'NĐ 07/2021/NĐ-CP' : 'QĐ 59/2015/QĐ-TTg');
 
 type Values = unknown[];
+
+/** Empty columns for the rows an import writes into a table of the model. */
+const emptyColumns = <T extends TableName>(table: T) =>
+  Object.fromEntries(importedColumns(table).map((n) => [n, [] as Values])) as Record<ImportColumnName<T>, Values>;
 
 /** The import tables column by column (each column one array, all of a table's the same length). */
 export interface ImportColumns {
@@ -43,44 +48,9 @@ export interface ImportColumns {
  * Built column by column (no object per row): the columns go straight into Arrow.
  */
 export function importColumns(result: ImportResult): ImportColumns {
-  const cy = {
-    commune_code: [] as Values,
-    year: [] as Values,
-    criteria_set: [] as Values,
-    criteria_met_count: [] as Values,
-    criteria_met_mask: [] as Values,
-    tier: [] as Values,
-    recognised_year: [] as Values,
-    ntm_year: [] as Values,
-    decision_no: [] as Values,
-    fell_back: [] as Values,
-    provenance: [] as Values,
-    source: [] as Values,
-  };
-  const pov = {
-    unit_code: [] as Values,
-    unit_level: [] as Values,
-    year: [] as Values,
-    households: [] as Values,
-    poor: [] as Values,
-    near_poor: [] as Values,
-    standard: [] as Values,
-    provenance: [] as Values,
-    source: [] as Values,
-  };
-  const sp = {
-    sponsor_id: [] as Values,
-    sponsor_org: [] as Values,
-    sponsor_short: [] as Values,
-    province_code: [] as Values,
-    commune_code: [] as Values,
-    commune_name: [] as Values,
-    district_name: [] as Values,
-    from_year: [] as Values,
-    to_year: [] as Values,
-    basis: [] as Values,
-    source: [] as Values,
-  };
+  const cy = emptyColumns('commune_year');
+  const pov = emptyColumns('poverty_year');
+  const sp = emptyColumns('sponsorship');
   const skipped: ImportTables['skipped'] = [];
   const scope = new Set<string>();
   const prefix = `${result.file}${result.sheet ? ` / ${result.sheet}` : ''}, dòng `;
@@ -176,27 +146,18 @@ export interface ImportArrow {
   skipped: ImportTables['skipped'];
 }
 
-/** The columns of each table's stream, in order (the dataset id, then what importColumns() writes). */
-export const importColumnNames: Record<ImportTableName, readonly string[]> = {
-  communeYear: ['dataset', 'commune_code', 'year', 'criteria_set', 'criteria_met_count', 'criteria_met_mask', 'tier', 'recognised_year', 'ntm_year', 'decision_no', 'fell_back', 'provenance', 'source'],
-  poverty: ['dataset', 'unit_code', 'unit_level', 'year', 'households', 'poor', 'near_poor', 'standard', 'provenance', 'source'],
-  scope: ['dataset', 'province_code', 'year'],
-  sponsorship: ['dataset', 'sponsor_id', 'sponsor_org', 'sponsor_short', 'province_code', 'commune_code', 'commune_name', 'district_name', 'from_year', 'to_year', 'basis', 'source'],
-};
+/** The columns of each table's stream, with their types, in order (the dataset id, then what importColumns() writes). */
+const streamColumns = perTable((n) => importStreamColumns(modelTable[n]));
+export const importColumnNames = perTable((n): readonly string[] => streamColumns[n].map((c) => c.name));
 
-const intColumns = new Set(['year', 'criteria_met_count', 'criteria_met_mask', 'recognised_year', 'ntm_year', 'households', 'poor', 'near_poor', 'from_year', 'to_year']);
-
-/**
- * One table's columns -> Arrow IPC stream bytes, the dataset id first (integers as INTEGER, fell_back as BOOLEAN,
- * the rest VARCHAR). Null where the table has no row.
- */
+/** One table's columns -> Arrow IPC stream bytes, the dataset id first, types as the schema declares. Null where the table has no row. */
 export function tableIPC(name: ImportTableName, columns: Record<string, Values>, dataset: string): Uint8Array | null {
   const rows = rowCount(columns);
   if (rows === 0) return null;
   const cols: Record<string, Column> = {};
   const kinds: Record<string, ColumnKind> = {};
-  for (const n of importColumnNames[name]) {
-    kinds[n] = intColumns.has(n) ? 'int32' : n === 'fell_back' ? 'bool' : 'utf8';
+  for (const { name: n, type } of streamColumns[name]) {
+    kinds[n] = type;
     cols[n] = n === 'dataset' ? new Array<string>(rows).fill(dataset) : ((columns[n] ?? new Array(rows).fill(null)) as Column);
   }
   return arrowIPC(cols, kinds).bytes;

@@ -1,12 +1,13 @@
 import { createStore, del, entries, keys, set, clear } from 'idb-keyval';
 import type { ImportContext } from '..';
 import type { BuiltTable, WorkerReply, WorkerRequest } from './import-worker';
-import { rowsOf, type SqlEngine } from '../../db/engine';
+import { quoteIdent, rowsOf, type SqlEngine } from '../../db/engine';
+import { importTargets, type ImportMode } from '../../common/schema';
 import { duckdbTable, importArrow, importColumnNames, importTableNames, type ImportArrow, type ImportTableName, type ImportTables } from './import-rows';
 import type { ImportView } from './import-view';
 import { unitRows, type UnitList } from '../../app/unit-list';
 
-export type ImportMode = 'beside' | 'replace';
+export type { ImportMode };
 
 /** An import as the data panel lists it. */
 export interface DatasetInfo {
@@ -254,8 +255,7 @@ export class ImportService {
 
   /** One action removes every import: the app shows the shipped data again. */
   async clearAll(): Promise<void> {
-    for (const t of ['import_commune_year', 'import_poverty_year', 'import_scope', 'import_dataset']) await this.engine.query(`DELETE FROM ${t}`);
-    await this.engine.query('DELETE FROM sponsorship WHERE dataset IS NOT NULL');
+    for (const { table, shared } of importTargets()) await this.engine.query(`DELETE FROM ${quoteIdent(table)}${shared ? ' WHERE dataset IS NOT NULL' : ''}`);
     await clear(store());
   }
 
@@ -275,9 +275,7 @@ export class ImportService {
 
   /** Takes a dataset's rows out of DuckDB (IndexedDB is left as it is). */
   private async unload(id: string): Promise<void> {
-    for (const t of ['import_commune_year', 'import_poverty_year', 'import_scope', 'import_dataset', 'sponsorship']) {
-      await this.engine.query(`DELETE FROM ${t} WHERE dataset = ?`, [id]);
-    }
+    for (const { table } of importTargets()) await this.engine.query(`DELETE FROM ${quoteIdent(table)} WHERE dataset = ?`, [id]);
   }
 
   private async insert(d: StoredDataset): Promise<void> {
@@ -289,7 +287,7 @@ export class ImportService {
   }
 
   private async insertDatasetRow(d: StoredDataset): Promise<void> {
-    await this.engine.query('INSERT INTO import_dataset VALUES (?, ?, ?, ?, ?)', [d.id, d.file, d.importedAt, d.mode, d.seq]);
+    await this.engine.query('INSERT INTO import_dataset (dataset, file, imported_at, mode, seq) VALUES (?, ?, ?, ?, ?)', [d.id, d.file, d.importedAt, d.mode, d.seq]);
   }
 
   /** Tables whose columns are the stream's, in order: the stream is appended as it is, without a staging copy. */

@@ -4,9 +4,10 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { importTable, resolve, type ImportResult } from '../../../src/import/index.ts';
 import { duckdbTable, importArrow, importColumnNames, importColumns, importTableNames, importTables } from '../../../src/import/service/import-rows.ts';
 import { importView, listedIssues } from '../../../src/import/service/import-view.ts';
-import { importSchemaSQL } from '../../../src/db/sql/imported.ts';
+import { datasetColumnSQL, importSchemaSQL } from '../../../src/db/sql/imported.ts';
 import { rowsOf, type SqlEngine } from '../../../src/db/engine.ts';
 import { startNodeEngine } from '../helpers/node-engine.ts';
+import { emptyAssetTableSQL } from '../helpers/schema-tables.ts';
 import { fixture, focusUnits } from './helpers.ts';
 
 const read = (name: string, province?: string) => importTable(fixture(name), { units: focusUnits(), currentYear: 2025, province });
@@ -50,8 +51,8 @@ describe('accepted rows as Arrow IPC streams', () => {
     e = await startNodeEngine();
     for (const s of importSchemaSQL) await e.query(s);
     // the shipped sponsorship table, with the dataset column added at the end (load.ts)
-    await e.query(`CREATE TABLE sponsorship (sponsor_id VARCHAR, sponsor_org VARCHAR, sponsor_short VARCHAR, province_code VARCHAR,
-      commune_code VARCHAR, commune_name VARCHAR, district_name VARCHAR, from_year INTEGER, to_year INTEGER, basis VARCHAR, source VARCHAR, dataset VARCHAR)`);
+    await e.query(emptyAssetTableSQL('sponsorship'));
+    for (const s of datasetColumnSQL) await e.query(s);
   });
 
   test('the import tables have the streams’ columns in order, so the streams are appended as they are', async () => {
