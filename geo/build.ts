@@ -20,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
   const geoDir = dirname(fileURLToPath(import.meta.url));
 
   if (argv.includes('--if-stale')) {
-    const reason = staleReason(outDir, packDir, geoDir, INPUT_FILES);
+    const reason = staleReason(outDir, packDir, [geoDir, resolve(geoDir, '..', 'src', 'common')], INPUT_FILES);
     if (reason === null) {
       console.log('geo assets up to date');
       return 0;

@@ -1,6 +1,6 @@
 // Writes "NTMG" version 2 (see geometry-format.ts): grid-quantised positions, shared arcs, earcut triangles as ear ops.
 import earcut from 'earcut';
-import { GEOMETRY_FORMAT_VERSION, GEOMETRY_HEADER_BYTES, GEOMETRY_MAGIC } from './geometry-format.ts';
+import { GEOMETRY_FORMAT_VERSION, GEOMETRY_HEADER_BYTES, GEOMETRY_MAGIC } from '../src/common/geometry-format.ts';
 import { buildTopology, ringVertexIds, simplifyTopology, type InputPolygon, type Topology } from './topology.ts';
 
 type Ring = readonly (readonly number[])[];

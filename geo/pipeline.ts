@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { featureCode } from './features.ts';
 import { encodeGeometry, type EncodeOptions } from './geometry-encode.ts';
-import { readGeometryHeader } from './geometry-format.ts';
+import { readGeometryHeader } from '../src/common/geometry-format.ts';
 import { INPUT_FILES, loadInputs } from './inputs.ts';
 import { labelPoint } from './label-points.ts';
 import { writeArrow } from './lib/arrow-out.ts';

@@ -15,7 +15,8 @@ function newestMtime(dir: string): { path: string; mtimeMs: number } {
 }
 
 /** Why the assets must be rebuilt, or null when they are up to date. */
-export function staleReason(outDir: string, packDir: string, codeDir: string, inputFiles: readonly string[]): string | null {
+/** `codeDirs`: the build's code (geo/ and the shared src/common, whose encoders shape the output). */
+export function staleReason(outDir: string, packDir: string, codeDirs: string | readonly string[], inputFiles: readonly string[]): string | null {
   const manifest = readManifest(outDir);
   if (!manifest) return `no readable ${MANIFEST_NAME}`;
   if (manifest.formatVersion !== MANIFEST_FORMAT_VERSION) return `manifest formatVersion ${manifest.formatVersion} ≠ ${MANIFEST_FORMAT_VERSION}`;
@@ -32,7 +33,7 @@ export function staleReason(outDir: string, packDir: string, codeDir: string, in
     if (!existsSync(resolve(outDir, name))) return `output ${name} is missing`;
   }
   const manifestTime = statSync(resolve(outDir, MANIFEST_NAME)).mtimeMs;
-  const newest = newestMtime(codeDir);
+  const newest = (typeof codeDirs === 'string' ? [codeDirs] : codeDirs).map(newestMtime).reduce((a, b) => (b.mtimeMs > a.mtimeMs ? b : a));
   if (newest.mtimeMs > manifestTime) return `${newest.path} is newer than the manifest`;
   return null;
 }

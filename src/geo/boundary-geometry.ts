@@ -1,4 +1,4 @@
-import { decodeGeometry } from '../../geo/geometry-format';
+import { decodeGeometry } from '../common/geometry-format';
 import type { BoundaryLayer } from '../db/schema';
 import { fetchAsset } from '../db/fetch-asset';
 

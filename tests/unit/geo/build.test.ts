@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeGeometry } from '../../../geo/geometry-format.ts';
+import { decodeGeometry } from '../../../src/common/geometry-format.ts';
 import { INPUT_FILES, LAYER_SPECS } from '../../../geo/inputs.ts';
 import { dataPackDir, repoRoot } from '../../../geo/lib/paths.ts';
 import type { Manifest } from '../../../geo/manifest.ts';

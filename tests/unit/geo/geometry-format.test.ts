@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { earOps, encodeGeometry, type GeometryFeature } from '../../../geo/geometry-encode.ts';
-import { GEOMETRY_HEADER_BYTES, decodeGeometry, readGeometryHeader, type DecodedGeometry } from '../../../geo/geometry-format.ts';
+import { GEOMETRY_HEADER_BYTES, decodeGeometry, readGeometryHeader, type DecodedGeometry } from '../../../src/common/geometry-format.ts';
 
 const square = (x: number, y: number, s: number) => [[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]];
 const poly = (...rings: number[][][]) => ({ geometry: { type: 'Polygon', coordinates: rings } }) as GeometryFeature;
