@@ -7,8 +7,9 @@
 /** Lowest first. Each entry: a name and a regular expression over paths relative to the repository root. */
 const layers = [
   ['common', '^src/common/'],
-  ['pure', '^src/(i18n|classify|geo)/|^src/import/(?!service/)'],
-  ['db', '^src/db/|^src/boot\\.ts$'],
+  ['pure', '^src/(i18n|classify)/|^src/import/(?!service/)'],
+  // src/geo decodes the boundary assets it fetches through src/db/fetch-asset: a peer of the engine, not below it
+  ['db', '^src/(db|geo)/|^src/boot\\.ts$'],
   ['indicators', '^src/indicators/'],
   ['features', '^src/(state|map|export|present)/|^src/import/service/'],
   ['app', '^src/app/'],
