@@ -1,7 +1,7 @@
-// Column sets of the Arrow tables. Missing label points are NaN (Float64 columns carry no nulls here);
-// in DuckDB use `CASE WHEN isnan(label_lon) THEN NULL ELSE label_lon END` or filter on has_polygon.
+// Column sets of the Arrow tables, as src/common/schema.ts declares them. Missing label points are NaN (Float64
+// columns carry no nulls here); in DuckDB use `CASE WHEN isnan(label_lon) THEN NULL ELSE label_lon END` or filter on has_polygon.
 import { featureCode, featureKind, featureName, prop } from './features.ts';
-import type { Column } from './lib/arrow-out.ts';
+import type { AssetColumns } from '../src/common/schema.ts';
 import type { BoundaryLayer, Row, UnitLists } from './types.ts';
 
 export type LabelPoints = ReadonlyMap<string, readonly [number, number]>;
@@ -26,7 +26,7 @@ function countsBy(rows: readonly Row[], field: string): Map<string, number> {
 
 const int32 = (values: readonly number[]) => Int32Array.from(values);
 
-export function provinceColumns(lists: UnitLists, labels: LabelPoints): Record<string, Column> {
+export function provinceColumns(lists: UnitLists, labels: LabelPoints): AssetColumns<'unit_province'> {
   const rows = lists.provinces;
   const codes = rows.map((r) => r.province_code);
   const districts = countsBy(lists.districts, 'province_code');
@@ -41,7 +41,7 @@ export function provinceColumns(lists: UnitLists, labels: LabelPoints): Record<s
   };
 }
 
-export function districtColumns(lists: UnitLists, labels: LabelPoints): Record<string, Column> {
+export function districtColumns(lists: UnitLists, labels: LabelPoints): AssetColumns<'unit_district'> {
   const rows = lists.districts;
   const codes = rows.map((r) => r.district_code);
   const communes = countsBy(lists.communes, 'district_code');
@@ -56,7 +56,7 @@ export function districtColumns(lists: UnitLists, labels: LabelPoints): Record<s
 }
 
 /** has_polygon comes from the national commune layer (the CSV flag is only cross-checked). */
-export function communeColumns(lists: UnitLists, labels: LabelPoints, withPolygon: ReadonlySet<string>): Record<string, Column> {
+export function communeColumns(lists: UnitLists, labels: LabelPoints, withPolygon: ReadonlySet<string>): AssetColumns<'unit_commune'> {
   const rows = lists.communes;
   const codes = rows.map((r) => r.commune_code);
   return {
@@ -72,7 +72,7 @@ export function communeColumns(lists: UnitLists, labels: LabelPoints, withPolygo
 }
 
 /** One row per feature, in feature order (row i ↔ feature index i of geom_<name>.bin). */
-export function geomColumns(layer: BoundaryLayer, labels: readonly (readonly [number, number])[]): Record<string, Column> {
+export function geomColumns(layer: BoundaryLayer, labels: readonly (readonly [number, number])[]): AssetColumns<'boundary'> {
   const { features, level } = layer;
   const districtCode = (f: (typeof features)[number]) => (level === 'province' ? null : prop(f, 'district_code'));
   return {

@@ -4,6 +4,7 @@
  * messages are catalogue keys with parameters (src/i18n/message.ts), translated where they are shown.
  */
 import type { Message } from '../i18n/message';
+import type { Tier } from '../common/schema';
 
 /** Canonical fields a column can map to. */
 export const CANONICAL_FIELDS = [
@@ -27,7 +28,7 @@ export const CANONICAL_FIELDS = [
 export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
 
 /** NTM recognition tier (the tier words of the reports: "Chưa đạt", "Đạt chuẩn", "NTM nâng cao", "NTM kiểu mẫu"). */
-export type Tier = 'chua_dat' | 'dat_chuan' | 'nang_cao' | 'kieu_mau';
+export type { Tier };
 
 /** Values of one row after parsing, per canonical field; null = blank or unreadable (blank is never 0). */
 export interface RowValues {

@@ -1,3 +1,5 @@
+import { TIERS } from '../../common/schema';
+
 /**
  * NTM status classes. The number is what the map colours by; order is the legend order.
  * unattributed = a 2008 polygon that belongs to no single current unit (see the data pack README).
@@ -5,7 +7,7 @@
 export const statusClasses = ['kieu_mau', 'nang_cao', 'dat_chuan', 'chua_dat', 'no_data', 'out_of_scope', 'unattributed'] as const;
 export type StatusClass = (typeof statusClasses)[number];
 
-const tiers: StatusClass[] = ['chua_dat', 'dat_chuan', 'nang_cao', 'kieu_mau'];
+const tiers: readonly StatusClass[] = TIERS;
 
 /**
  * SQL expression giving the status class index for a commune row. `u` is unit_commune (NULL when the
