@@ -9,8 +9,8 @@ export function IllustrativeMark({ show, compact = false }: { show: boolean; com
   if (!show) return null;
   const word = t('tooltip.illustrative');
   return compact ? (
-    <sup className="illustrative" data-illustrative="" title={word} aria-label={word}>
-      *
+    <sup className="illustrative" data-illustrative="">
+      <abbr title={word}>*</abbr>
     </sup>
   ) : (
     <em className="illustrative" data-illustrative="">
