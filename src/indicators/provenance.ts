@@ -1,5 +1,5 @@
-import { rowsOf, type SqlEngine } from '../db/engine';
-import { illustrativeSeriesSQL, rowProvenanceSQL, seriesBit } from '../db/sql/provenance';
+import type { SqlEngine } from '../db/engine';
+import { provenancedSeries, rowProvenanceSQL, seriesBit } from '../db/sql/provenance';
 import type { SeriesId } from '../common/schema';
 import { indicators, type IndicatorId } from './registry';
 
@@ -55,7 +55,7 @@ export function viewIllustrative(v: ShownView): boolean {
 /** Per unit and year: which series' rows are illustrative, and the number of criteria of the NTM row's set. */
 export class UnitProvenance {
   private readonly yearIndex: Map<number, number>;
-  /** [unit * nYears + yearIndex]: seriesBit mask; 255 = unit not covered by this answer. */
+  /** [unit * nYears + yearIndex]: seriesBit mask; 255 = no row that year, or a unit of another province (marked if shown). */
   private readonly mask: Uint8Array;
   private readonly nCriteria: Uint8Array;
 
@@ -96,12 +96,20 @@ export class UnitProvenance {
 
 const notCovered = 255;
 
-/** Reads the view provenance of a province (or the country, null): two queries, the answers held in typed arrays. */
+/**
+ * Reads the view provenance of a province (or the country, null) in one query: per unit and year from its rows,
+ * and per year the series with an illustrative row among the province's units (the masks OR-ed).
+ */
 export async function loadViewProvenance(engine: SqlEngine, province: string | null, nUnits: number, years: readonly number[]): Promise<ViewProvenance> {
-  const [bySeries, byRow] = await Promise.all([engine.query(illustrativeSeriesSQL, [province]), engine.query(rowProvenanceSQL, [province])]);
+  const table = await engine.query(rowProvenanceSQL, [province]);
+  const column = (name: string) => table.getChild(name)!.toArray() as Int32Array;
+  const rows = { unit: column('unit'), year: column('year'), illustrative: column('illustrative'), nCriteria: Array.from(table.getChild('n_criteria')!, (v) => (v === null ? null : Number(v))) };
+  const masks = new Map<number, number>();
+  for (let i = 0; i < rows.year.length; i++) masks.set(rows.year[i], (masks.get(rows.year[i]) ?? 0) | rows.illustrative[i]);
   const series: Record<number, SeriesId[]> = {};
-  for (const r of rowsOf<{ year: number; series: SeriesId }>(bySeries)) (series[r.year] ??= []).push(r.series);
-  const column = (name: string) => byRow.getChild(name)!.toArray() as Int32Array;
-  const nCriteria = Array.from(byRow.getChild('n_criteria')!, (v) => (v === null ? null : Number(v)));
-  return { province, series, rows: new UnitProvenance(nUnits, years, { unit: column('unit'), year: column('year'), illustrative: column('illustrative'), nCriteria }) };
+  for (const [year, mask] of masks) {
+    const ids = provenancedSeries.map((sr) => sr.id).filter((id) => (mask & seriesBit(id)) !== 0);
+    if (ids.length > 0) series[year] = ids;
+  }
+  return { province, series, rows: new UnitProvenance(nUnits, years, rows) };
 }

@@ -38,42 +38,24 @@ export const seriesBit = (id: SeriesId) => (seriesIds.includes(id) ? 1 << series
 const inProvince = `($1::VARCHAR IS NULL OR u.province_code = $1)`;
 
 /**
- * The series with at least one illustrative row among the units of the province (or the country, NULL), per
- * year: what the legend badge, the notes and the exports combine with the series an indicator reads.
- * Params: [province]. Rows: { year, series }, only where illustrative.
- */
-export const illustrativeSeriesSQL = `
-${provenancedSeries
-  .map(
-    (s) => `SELECT r.year::INTEGER AS year, '${s.id}' AS series
-FROM ${s.view} r JOIN unit_commune u ON u.commune_code = r.${s.key}
-WHERE ${inProvince}
-GROUP BY r.year HAVING bool_or(${illustrativeRowSQL('r')})`,
-  )
-  .join('\nUNION ALL\n')}
-ORDER BY year, series`;
-
-/** Row aliases in rowProvenanceSQL: the NTM row is `y` (its criteria set is joined), the others s1, s2... */
-const rowAlias = (i: number) => (provenancedSeries[i].id === 'ntm' ? 'y' : `s${i}`);
-
-/**
- * Per unit (unit_commune rowid, the index of every indicator matrix) and data year of the province (or the
- * country, NULL): a mask of the series whose row is illustrative (seriesBit), and the number of criteria of the set
- * the NTM row was assessed with (NULL without a row). Tooltips and the selection mark each line by it.
- * Params: [province].
+ * Per unit (unit_commune rowid, the index of every indicator matrix) and data year, for the units of a province
+ * (or the country, NULL) that have a row of some series that year: a mask of the series whose row is illustrative
+ * (seriesBit), and the number of criteria of the set the NTM row was assessed with (NULL without one). The legend
+ * badge, notes and exports combine the masks per year with the series an indicator reads; tooltips and the
+ * selection mark each line by its unit's mask. Params: [province].
  */
 export const rowProvenanceSQL = `
-WITH years AS (SELECT DISTINCT year FROM commune_year)
-SELECT u.unit_row::INTEGER AS unit, t.year::INTEGER AS year,
-  (${provenancedSeries
-    .map((s, i) => `CASE WHEN ${rowAlias(i)}.${s.key} IS NOT NULL AND ${illustrativeRowSQL(rowAlias(i))} THEN ${seriesBit(s.id)} ELSE 0 END`)
-    .join(' + ')})::INTEGER AS illustrative,
-  cs.n_criteria::INTEGER AS n_criteria
-FROM (SELECT rowid AS unit_row, * FROM unit_commune) u
-CROSS JOIN years t
+WITH r AS (
 ${provenancedSeries
-  .map((s, i) => `LEFT JOIN ${s.view} ${rowAlias(i)} ON ${rowAlias(i)}.${s.key} = u.commune_code AND ${rowAlias(i)}.year = t.year`)
-  .join('\n')}
-LEFT JOIN criteria_sets cs ON cs.criteria_set_id = y.criteria_set
+  .map(
+    (s) => `  SELECT r.${s.key} AS code, r.year, CASE WHEN ${illustrativeRowSQL('r')} THEN ${seriesBit(s.id)} ELSE 0 END AS mask,
+    ${s.id === 'ntm' ? '(SELECT n_criteria FROM criteria_sets cs WHERE cs.criteria_set_id = r.criteria_set)' : 'NULL::INTEGER'} AS n_criteria
+  FROM ${s.view} r`,
+  )
+  .join('\n  UNION ALL\n')}
+)
+SELECT u.unit_row::INTEGER AS unit, r.year::INTEGER AS year, bit_or(r.mask)::INTEGER AS illustrative, max(r.n_criteria)::INTEGER AS n_criteria
+FROM r JOIN (SELECT rowid AS unit_row, commune_code, province_code FROM unit_commune) u ON u.commune_code = r.code
 WHERE ${inProvince}
+GROUP BY ALL
 ORDER BY unit, year`;

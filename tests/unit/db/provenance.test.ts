@@ -3,7 +3,7 @@ import '../helpers/sql-matchers';
 import { startNodeEngine } from '../helpers/node-engine';
 import { loadFixture } from '../helpers/sql-fixture';
 import { rowsOf, type SqlEngine } from '../../../src/db/engine';
-import { illustrativeSeriesSQL, isIllustrativeProvenance, provenancedSeries, rowProvenanceSQL } from '../../../src/db/sql/provenance';
+import { isIllustrativeProvenance, provenancedSeries, rowProvenanceSQL } from '../../../src/db/sql/provenance';
 import { modelExportSQL } from '../../../src/db/sql/model-export';
 import { plannerTableSQL, type PlannerRow } from '../../../src/db/sql/planner';
 import { sponsorCommunesSQL } from '../../../src/db/sql/sponsor';
@@ -27,8 +27,9 @@ beforeEach(async () => {
   ]) await e.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${type}`);
 });
 
+/** The per-year answer of one province: 'year:series' for each series with an illustrative row among its units. */
 const bySeries = async (province: string | null) =>
-  rowsOf<{ year: number; series: string }>(await e.query(illustrativeSeriesSQL, [province])).map((r) => `${r.year}:${r.series}`);
+  Object.entries((await loadViewProvenance(e, province, 5, [2023, 2024])).series).flatMap(([year, ids]) => ids.map((id) => `${year}:${id}`));
 
 /** The real NTM status of every Xã for 2024, as an import of a province's own table leaves it. */
 const importNtm2024 = () => e.query(`UPDATE commune_year SET provenance = 'imported' WHERE year = 2024`);
@@ -39,7 +40,7 @@ const shown = (p: ViewProvenance, indicator: keyof typeof indicators, year = 202
 
 describe('provenance per series', () => {
   test('the queries bind; the series with row provenance come from the schema', async () => {
-    await expect(illustrativeSeriesSQL).toBindIn(e, [null]);
+    await expect(rowProvenanceSQL).toBindIn(e, [null]);
     await expect(rowProvenanceSQL).toBindIn(e, ['45']);
     await expect(modelExportSQL).toBindIn(e, [null]);
     expect(provenancedSeries.map((s) => [s.id, s.view, s.key])).toEqual([
@@ -80,7 +81,7 @@ describe('provenance per series', () => {
 });
 
 describe('provenance per value', () => {
-  test('each unit-year has a mask of its illustrative series and the size of its criteria set', async () => {
+  test('each unit-year with a row has a mask of its illustrative series and the size of its criteria set', async () => {
     await e.query(`UPDATE commune_year SET criteria_set = 'qd51_2025', criteria_met_count = 8, provenance = 'imported' WHERE commune_code = '19711' AND year = 2024`);
     const rows = rowsOf<{ unit: number; year: number; illustrative: number; n_criteria: number | null }>(await e.query(rowProvenanceSQL, ['45']));
     const at = (unit: number, year: number) => rows.find((r) => r.unit === unit && r.year === year)!;
@@ -97,6 +98,7 @@ describe('provenance per value', () => {
     expect(p.rows.criteriaTotal(4, 2024)).toBe(10);
     expect(p.rows.criteriaTotal(3, 2024)).toBe(19);
     expect(p.rows.criteriaTotal(2, 2024)).toBeNull();
+    expect(rows.some((r) => r.unit === 2 && r.year === 2023)).toBe(false); // no row of any series
     expect(p.rows.illustrative(7, ['ntm'], [2024])).toBe(true); // not covered by the answer: marked
   });
 });
