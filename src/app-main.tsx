@@ -15,7 +15,7 @@ import { syncUrl } from './app/url-sync';
 
 const fromUrl = readUrlState(window.location.search, window.location.hash);
 const atlas = new Atlas(fromUrl.state, fromUrl.invalid);
-syncUrl(atlas);
+syncUrl(atlas.state);
 (window as unknown as { ntmAtlas: unknown }).ntmAtlas = automationApi(atlas);
 
 createRoot(document.getElementById('root')!).render(

@@ -1,4 +1,4 @@
-import type { Atlas } from '../app/atlas';
+import type { AtlasFacade } from '../app/facade';
 import { fetchedBytes } from '../db/fetch-asset';
 import { rowsOf } from '../db/engine';
 import { detailsByCode } from '../ui/commune-details';
@@ -12,7 +12,7 @@ import type { ImportMode } from '../import/service/imports';
  * window.ntmAtlas: the one automation surface for browser tests and the benchmark.
  * Tests never reach into React; they call these and read plain JSON.
  */
-export function automationApi(atlas: Atlas) {
+export function automationApi(atlas: AtlasFacade) {
   return {
     ready: atlas.ready,
     state() {

@@ -1,14 +1,14 @@
-import type { Atlas } from './atlas';
-import { initialState } from '../state/app-state';
+import { initialState, type AppState } from '../state/app-state';
+import type { ReadonlyStore } from '../state/store';
 import { writeUrlState } from '../state/url-state';
 
 /** Keeps the address bar equal to the view (replaceState: the back button is not flooded by the slider). */
-export function syncUrl(atlas: Atlas): void {
+export function syncUrl(state: ReadonlyStore<AppState>): void {
   let last = '';
   let scheduled = false;
   const write = () => {
     scheduled = false;
-    const s = atlas.state.get();
+    const s = state.get();
     if (s.phase !== 'ready') return;
     const search = writeUrlState(s, initialState);
     if (search === last) return;
@@ -16,7 +16,7 @@ export function syncUrl(atlas: Atlas): void {
     window.history.replaceState(null, '', `${window.location.pathname}${search}`);
   };
   // once per task, after the change: a year switch sets the state several times and must not wait for the address bar
-  atlas.state.subscribe(() => {
+  state.subscribe(() => {
     if (scheduled) return;
     scheduled = true;
     setTimeout(write, 0);

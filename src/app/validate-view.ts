@@ -1,5 +1,5 @@
 import type { AppState, ProvinceOption } from '../state/app-state';
-import type { UnitList } from './unit-list';
+import type { UnitList } from '../db/unit-list';
 
 /** The parts of a view that a link or a saved slide can ask for and the data may not have. */
 export type ViewRequest = Partial<Pick<AppState, 'province' | 'year' | 'compareYear' | 'district' | 'selectedCode' | 'sponsor'>>;
@@ -8,7 +8,8 @@ export type ViewRequest = Partial<Pick<AppState, 'province' | 'year' | 'compareY
 export interface ViewData {
   years: readonly number[];
   provinces: readonly ProvinceOption[];
-  units: Pick<UnitList, 'indexOf' | 'districtCode' | 'provinceCode'>;
+  /** null before the unit list is read: no district or commune can be confirmed. */
+  units: Pick<UnitList, 'indexOf' | 'districtCode' | 'provinceCode'> | null;
   /** Known sponsor ids (only read when a sponsor is requested). */
   sponsors: ReadonlySet<string>;
 }
@@ -41,10 +42,10 @@ export function validateView(requested: ViewRequest, data: ViewData, fallback: V
   const province = 'province' in requested ? view.province : fallback.province;
   const u = data.units;
   check('district', 'district', (d) => {
-    const i = u.districtCode.indexOf(d);
-    return i >= 0 && (province === null || province === undefined || u.provinceCode[i] === province);
+    const i = u ? u.districtCode.indexOf(d) : -1;
+    return i >= 0 && (province === null || province === undefined || u!.provinceCode[i] === province);
   }, null);
-  check('selectedCode', 'sel', (code) => u.indexOf.has(code), null);
+  check('selectedCode', 'sel', (code) => u?.indexOf.has(code) ?? false, null);
   check('sponsor', 'sponsor', (id) => data.sponsors.has(id), null);
   return { view, ignored };
 }

@@ -1,5 +1,5 @@
-import { rowsOf, type SqlEngine } from '../db/engine';
-import { unitListSQL } from '../db/sql/indicator-values';
+import { rowsOf, type SqlEngine } from './engine';
+import { unitListSQL } from './sql/indicator-values';
 import type { Unit } from '../import';
 
 /** Every commune-level unit, in unit_commune row order: the index every indicator matrix uses. */

@@ -52,7 +52,7 @@ export function App() {
           {s.notice && (
             <div className="status-line notice" role="status" data-testid="notice">
               {s.notice}{' '}
-              <button type="button" onClick={() => atlas.state.set({ notice: null })} aria-label="OK">
+              <button type="button" onClick={() => atlas.setUiState({ notice: null })} aria-label="OK">
                 ×
               </button>
             </div>

@@ -1,9 +1,9 @@
 import { createContext, useContext } from 'react';
-import type { Atlas } from '../app/atlas';
+import type { AtlasFacade } from '../app/facade';
 
-export const AtlasContext = createContext<Atlas | null>(null);
+export const AtlasContext = createContext<AtlasFacade | null>(null);
 
-export function useAtlas(): Atlas {
+export function useAtlas(): AtlasFacade {
   const atlas = useContext(AtlasContext);
   if (!atlas) throw new Error('AtlasContext missing');
   return atlas;

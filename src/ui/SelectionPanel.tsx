@@ -19,7 +19,7 @@ export function SelectionPanel() {
             {t('selection.code')}: {d.code}
           </div>
           <div className="row">
-            <button type="button" onClick={() => atlas.state.set({ panel: 'profile' })}>
+            <button type="button" onClick={() => atlas.setUiState({ panel: 'profile' })}>
               {t('selection.profile')}
             </button>
             <button type="button" onClick={() => atlas.select(null)}>

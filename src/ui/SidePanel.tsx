@@ -21,7 +21,7 @@ export function SidePanel() {
     <aside className={`side side-${s.panel}`}>
       <div className="tabs" role="tablist" aria-label={t('panel.label')}>
         {tabs.map((p) => (
-          <button key={p} type="button" role="tab" id={`tab-${p}`} aria-controls={`panel-${p}`} aria-selected={s.panel === p} data-testid={`tab-${p}`} onClick={() => atlas.state.set({ panel: p })}>
+          <button key={p} type="button" role="tab" id={`tab-${p}`} aria-controls={`panel-${p}`} aria-selected={s.panel === p} data-testid={`tab-${p}`} onClick={() => atlas.setUiState({ panel: p })}>
             {t(`panel.${p}`)}
           </button>
         ))}

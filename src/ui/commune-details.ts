@@ -1,4 +1,4 @@
-import type { Atlas } from '../app/atlas';
+import type { AtlasFacade } from '../app/facade';
 import { statusClasses, type StatusClass } from '../db/sql/status';
 import { indicators } from '../indicators/registry';
 import { yearsRead, type SeriesId } from '../indicators/provenance';
@@ -20,7 +20,7 @@ export interface CommuneDetails {
 }
 
 /** What the app knows about one unit (by unit index) for tooltip and selection. */
-export function unitDetails(atlas: Atlas, unit: number): CommuneDetails | null {
+export function unitDetails(atlas: AtlasFacade, unit: number): CommuneDetails | null {
   const u = atlas.units;
   const st = atlas.statusOfUnit(unit);
   if (!u || !st) return null;
@@ -45,7 +45,7 @@ export function unitDetails(atlas: Atlas, unit: number): CommuneDetails | null {
 }
 
 /** Details of a drawn feature: a unit, or a polygon that belongs to no single unit (2008 orphans, islands). */
-export function featureDetails(atlas: Atlas, feature: number): CommuneDetails | null {
+export function featureDetails(atlas: AtlasFacade, feature: number): CommuneDetails | null {
   const unit = atlas.unitOfFeature(feature);
   if (unit >= 0) return unitDetails(atlas, unit);
   const d = atlas.drawableLayer();
@@ -64,7 +64,7 @@ export function featureDetails(atlas: Atlas, feature: number): CommuneDetails | 
   };
 }
 
-export function detailsByCode(atlas: Atlas, code: string): CommuneDetails | null {
+export function detailsByCode(atlas: AtlasFacade, code: string): CommuneDetails | null {
   const unit = atlas.units?.indexOf.get(code);
   return unit === undefined ? null : unitDetails(atlas, unit);
 }

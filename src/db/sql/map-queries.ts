@@ -13,3 +13,5 @@ export const yearsSQL = `SELECT DISTINCT year::INTEGER AS year FROM commune_year
 export const provincesSQL = `
 SELECT province_code, province_name, label_lon, label_lat FROM unit_province ORDER BY province_code`;
 
+/** Rows of the user's own imported NTM tables now in the model (the data panel's count). */
+export const importedRowCountSQL = `SELECT count(*)::INTEGER AS n FROM import_commune_year`;

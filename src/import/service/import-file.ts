@@ -1,14 +1,19 @@
-import type { Atlas } from '../../app/atlas';
 import { render } from '../../i18n/catalogue';
 import type { ImportView } from './import-view';
-import { loadedRows, type ImportMode, type ImportPhaseTimings, type StoredDataset } from './imports';
+import { loadedRows, type ImportMode, type ImportPhaseTimings, type ImportService, type StoredDataset } from './imports';
 
 /**
  * The import sequence, shared by the data panel (which shows the report in between, so the user can resolve
  * rows) and window.ntmAtlas.importBytes (which loads what matched): read the file in the worker, then load the
  * accepted rows into DuckDB and IndexedDB and recolour the map.
  */
-type ImportingAtlas = Pick<Atlas, 'imports' | 'state' | 'dataChanged' | 'drawn'>;
+/** What the sequence needs of the app (src/app's Atlas, as the UI sees it). */
+interface ImportingAtlas {
+  readonly imports: ImportService | null;
+  readonly state: { get(): { province: string | null } };
+  dataChanged(): Promise<void>;
+  drawn(): Promise<void>;
+}
 
 /** Where a whole import's time went (ms): the reader's and loader's phases, then the map. */
 export interface ImportTimings extends ImportPhaseTimings {

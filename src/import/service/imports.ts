@@ -5,7 +5,7 @@ import { quoteIdent, rowsOf, type SqlEngine } from '../../db/engine';
 import { importTargets, type ImportMode } from '../../common/schema';
 import { duckdbTable, importArrow, importColumnNames, importTableNames, type ImportArrow, type ImportTableName, type ImportTables } from './import-rows';
 import type { ImportView } from './import-view';
-import { unitRows, type UnitList } from '../../app/unit-list';
+import { unitRows, type UnitList } from '../../db/unit-list';
 
 export type { ImportMode };
 

@@ -18,14 +18,14 @@ export function CompareControls() {
           data-testid="compare-toggle"
           checked={c !== null}
           disabled={s.phase !== 'ready'}
-          onChange={(e) => atlas.state.set({ compare: e.target.checked ? { year: s.compareYear, indicator: s.indicator } : null })}
+          onChange={(e) => atlas.setUiState({ compare: e.target.checked ? { year: s.compareYear, indicator: s.indicator } : null })}
         />
         {t('compare.toggle')}
       </label>
       {c && (
         <>
-          <YearSelect label={t('controls.year')} testId="compare-map-year" value={c.year} onChange={(year) => atlas.state.set({ compare: { ...c, year } })} />
-          <IndicatorSelect testId="compare-map-indicator" value={c.indicator} onChange={(indicator) => atlas.state.set({ compare: { ...c, indicator } })} />
+          <YearSelect label={t('controls.year')} testId="compare-map-year" value={c.year} onChange={(year) => atlas.setUiState({ compare: { ...c, year } })} />
+          <IndicatorSelect testId="compare-map-indicator" value={c.indicator} onChange={(indicator) => atlas.setUiState({ compare: { ...c, indicator } })} />
         </>
       )}
     </div>

@@ -16,7 +16,7 @@ export function YearSlider() {
     if (!s.playing) return;
     const timer = setTimeout(() => {
       const next = s.years[i + 1];
-      if (next === undefined) atlas.state.set({ playing: false });
+      if (next === undefined) atlas.setUiState({ playing: false });
       else void atlas.setYear(next);
     }, stepMs);
     return () => clearTimeout(timer);
@@ -24,7 +24,7 @@ export function YearSlider() {
 
   const play = () => {
     if (i === s.years.length - 1) void atlas.setYear(s.years[0]);
-    atlas.state.set({ playing: !s.playing });
+    atlas.setUiState({ playing: !s.playing });
   };
   return (
     <div className="year-slider">

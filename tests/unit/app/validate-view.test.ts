@@ -58,6 +58,12 @@ describe('validateView', () => {
     expect(r.ignored).toEqual(['sel=00000', 'sponsor=nobody']);
   });
 
+  test('before the unit list is read, no district or commune is confirmed', () => {
+    const r = validateView({ district: '464', selectedCode: '19474' }, { ...data, units: null }, defaults);
+    expect(r.view).toEqual({ district: null, selectedCode: null });
+    expect(r.ignored).toEqual(['district=464', 'sel=19474']);
+  });
+
   test('null asks for nothing and is never reported', () => {
     expect(validateView({ district: null, selectedCode: null, sponsor: null }, data, defaults).ignored).toEqual([]);
   });

@@ -1,0 +1,120 @@
+import { bootEngine, bootTimings } from '../boot';
+import { rowsOf, type SqlEngine } from '../db/engine';
+import { fetchAsset } from '../db/fetch-asset';
+import { loadCore, loadRest } from '../db/load';
+import { importedRowCountSQL, provincesSQL, yearsSQL } from '../db/sql/map-queries';
+import { sponsorIdsSQL } from '../db/sql/sponsor';
+import { ImportService } from '../import/service/imports';
+import type { ProvinceOption } from '../state/app-state';
+import { loadUnitList, type UnitList } from '../db/unit-list';
+
+export interface Timings {
+  /** ms from navigation start */
+  dataReady?: number;
+  firstFrame?: number;
+  firstColouredFrame?: number;
+  /** the first module ran (src/boot.ts) and DuckDB's worker was started */
+  bootStarted?: number;
+  engineStarted?: number;
+  /** the unit list read back (names, hierarchy) */
+  unitList?: number;
+  /** unit tables and the NTM series in DuckDB (see loadCore) */
+  coreLoaded?: number;
+  /** every other table too (poverty, boundary attributes, sponsors...) */
+  allLoaded?: number;
+  /** CPU time of the last recolour (slice + classify + colour + layer update), ms */
+  lastRecolourMs?: number;
+}
+
+/** The lists a view is checked against and the pickers offer. */
+export interface DataLists {
+  years: number[];
+  provinces: ProvinceOption[];
+  /** Rows of the user's own imported tables now in the model. */
+  importedRows: number;
+}
+
+/**
+ * The data side of start-up, in the order the map needs it: DuckDB (started by src/boot.ts) with the core tables
+ * first, the unit list and the import service, stored imports, then every other table once. Each step runs once
+ * however often it is asked for; the milestones go into `timings`.
+ */
+export class DataLoading {
+  /** The engine from the moment the core tables are in. */
+  private db: SqlEngine | null = null;
+  private core: Promise<SqlEngine> | null = null;
+  private rest: Promise<void> | null = null;
+  private unitList: Promise<UnitList> | null = null;
+  private service: ImportService | null = null;
+
+  constructor(private readonly timings: Timings) {}
+
+  /** The engine once the core tables are in (null before). */
+  get engine(): SqlEngine | null {
+    return this.db;
+  }
+
+  /** The import service, from when the unit list is read (it matches against it). */
+  get imports(): ImportService | null {
+    return this.service;
+  }
+
+  /** Waits for DuckDB's worker (started by src/boot.ts) and loads the unit tables and the NTM series. */
+  loadCore(): Promise<SqlEngine> {
+    this.timings.bootStarted = bootTimings.bootStarted;
+    this.core ??= bootEngine.then(async (engine) => {
+      this.timings.engineStarted = bootTimings.engineStarted;
+      await loadCore(engine, fetchAsset);
+      this.timings.coreLoaded = performance.now();
+      return (this.db = engine);
+    });
+    return this.core;
+  }
+
+  /** The unit list (names, codes, hierarchy) in matrix order, and the import service that matches against it. */
+  loadUnits(): Promise<UnitList> {
+    this.unitList ??= loadUnitList(this.db!).then((units) => {
+      this.service = new ImportService(this.db!, units);
+      this.timings.unitList = performance.now();
+      return units;
+    });
+    return this.unitList;
+  }
+
+  /** The tables the first coloured map did not need (poverty, boundary attributes, sponsors...), loaded once. */
+  loadRest(): Promise<void> {
+    this.rest ??= loadRest(this.db!, fetchAsset).then(() => {
+      this.timings.allLoaded = performance.now();
+    });
+    return this.rest;
+  }
+
+  /**
+   * Stored imports may carry sponsorships and poverty rows: with any, everything is loaded before they are
+   * restored. Returns the names of those that could not be restored (reported, then dropped from the store).
+   */
+  async restoreStoredImports(): Promise<string[]> {
+    if (!(await ImportService.hasStored())) return [];
+    await this.loadUnits();
+    await this.loadRest();
+    const { failed } = await this.service!.restore();
+    return failed;
+  }
+
+  /** Years, provinces and the import count: independent queries, pipelined to the engine's worker. */
+  async lists(): Promise<DataLists> {
+    const e = this.db!;
+    const [yearRows, provinceRows, imported] = await Promise.all([e.query(yearsSQL), e.query(provincesSQL), e.query(importedRowCountSQL)]);
+    return {
+      years: rowsOf<{ year: number }>(yearRows).map((r) => r.year),
+      provinces: rowsOf<{ province_code: string; province_name: string }>(provinceRows).map((r) => ({ code: r.province_code, name: r.province_name })),
+      importedRows: rowsOf<{ n: number }>(imported)[0].n,
+    };
+  }
+
+  /** Every sponsor id (the sponsorship table is loaded with the rest). */
+  async sponsorIds(): Promise<Set<string>> {
+    await this.loadRest();
+    return new Set(rowsOf<{ sponsor_id: string }>(await this.db!.query(sponsorIdsSQL)).map((r) => r.sponsor_id));
+  }
+}

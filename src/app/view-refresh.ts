@@ -1,0 +1,109 @@
+import type { SqlEngine } from '../db/engine';
+import type { AppState } from '../state/app-state';
+import type { Store } from '../state/store';
+import type { Timings } from './loading';
+import type { MapView, DrawnView } from './map-view';
+import type { IndicatorMatrices } from './matrices';
+import { plannerRows } from './planner';
+import { SideInfoCache } from './side-info';
+import type { UnitList } from '../db/unit-list';
+
+/** What a refresh reads and writes: the state, and the parts of the app that exist once start-up got that far. */
+export interface RefreshTarget {
+  readonly state: Store<AppState>;
+  readonly timings: Timings;
+  matrices(): IndicatorMatrices | null;
+  view(): MapView | null;
+  units(): UnitList | null;
+  /** The engine with every table loaded (null until then: the planner and side notes wait for it). */
+  engine(): SqlEngine | null;
+  /** What is drawn for a view (the state's fields and the open sponsor's communes). */
+  drawnView(s: AppState): DrawnView;
+}
+
+/**
+ * The path from a changed view to the screen. With the indicator's matrix already fetched (any year switch, a
+ * second visit to an indicator), the colours are written in the same task, before anything is awaited; the planner
+ * table and the side notes follow after the frame, and when the year plays only the last switch's queries run.
+ * Each step works on one snapshot of the state.
+ */
+export class ViewRefresh {
+  private request = 0;
+  private plannerRequest = 0;
+  /** The planner and side notes of the last switch, refreshed after its frame. */
+  private sideRefresh: Promise<void> = Promise.resolve();
+  private readonly sideInfo = new SideInfoCache();
+
+  constructor(private readonly target: RefreshTarget) {}
+
+  /** Re-reads the indicator for the current year and recolours; a later call wins over an earlier one. */
+  async refresh(): Promise<void> {
+    const { state } = this.target;
+    const matrices = this.target.matrices();
+    if (!matrices || !this.target.units()) return;
+    const request = ++this.request;
+    const asked = state.get();
+    const m = matrices.cached(asked.indicator, asked) ?? (await matrices.get(asked.indicator, asked));
+    if (request !== this.request) return;
+    // the snapshot for the colours: after a fetch, the view as it is now (a selection may have changed meanwhile)
+    this.recolour(m, state.get());
+    if (this.target.engine()) {
+      this.sideRefresh = afterNextFrame()
+        .then(() => (request === this.request ? this.refreshSide(state.get()) : undefined))
+        .catch((e: unknown) => console.error(e));
+    }
+  }
+
+  /** The planner table and side notes for a view, now (start-up: the first colours came before every table was in). */
+  async refreshSide(s: AppState): Promise<void> {
+    await Promise.all([this.refreshSideInfo(this.request, s), this.refreshPlanner(s)]);
+  }
+
+  /** Re-runs the planner table for a view and outlines the groups behind their target trajectory. */
+  async refreshPlanner(s: AppState): Promise<void> {
+    const engine = this.target.engine();
+    if (!engine) return;
+    const level = s.province === null ? 'province' : 'district';
+    const request = ++this.plannerRequest;
+    const rows = await plannerRows(engine, level, { province: s.province, year: s.year, baseYear: s.compareYear, floor: s.floor });
+    if (request !== this.plannerRequest) return;
+    this.target.state.set({ planner: rows });
+    await this.target.view()?.map.setFlagged(level, rows.filter((r) => r.behind).map((r) => r.group_code));
+  }
+
+  /** After an import or its removal: the side notes are read again. */
+  dataChanged(): void {
+    this.sideInfo.clear();
+  }
+
+  /** Resolves once the planner and side notes of the last switch are in. */
+  async sideSettled(): Promise<void> {
+    for (let pending = this.sideRefresh; ; pending = this.sideRefresh) {
+      await pending;
+      if (pending === this.sideRefresh) break;
+    }
+  }
+
+  /** Side information of the view (see SideInfoCache), unless a later switch came first. */
+  private async refreshSideInfo(request: number, s: AppState): Promise<void> {
+    const info = await this.sideInfo.of(this.target.engine()!, s, this.target.view()!.drawn!.geometry.layer, this.target.units()!.length);
+    if (request !== this.request) return;
+    this.target.state.set(info);
+  }
+
+  /** CPU side of a year/indicator switch: slice the year, classify, colour features, hand to deck.gl. */
+  private recolour(m: Float64Array, s: AppState): void {
+    const t0 = performance.now();
+    const view = this.target.view()!;
+    const colouring = view.colours.show(m, s);
+    this.target.state.set({ legend: colouring.legend });
+    view.paint(this.target.drawnView(s));
+    this.target.timings.lastRecolourMs = performance.now() - t0;
+    view.colours.classifyOtherYears(s);
+  }
+}
+
+/** Resolves after the next animation frame, in a task of its own. */
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
