@@ -312,7 +312,8 @@ function looksUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-const SINGLE_BYTE: { name: 'windows-1258' | 'tcvn3' | 'vni'; decode: (b: Uint8Array) => string }[] = [
+/** The single-byte Vietnamese encodings, in the order they are tried (a tie goes to the first). */
+export const SINGLE_BYTE: { name: 'windows-1258' | 'tcvn3' | 'vni'; decode: (b: Uint8Array) => string }[] = [
   { name: 'windows-1258', decode: decodeWindows1258 },
   { name: 'vni', decode: decodeVni },
   { name: 'tcvn3', decode: (b) => fixVnTimeHCase(decodeTcvn3(b)).text },

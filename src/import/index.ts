@@ -1,42 +1,47 @@
 /**
  * Table import: detect the file type and encoding -> parse (CSV/TSV/XLSX) -> find the header and the table ->
- * read the values -> match units -> validate -> report. Never throws for a bad file: the result carries a clear
- * error instead. Cell text is plain data throughout ("=cmd", "<script>" are kept as text, never evaluated).
+ * read the values -> detect the province -> match units -> validate -> report. Never throws for a bad file: the
+ * result carries a clear error instead. Limits (limits.ts) are enforced before parsing. Cell text is plain data
+ * throughout ("=cmd", "<script>" are kept as text, never evaluated; hidden control characters are removed).
  * Pure TypeScript with no DOM or Node APIs, so it runs in a Web Worker.
  */
+import { hasUnsafeControls, unsafeControlsIn, withoutControls } from '../common/text-safety';
 import { detectAndDecode, detectLegacyInUnicode, encodingLabel, legacyCellsNote } from './encoding';
-import { extractRow } from './extract';
+import { decodeMixedLines, lineRuns } from './encoding-mixed';
+import { extractRow, type Extracted } from './extract';
+import { proposal, scoreProvinces, type UnitSet } from './detect';
 import { recogniseHeader } from './headers';
 import { Matcher, findProvince, provinceInText, type UnitIndex } from './match';
 import { msg, type Message, type MessageParams } from '../i18n/message';
 import { issue } from './issues';
-import { parseDelimited, parseXlsx, XlsxError, type GridWithProblems } from './parse';
-import { buildReport } from './report';
-import { findTable } from './table';
-import type {
-  CanonicalField,
-  DecodedText,
-  FileError,
-  ImportedRow,
-  ImportOptions,
-  ImportResult,
-  Issue,
-  IssueCode,
-  SkippedRow,
-  YearSource,
-} from './types';
+import { IMPORT_LIMITS } from './limits';
+import { parseDelimited, XlsxError, type GridWithProblems } from './parse';
+import { buildReport, layoutOf, noRows } from './report';
+import { sniff } from './sniff';
+import { columnLetter } from './text';
+import { findTable, type ClassifiedRow } from './table';
+import type { CanonicalField, FileError, ImportedRow, ImportOptions, ImportResult, Issue, IssueCode, SkippedRow, UnitVintage, YearSource } from './types';
 import { validateRows } from './validate';
+import { readXlsx } from './xlsx';
+import { fileYearOf } from './year';
 
 export type * from './types';
-export { CANONICAL_FIELDS } from './types';
-export { buildUnitIndex, findProvince, resolve, type UnitIndex } from './match';
+export { CANONICAL_FIELDS, ROW_BUCKETS } from './types';
+export { buildUnitIndex, findProvince, keepDuplicate, resolve, type UnitIndex } from './match';
 export { detectAndDecode, encodeTcvn3, encodeVni, encodeWindows1258 } from './encoding';
+export { bucketOf } from './report';
+export { IMPORT_LIMITS } from './limits';
+export type { UnitSet } from './detect';
 
 export interface ImportContext {
   units: UnitIndex;
+  /** Which reform's units `units` holds (default: before2025, the list the app draws). */
+  vintage?: UnitVintage;
+  /** Other unit lists the province is detected against (e.g. the post-reform list); never matched against. */
+  candidates?: UnitSet[];
   /** Province scope: code ("45") or name ("Quảng Trị"). Without it, a province named in the title is used. */
   province?: string;
-  /** Year for files with no year column and no year in the title/headers. */
+  /** Year for files with no year column and no year in the headers, the title or the file name. */
   defaultYear?: number;
   /** Years after this one are rejected as future years. */
   currentYear: number;
@@ -51,62 +56,6 @@ export interface ImportFile {
   bytes: Uint8Array;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// File type sniffing
-
-type Sniff = { kind: 'xlsx' } | { kind: 'text' } | { kind: 'error'; code: IssueCode; params: MessageParams; where: Message };
-
-const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
-
-function containsAscii(b: Uint8Array, needle: string): boolean {
-  const n = [...needle].map((c) => c.charCodeAt(0));
-  outer: for (let i = 0; i + n.length <= b.length; i++) {
-    for (let j = 0; j < n.length; j++) if (b[i + j] !== n[j]) continue outer;
-    return true;
-  }
-  return false;
-}
-
-/** Signatures of files that are not tables, and what they are (a key of import.fileKind in the catalogue). */
-const NOT_TABLE: [number[], 'png' | 'jpeg' | 'gif' | 'pdf' | 'bmp' | 'gzip' | 'rar' | '7z' | 'rtf'][] = [
-  [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'png'],
-  [[0xff, 0xd8, 0xff], 'jpeg'],
-  [[0x47, 0x49, 0x46, 0x38], 'gif'],
-  [[0x25, 0x50, 0x44, 0x46], 'pdf'],
-  [[0x42, 0x4d], 'bmp'],
-  [[0x1f, 0x8b], 'gzip'],
-  [[0x52, 0x61, 0x72, 0x21], 'rar'],
-  [[0x37, 0x7a, 0xbc, 0xaf], '7z'],
-  [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'rtf'],
-];
-
-const bytesAt = (from: number, to: number) => msg('import.where.bytes', { from, to });
-
-function sniff(bytes: Uint8Array): Sniff {
-  if (bytes.length === 0) return { kind: 'error', code: 'empty_file', params: {}, where: msg('import.where.byte', { at: 0 }) };
-  for (const [sig, kind] of NOT_TABLE) {
-    if (startsWith(bytes, sig)) return { kind: 'error', code: 'not_a_table', params: { kind: msg(`import.fileKind.${kind}`) }, where: bytesAt(0, sig.length - 1) };
-  }
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return { kind: 'error', code: 'xls_binary', params: {}, where: bytesAt(0, 3) };
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    if (containsAscii(bytes, 'xl/workbook')) return { kind: 'xlsx' };
-    const kind = msg(containsAscii(bytes, 'word/') ? 'import.fileKind.docx' : 'import.fileKind.zip');
-    return { kind: 'error', code: 'not_a_table', params: { kind }, where: bytesAt(0, 3) };
-  }
-  // binary: NUL bytes that are not UTF-16 text
-  const head = bytes.subarray(0, 4096);
-  let nul = 0;
-  for (const b of head) if (b === 0) nul++;
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || nul > head.length * 0.3;
-  if (nul > 0 && !utf16) {
-    const first = head.indexOf(0);
-    return { kind: 'error', code: 'not_a_table', params: { kind: msg('import.fileKind.binary') }, where: msg('import.where.byte', { at: first }) };
-  }
-  return { kind: 'text' };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-
 function resolveOptions(ctx: ImportContext): { options: ImportOptions; issues: Issue[]; province: ImportResult['province'] } {
   const issues: Issue[] = [];
   let province: ImportResult['province'] = null;
@@ -116,12 +65,7 @@ function resolveOptions(ctx: ImportContext): { options: ImportOptions; issues: I
     else issues.push(issue('province_unknown', { value: ctx.province }));
   }
   return {
-    options: {
-      currentYear: ctx.currentYear,
-      criteriaCount: ctx.criteriaCount ?? 19,
-      defaultYear: ctx.defaultYear ?? null,
-      provinceCode: province?.code ?? null,
-    },
+    options: { currentYear: ctx.currentYear, criteriaCount: ctx.criteriaCount ?? 19, defaultYear: ctx.defaultYear ?? null, provinceCode: province?.code ?? null },
     issues,
     province,
   };
@@ -141,18 +85,21 @@ function emptyResult(file: ImportFile, options: ImportOptions, province: ImportR
     columns: [],
     year: { value: null, source: 'none', header: null, row: null },
     province,
+    detected: null,
     rows: [],
-    report: buildReport([], [], 0, fileIssues),
+    report: buildReport([], noRows, fileIssues),
     fileIssues,
     options,
   };
 }
 
-function fail(result: ImportResult, code: IssueCode, params: MessageParams, where: Message): ImportResult {
+/** The file refused: `unread` rows (the file's, when known) are counted as not read; null keeps the report's buckets. */
+function fail(result: ImportResult, code: IssueCode, params: MessageParams, where: Message, unread: number | null): ImportResult {
   const i = issue(code, params);
   const error: FileError = { code, message: i.message, where };
   const fileIssues = [...result.fileIssues, i];
-  return { ...result, ok: false, error, fileIssues, report: buildReport(result.rows, result.report.skipped, result.report.skippedBlank, fileIssues) };
+  const layout = unread === null ? layoutOf(result.report) : { ...noRows, rowsInFile: unread, unread };
+  return { ...result, ok: false, error, fileIssues, report: buildReport(result.rows, layout, fileIssues) };
 }
 
 const extOf = (name: string) => (/\.([a-z0-9]+)$/i.exec(name)?.[1] ?? '').toLowerCase();
@@ -166,83 +113,130 @@ export async function importTable(file: ImportFile, ctx: ImportContext): Promise
     return await importTableUnsafe(file, ctx);
   } catch (e) {
     const { options, province } = resolveOptions(ctx);
-    return fail(emptyResult(file, options, province, []), 'internal_error', { detail: e instanceof Error ? e.message : String(e) }, msg('import.where.import'));
+    return fail(emptyResult(file, options, province, []), 'internal_error', { detail: e instanceof Error ? e.message : String(e) }, msg('import.where.import'), 0);
   }
+}
+
+/** Cells typed with .VnTime / VNI-Times fonts hold legacy text as Unicode Latin-1: converted, or normalised to NFC. */
+function convertLegacyCells(grid: GridWithProblems): ImportResult['encoding'] {
+  const strings: string[] = [];
+  for (const r of grid.rows) for (const c of r.cells) if (typeof c === 'string') strings.push(c);
+  const legacy = detectLegacyInUnicode(strings);
+  if (!legacy) {
+    for (const r of grid.rows) r.cells = r.cells.map((c) => (typeof c === 'string' ? c.normalize('NFC') : c));
+    return null;
+  }
+  let converted = 0;
+  for (const r of grid.rows) {
+    r.cells = r.cells.map((c) => {
+      if (typeof c !== 'string') return c;
+      const out = legacy.convert(c);
+      if (out !== c) for (const ch of out) if (ch.charCodeAt(0) > 0x7f) converted++;
+      return out;
+    });
+  }
+  return { name: legacy.encoding, note: legacyCellsNote(legacy.encoding, converted, legacy.scores) };
+}
+
+/** Text decoded (per line when the encodings are mixed), legacy fonts in Unicode text converted. */
+function decodeText(bytes: Uint8Array): { text: string; encoding: NonNullable<ImportResult['encoding']> } {
+  const decoded = decodeMixedLines(bytes) ?? detectAndDecode(bytes);
+  let encoding = { name: decoded.encoding, note: decoded.note };
+  if (decoded.encoding.startsWith('utf')) {
+    // a Unicode file whose text was typed with a legacy font (exported from a .VnTime / VNI-Times sheet)
+    const legacy = detectLegacyInUnicode(decoded.text.slice(0, 256 * 1024).split(/\r?\n/));
+    if (legacy) {
+      const text = decoded.text.split(/(\r?\n)/).map((part) => legacy.convert(part)).join('');
+      let converted = 0;
+      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) converted++;
+      const note = legacyCellsNote(legacy.encoding, converted, legacy.scores);
+      note.sentences = [msg('import.encodingNote.legacyInUnicode', { file: encodingLabel(decoded.encoding), encoding: encodingLabel(legacy.encoding), count: converted })];
+      decoded.text = text;
+      encoding = { name: legacy.encoding, note };
+    }
+  }
+  return { text: decoded.text, encoding };
+}
+
+/** Hidden control characters (bidi overrides, C0/C1 controls) taken out of every text cell; the issue says where. */
+function removeControls(grid: GridWithProblems): Issue | null {
+  const rows: number[] = [];
+  const codes = new Set<string>();
+  let cells = 0;
+  for (const r of grid.rows) {
+    let hit = false;
+    for (let c = 0; c < r.cells.length; c++) {
+      const v = r.cells[c];
+      if (typeof v !== 'string' || !hasUnsafeControls(v)) continue;
+      for (const code of unsafeControlsIn(v)) codes.add(code);
+      const clean = withoutControls(v);
+      r.cells[c] = clean === '' ? null : clean;
+      cells++;
+      hit = true;
+    }
+    if (hit) rows.push(r.rowNumber);
+  }
+  return cells ? issue('control_chars', { count: cells, codes: [...codes].slice(0, 6).join(', '), rows: lineRuns(rows) }) : null;
+}
+
+/** Lines of a text (records, as far as a limit cares). */
+function lineCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return text.endsWith('\n') ? n : n + 1;
 }
 
 async function importTableUnsafe(file: ImportFile, ctx: ImportContext): Promise<ImportResult> {
   const { options, issues: optionIssues, province: callerProvince } = resolveOptions(ctx);
   let result = emptyResult(file, options, callerProvince, optionIssues);
   const fileIssues: Issue[] = [...optionIssues];
+  const { maxRows, maxColumns } = IMPORT_LIMITS;
 
   const kind = sniff(file.bytes);
-  if (kind.kind === 'error') return fail(result, kind.code, kind.params, kind.where);
+  if (kind.kind === 'error') return fail(result, kind.code, kind.params, kind.where, 0);
 
   // 1. parse
   let grid: GridWithProblems;
-  let encoding: ImportResult['encoding'] = null;
-  if (kind.kind === 'xlsx') {
+  let encoding: ImportResult['encoding'];
+  if (kind.kind === 'zip') {
     const workbook = msg('import.where.workbook');
     try {
-      grid = await parseXlsx(file.bytes, { sheet: ctx.sheet });
+      grid = await readXlsx(file.bytes, { sheet: ctx.sheet });
     } catch (e) {
-      if (e instanceof XlsxError) {
-        return e.code === 'no_sheet'
-          ? fail(result, 'no_sheet', { sheet: ctx.sheet ?? '' }, ctx.sheet ? msg('import.where.sheet', { sheet: ctx.sheet }) : workbook)
-          : fail(result, 'xlsx_unreadable', { detail: e.message }, workbook);
-      }
-      return fail(result, 'xlsx_unreadable', { detail: e instanceof Error ? e.message : String(e) }, workbook);
+      if (!(e instanceof XlsxError)) throw e;
+      const where = e.code === 'no_sheet' && ctx.sheet ? msg('import.where.sheet', { sheet: ctx.sheet }) : workbook;
+      return fail(result, e.code, e.params, where, typeof e.params.rows === 'number' ? e.params.rows : 0);
     }
-    // cells typed with .VnTime / VNI-Times fonts hold legacy text as Unicode Latin-1: convert
-    const strings: string[] = [];
-    for (const r of grid.rows) for (const c of r.cells) if (typeof c === 'string') strings.push(c);
-    const legacy = detectLegacyInUnicode(strings);
-    if (legacy) {
-      let converted = 0;
-      for (const r of grid.rows) {
-        r.cells = r.cells.map((c) => {
-          if (typeof c !== 'string') return c;
-          const out = legacy.convert(c);
-          if (out !== c) for (const ch of out) if (ch.charCodeAt(0) > 0x7f) converted++;
-          return out;
-        });
-      }
-      encoding = { name: legacy.encoding, note: legacyCellsNote(legacy.encoding, converted, legacy.scores) };
-    } else {
-      // XLSX text is Unicode; normalise to NFC
-      for (const r of grid.rows) r.cells = r.cells.map((c) => (typeof c === 'string' ? c.normalize('NFC') : c));
-    }
+    encoding = convertLegacyCells(grid);
     result = { ...result, format: 'xlsx', sheet: grid.sheet, sheets: grid.sheets };
   } else {
-    const decoded: DecodedText = detectAndDecode(file.bytes);
-    encoding = { name: decoded.encoding, note: decoded.note };
-    if (decoded.encoding.startsWith('utf')) {
-      // a Unicode file whose text was typed with a legacy font (exported from a .VnTime / VNI-Times sheet)
-      const legacy = detectLegacyInUnicode(decoded.text.slice(0, 256 * 1024).split(/\r?\n/));
-      if (legacy) {
-        const text = decoded.text.split(/(\r?\n)/).map((part) => legacy.convert(part)).join('');
-        let converted = 0;
-        for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) converted++;
-        const note = legacyCellsNote(legacy.encoding, converted, legacy.scores);
-        note.sentences = [msg('import.encodingNote.legacyInUnicode', { file: encodingLabel(decoded.encoding), encoding: encodingLabel(legacy.encoding), count: converted })];
-        decoded.text = text;
-        encoding = { name: legacy.encoding, note };
-      }
+    let bytes = file.bytes;
+    if (kind.nul > 0) {
+      bytes = bytes.filter((b) => b !== 0);
+      fileIssues.push(issue('nul_removed', { count: kind.nul }));
     }
-    if (decoded.text.trim() === '') {
-      result = { ...result, encoding };
-      return fail(result, 'empty_file', {}, msg('import.where.blankFile'));
-    }
+    const decoded = decodeText(bytes);
+    encoding = decoded.encoding;
+    result = { ...result, encoding, fileIssues: [...fileIssues] };
+    if (decoded.text.trim() === '') return fail(result, 'empty_file', {}, msg('import.where.blankFile'), lineCount(decoded.text));
+    const lines = lineCount(decoded.text);
+    if (lines > maxRows) return fail(result, 'too_many_rows', { rows: lines, max: maxRows }, msg('import.where.file'), lines);
     grid = parseDelimited(decoded.text, { preferDelimiter: extOf(file.name) === 'tsv' ? '\t' : null });
     result = { ...result, format: grid.delimiter === '\t' ? 'tsv' : 'csv' };
   }
   result = { ...result, encoding };
-  if (encoding && (encoding.note.converted || encoding.name === 'tcvn3' || encoding.name === 'vni' || encoding.name === 'windows-1258')) {
+  if (encoding?.note.mixed) fileIssues.push(issue('encoding_mixed', { note: encoding.note.sentences }));
+  else if (encoding && (encoding.note.converted || encoding.name === 'tcvn3' || encoding.name === 'vni' || encoding.name === 'windows-1258')) {
     fileIssues.push(issue('encoding_converted', { note: encoding.note.sentences }));
   }
   if (encoding?.note.uncertain) fileIssues.push(issue('encoding_uncertain', { note: encoding.note.sentences }));
-  for (const p of grid.problems) fileIssues.push(issue('csv_malformed', { row: p.row, detail: p.problem }, { row: p.row }));
+  for (const p of grid.problems.slice(0, 20)) fileIssues.push(issue('csv_malformed', { row: p.row, detail: p.problem }, { row: p.row }));
+  const controls = removeControls(grid);
+  if (controls) fileIssues.push(controls);
   result = { ...result, fileIssues: [...fileIssues] };
+  const rowsInFile = grid.rows.length;
+  const width = grid.rows.reduce((w, r) => Math.max(w, r.cells.length), 0);
+  if (width > maxColumns) return fail(result, 'too_many_columns', { columns: width, max: maxColumns }, msg('import.where.file'), rowsInFile);
 
   // 2. table
   const found = findTable(grid);
@@ -251,24 +245,13 @@ async function importTableUnsafe(file: ImportFile, ctx: ImportContext): Promise<
     if (found.reason === 'no_unit_column') {
       const rows = [...new Set([found.headerRows[0], found.headerRows[found.headerRows.length - 1]])].join('-');
       const where = found.headerRows.length > 1 ? msg('import.where.rows', { place, rows }) : msg('import.where.row', { place, row: rows });
-      return fail(result, 'no_unit_column', { rows, headers: found.headers.join(', ') }, where);
+      return fail(result, 'no_unit_column', { rows, headers: found.headers.join(', ') }, where, rowsInFile);
     }
     const where = found.searchedRows.length ? msg('import.where.rows', { place, rows: `${found.searchedRows[0]}-${found.searchedRows[1]}` }) : place;
-    return fail(result, 'no_header', { where }, where);
+    return fail(result, 'no_header', { where }, where, rowsInFile);
   }
   const layout = found.layout;
-  for (const col of layout.columns) {
-    if (col.role === 'unknown') fileIssues.push(issue('column_unrecognised', { header: col.header || msg('import.emptyHeader') }, { column: col.header, columnIndex: col.index }));
-    if (col.role === 'duplicate') {
-      const m = recogniseHeader(col.header).field;
-      const other = layout.columns.find((c) => c.field === m);
-      fileIssues.push(issue('column_duplicate_field', { header: col.header, other: other?.header ?? '', field: m ? msg(`import.field.${m}`) : '' }, { column: col.header, columnIndex: col.index }));
-    }
-  }
-  for (const c of layout.multidimensionalRateColumns) {
-    const col = layout.columns.find((x) => x.index === c)!;
-    fileIssues.push(issue('column_multidimensional_rate', { header: col.header }, { column: col.header, columnIndex: col.index }));
-  }
+  fileIssues.push(...columnIssues(layout.columns, layout.multidimensionalRateColumns));
 
   // 3. province scope from the title when the caller gave none
   let province = result.province;
@@ -284,49 +267,40 @@ async function importTableUnsafe(file: ImportFile, ctx: ImportContext): Promise<
   }
   const opts: ImportOptions = { ...options, provinceCode: province?.code ?? null };
 
-  // 4. year: column > header > title > default
-  const yearCol = layout.columns.find((c) => c.field === 'year');
-  const headerYears = [...new Set(layout.columns.filter((c) => c.field && c.year !== null).map((c) => c.year!))];
-  let fileYear: ImportResult['year'] = { value: null, source: 'none', header: null, row: null };
-  if (headerYears.length === 1) {
-    const col = layout.columns.find((c) => c.field && c.year === headerYears[0])!;
-    fileYear = { value: headerYears[0], source: 'header', header: col.header, row: null };
-    fileIssues.push(issue('year_from_header', { year: headerYears[0], header: col.header }, { column: col.header, columnIndex: col.index }));
-  } else if (headerYears.length > 1) {
-    fileIssues.push(issue('year_conflict', { years: headerYears.join(', ') }));
-  } else if (layout.titleYear !== null) {
-    const t = layout.titleRows.find((r) => r.text.includes(String(layout.titleYear)));
-    fileYear = { value: layout.titleYear, source: 'title', header: null, row: t?.row ?? null };
-    fileIssues.push(issue('year_from_title', { year: layout.titleYear, row: t?.row ?? '' }));
-  } else if (opts.defaultYear !== null) {
-    fileYear = { value: opts.defaultYear, source: 'default', header: null, row: null };
-    if (!yearCol) fileIssues.push(issue('year_from_default', { year: opts.defaultYear }));
-  }
-  if (yearCol && fileYear.value === null) fileYear = { value: null, source: 'column', header: yearCol.header, row: null };
-  if (!yearCol && fileYear.value === null) fileIssues.push(issue('year_missing'));
+  // 4. year: column > header > title > file name > default
+  const { year: fileYear, issues: yearIssues } = fileYearOf(layout, file.name, opts.defaultYear);
+  fileIssues.push(...yearIssues);
 
-  // 5. rows
+  // 5. rows: values first, then the province the rows fit, then matching
   const col = (f: CanonicalField) => {
     const c = layout.columns.find((x) => x.field === f);
     return c ? { column: c.header, columnIndex: c.index } : { column: null, columnIndex: null };
   };
-  const codeColumn = col('commune_code');
-  const nameColumn = col('commune_name');
-  const districtColumn = col('district_name');
-  const matcher = new Matcher(ctx.units);
-  const rows: ImportedRow[] = [];
+  const data: [ClassifiedRow, Extracted][] = [];
   const skipped: SkippedRow[] = [];
   let blank = 0;
   for (const r of layout.rows) {
-    if (r.kind === 'blank') {
-      blank++;
-      continue;
-    }
-    if (r.kind !== 'data') {
-      skipped.push({ row: r.rowNumber, kind: r.kind, text: r.text });
-      continue;
-    }
-    const ex = extractRow(r.rowNumber, r.cells, layout.columns, opts.criteriaCount);
+    if (r.kind === 'blank') blank++;
+    else if (r.kind !== 'data') skipped.push({ row: r.rowNumber, kind: r.kind, text: r.text });
+    else data.push([r, extractRow(r.rowNumber, r.cells, layout.columns, opts.criteriaCount)]);
+  }
+  const vintage = ctx.vintage ?? 'before2025';
+  const guess = scoreProvinces(
+    data.map(([r, ex]) => ({ code: ex.values.commune_code, name: ex.values.commune_name, district: ex.values.district_name ?? r.group.district })),
+    [{ vintage, index: ctx.units }, ...(ctx.candidates ?? [])],
+    opts.provinceCode,
+  );
+  const detected = proposal(guess, opts.provinceCode, vintage);
+  if (detected) {
+    const params = { name: detected.province_name, matched: detected.matched, scored: detected.scored, scopeMatched: detected.scopeMatched, scope: province?.name ?? '' };
+    fileIssues.push(issue('province_detected', { ...params, context: detected.vintage !== vintage ? 'vintage' : undefined }));
+  }
+  const suggestFrom = detected && detected.vintage === vintage ? detected.province_code : null;
+  const matcher = new Matcher(ctx.units);
+  const codeColumn = col('commune_code');
+  const nameColumn = col('commune_name');
+  const districtColumn = col('district_name');
+  const rows: ImportedRow[] = data.map(([r, ex]) => {
     let yearSource: YearSource | null = null;
     if (ex.values.year !== null) yearSource = 'column';
     else if (fileYear.value !== null && fileYear.source !== 'none') {
@@ -341,11 +315,12 @@ async function importTableUnsafe(file: ImportFile, ctx: ImportContext): Promise<
       districtCode: ex.values.district_code,
       province: ex.values.province_name ?? r.group.province,
       scopeProvince: opts.provinceCode,
+      suggestFrom,
       codeColumn,
       nameColumn,
       districtColumn: ex.values.district_name ? districtColumn : { column: null, columnIndex: null },
     });
-    rows.push({
+    return {
       sourceRow: r.rowNumber,
       commune_code: m.unit?.commune_code ?? null,
       match: m.match,
@@ -355,10 +330,12 @@ async function importTableUnsafe(file: ImportFile, ctx: ImportContext): Promise<
       raw: ex.raw,
       yearSource,
       groupHeading: r.group.district ?? r.group.province,
+      duplicateOf: null,
+      conflictWith: null,
       messages: [...ex.messages, ...m.messages],
       rejected: false,
-    });
-  }
+    };
+  });
 
   const validated = validateRows(rows, layout.columns, opts);
   result = {
@@ -368,11 +345,37 @@ async function importTableUnsafe(file: ImportFile, ctx: ImportContext): Promise<
     columns: layout.columns,
     year: fileYear,
     province,
+    detected,
     options: opts,
     rows: validated,
     fileIssues: [...fileIssues],
-    report: buildReport(validated, skipped, blank, fileIssues),
+    report: buildReport(validated, { rowsInFile, above: layout.aboveCount, skipped, blank, unread: 0 }, fileIssues),
   };
-  if (!validated.length) return fail(result, 'no_data_rows', {}, msg('import.where.belowRow', { place, row: layout.headerRows[layout.headerRows.length - 1] }));
+  if (!validated.length) return fail(result, 'no_data_rows', {}, msg('import.where.belowRow', { place, row: layout.headerRows[layout.headerRows.length - 1] }), null);
   return result;
+}
+
+/** Columns not recognised (one by one, or in one message when there are many), taken twice, or ambiguous; in column order. */
+function columnIssues(columns: ImportResult['columns'], multidimensional: number[]): Issue[] {
+  const out: Issue[] = [];
+  const unknown = columns.filter((c) => c.role === 'unknown');
+  const grouped = unknown.length > 3;
+  for (const c of columns) {
+    if (c.role === 'unknown' && !grouped) out.push(issue('column_unrecognised', { header: c.header || msg('import.emptyHeader') }, { column: c.header, columnIndex: c.index }));
+    else if (c.role === 'unknown' && c === unknown[0]) {
+      // an empty header is named by its column letter
+      const headers = unknown.slice(0, 8).map((u) => (u.header ? `"${u.header}"` : columnLetter(u.index)));
+      const more = unknown.length - 8;
+      out.push(issue('columns_unrecognised', { count: unknown.length, headers: headers.join(', '), more, context: more > 0 ? 'more' : undefined }));
+    } else if (c.role === 'duplicate') {
+      const m = recogniseHeader(c.header).field;
+      const other = columns.find((x) => x.field === m);
+      out.push(issue('column_duplicate_field', { header: c.header, other: other?.header ?? '', field: m ? msg(`import.field.${m}`) : '' }, { column: c.header, columnIndex: c.index }));
+    }
+  }
+  for (const i of multidimensional) {
+    const c = columns.find((x) => x.index === i)!;
+    out.push(issue('column_multidimensional_rate', { header: c.header }, { column: c.header, columnIndex: c.index }));
+  }
+  return out;
 }

@@ -2,6 +2,7 @@
  * Issues of an import: where (row, column), how severe, and what, as a catalogue message (src/i18n, keys
  * "import.issue.<code>") translated when shown, so one report reads in either language and stays plain data.
  */
+import { QUOTE_LIMIT, quoteValue } from '../common/text-safety';
 import { msg, type MessageParams } from '../i18n/message';
 import type { Issue, IssueCode, Severity } from './types';
 
@@ -9,7 +10,12 @@ export const SEVERITY: Record<IssueCode, Severity> = {
   empty_file: 'error',
   not_a_table: 'error',
   xls_binary: 'error',
-  xlsx_unreadable: 'error',
+  xlsx_truncated: 'error',
+  xlsx_damaged: 'error',
+  zip_bomb: 'error',
+  too_large: 'error',
+  too_many_rows: 'error',
+  too_many_columns: 'error',
   no_sheet: 'error',
   no_header: 'error',
   no_unit_column: 'error',
@@ -18,16 +24,22 @@ export const SEVERITY: Record<IssueCode, Severity> = {
   csv_malformed: 'warning',
   encoding_converted: 'info',
   encoding_uncertain: 'warning',
+  encoding_mixed: 'warning',
+  nul_removed: 'warning',
   column_unrecognised: 'warning',
+  columns_unrecognised: 'warning',
   column_duplicate_field: 'warning',
   column_multidimensional_rate: 'warning',
   year_from_title: 'info',
   year_from_header: 'info',
+  year_from_filename: 'info',
   year_from_default: 'info',
   year_missing: 'error',
   year_blank: 'error',
   year_conflict: 'warning',
+  year_out_of_range: 'error',
   province_from_title: 'info',
+  province_detected: 'warning',
   province_unknown: 'warning',
   not_a_number: 'error',
   not_integer: 'error',
@@ -35,6 +47,7 @@ export const SEVERITY: Record<IssueCode, Severity> = {
   fraction_denominator: 'warning',
   tier_unknown: 'warning',
   year_invalid: 'error',
+  control_chars: 'warning',
   code_padded: 'info',
   code_invalid: 'warning',
   code_not_found: 'warning',
@@ -52,7 +65,9 @@ export const SEVERITY: Record<IssueCode, Severity> = {
   poor_gt_households: 'error',
   near_poor_gt_households: 'error',
   poor_plus_near_poor_gt_households: 'error',
-  duplicate_unit_year: 'error',
+  duplicate_collapsed: 'warning',
+  duplicate_conflict: 'error',
+  duplicate_dropped: 'info',
   future_year: 'error',
   negative_count: 'error',
   rate_mismatch: 'warning',
@@ -68,14 +83,24 @@ const CONTEXT: Partial<Record<IssueCode, (p: MessageParams) => string | undefine
   district_unknown: (p) => (p.scope ? 'scope' : undefined),
   name_ambiguous: (p) => (p.scope ? 'scope' : undefined),
   name_not_found: (p) => [p.scope ? 'scope' : '', p.list ? 'list' : ''].filter(Boolean).join('_') || undefined,
-  duplicate_unit_year: (p) => (p.year === null || p.year === undefined ? 'noYear' : undefined),
+  duplicate_conflict: (p) => (p.year === null || p.year === undefined ? 'noYear' : undefined),
+  duplicate_collapsed: (p) => (p.year === null || p.year === undefined ? 'noYear' : undefined),
 };
 
-export function issue(code: IssueCode, p: MessageParams = {}, where: { row?: number | null; column?: string | null; columnIndex?: number | null } = {}): Issue {
-  const context = CONTEXT[code]?.(p);
+/** Text parameters a message quotes from the file are cut (quoteValue): a 10 kB cell cannot flood the report. */
+const QUOTED_LONGER = new Set(['list', 'headers', 'note']);
+
+export function issue(code: IssueCode, params: MessageParams = {}, where: { row?: number | null; column?: string | null; columnIndex?: number | null } = {}): Issue {
+  let p = params;
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v !== 'string' || k === 'context') continue;
+    const quoted = quoteValue(v, QUOTED_LONGER.has(k) ? 400 : QUOTE_LIMIT);
+    if (quoted !== v) p = { ...p, [k]: quoted };
+  }
+  const context = (p.context as string | undefined) ?? CONTEXT[code]?.(p);
   return {
     row: where.row ?? null,
-    column: where.column ?? null,
+    column: where.column === null || where.column === undefined ? null : quoteValue(where.column),
     columnIndex: where.columnIndex ?? null,
     severity: SEVERITY[code],
     code,

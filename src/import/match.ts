@@ -117,6 +117,8 @@ export interface MatchQuery {
   province: string | null;
   /** Province scope chosen by the caller or found in the title (code). */
   scopeProvince: string | null;
+  /** Province the file was detected to belong to (detect.ts), when not the scope: suggestions come from it. */
+  suggestFrom?: string | null;
   codeColumn: { column: string | null; columnIndex: number | null };
   nameColumn: { column: string | null; columnIndex: number | null };
   districtColumn: { column: string | null; columnIndex: number | null };
@@ -219,7 +221,7 @@ export class Matcher {
     if (q.code) {
       messages.push(issue('code_not_found', { code: q.code }, { row: q.sourceRow, ...q.codeColumn }));
       // never switch to a name match silently when the code is wrong: suggest instead
-      const suggestions = q.name ? this.suggest(q.name, provinceCode, districtCodes) : [];
+      const suggestions = q.name ? this.suggestFor(q, provinceCode, districtCodes) : [];
       return { match: 'unmatched', unit: null, suggestions, messages };
     }
 
@@ -262,9 +264,14 @@ export class Matcher {
       messages.push(issue('name_ambiguous', { name: q.name, count: cands.length, scope: districtLabel ?? scopeName, list: sorted.map((u) => toSuggestion(u, 1)).map(describe).join('; ') }, where));
       return { match: 'ambiguous', unit: null, suggestions, messages };
     }
-    const suggestions = this.suggest(q.name, provinceCode, districtCodes);
+    const suggestions = this.suggestFor(q, provinceCode, districtCodes);
     messages.push(issue('name_not_found', { name: q.name, scope: districtLabel ?? scopeName, list: suggestions.map(describe).join('; ') }, where));
     return { match: 'unmatched', unit: null, suggestions, messages };
+  }
+
+  /** Suggestions for a row found nowhere: from the detected province when there is one, else from its scope. */
+  private suggestFor(q: MatchQuery, provinceCode: string | null, districtCodes: Set<string>): Suggestion[] {
+    return q.suggestFrom ? this.suggest(q.name!, q.suggestFrom, new Set()) : this.suggest(q.name!, provinceCode, districtCodes);
   }
 
   /** Up to 3 suggestions for a name: fuzzy within the district, then the province, then everywhere. */
@@ -287,7 +294,7 @@ export class Matcher {
 // ---------------------------------------------------------------------------------------------------------------
 // Resolving by hand
 
-const MATCH_CODES = new Set(['code_not_found', 'code_name_mismatch', 'out_of_scope', 'district_unknown', 'name_ambiguous', 'name_not_found', 'not_in_district', 'no_unit_id', 'resolved_manually', 'excluded_manually']);
+const MATCH_CODES = new Set(['code_not_found', 'code_name_mismatch', 'out_of_scope', 'district_unknown', 'name_ambiguous', 'name_not_found', 'not_in_district', 'no_unit_id', 'resolved_manually', 'excluded_manually', 'duplicate_dropped']);
 
 /**
  * Settle an ambiguous or unmatched row (or correct any row): assign the unit with `commune_code`, or pass null to
@@ -323,4 +330,22 @@ export function resolve(result: ImportResult, rowNumber: number, commune_code: s
   const rows = [...result.rows];
   rows[i] = next;
   return finalize(result, rows);
+}
+
+/**
+ * Settles rows that give one unit-year with different values: keeps the version of row `keep` (its exact copies
+ * stay counted as copies) and leaves the other versions out with their copies, or leaves all out (keep null).
+ * `rows` are the conflicting rows as the report lists them (a row and its conflictWith).
+ */
+export function keepDuplicate(result: ImportResult, rows: readonly number[], keep: number | null): ImportResult {
+  const versions = new Set(rows);
+  if (keep !== null && !versions.has(keep)) throw new Error(`Row ${keep} is not one of rows ${rows.join(', ')}`);
+  const next = result.rows.map((r) => {
+    const head = versions.has(r.sourceRow) ? r.sourceRow : r.duplicateOf !== null && versions.has(r.duplicateOf) ? r.duplicateOf : null;
+    if (head === null || head === keep) return r;
+    const kept = r.messages.filter((m) => !MATCH_CODES.has(m.code));
+    const why = keep === null ? issue('excluded_manually', {}, { row: r.sourceRow }) : issue('duplicate_dropped', { kept: keep }, { row: r.sourceRow });
+    return { ...r, match: 'excluded' as const, messages: [...kept, why] };
+  });
+  return finalize(result, next);
 }

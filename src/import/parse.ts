@@ -5,8 +5,8 @@
  * ISO dates; percent-formatted numbers become percentages). No DOM, no Node APIs: runs in a Web Worker.
  */
 import Papa from 'papaparse';
-import { msg, type Message } from '../i18n/message';
-import type { Cell, Grid, GridRow, MergeRange } from './types';
+import { msg, type Message, type MessageParams } from '../i18n/message';
+import type { Cell, Grid, GridRow, IssueCode, MergeRange } from './types';
 
 export interface GridWithProblems extends Grid {
   /** Structural problems found while parsing (e.g. an unclosed quote), with the row where they start. */
@@ -168,12 +168,13 @@ function sheetGrid(ws: XSheet): Grid {
   return { sheet: ws.name, sheets: [], rows, merges: mergesOf(ws), delimiter: null };
 }
 
+/** Why a workbook cannot be read, as an issue code with its parameters (see issues.ts). */
 export class XlsxError extends Error {
   constructor(
-    readonly code: 'xlsx_unreadable' | 'no_sheet',
-    message: string,
+    readonly code: Extract<IssueCode, 'xlsx_damaged' | 'xlsx_truncated' | 'zip_bomb' | 'too_large' | 'too_many_rows' | 'too_many_columns' | 'no_sheet' | 'not_a_table'>,
+    readonly params: MessageParams = {},
   ) {
-    super(message);
+    super(code);
   }
 }
 
@@ -185,14 +186,15 @@ export async function parseXlsx(bytes: Uint8Array, opts: { sheet?: string } = {}
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   try {
     await wb.xlsx.load(buffer);
-  } catch (e) {
-    throw new XlsxError('xlsx_unreadable', e instanceof Error ? e.message : String(e));
+  } catch {
+    // the container was read already (xlsx.ts): a part that exceljs cannot make sense of
+    throw new XlsxError('xlsx_damaged', { part: '' });
   }
   const sheets = wb.worksheets.map((ws) => ({ name: ws.name, rows: ws.actualRowCount }));
   let ws: XSheet | undefined;
   if (opts.sheet !== undefined) ws = wb.worksheets.find((s) => s.name === opts.sheet);
   else ws = wb.worksheets.find((s) => s.actualRowCount > 0);
-  if (!ws) throw new XlsxError('no_sheet', opts.sheet !== undefined ? `No sheet named "${opts.sheet}"` : 'All sheets are empty');
+  if (!ws) throw new XlsxError('no_sheet', { sheet: opts.sheet ?? '' });
   const grid = sheetGrid(ws);
   return { ...grid, sheets, problems: [] };
 }

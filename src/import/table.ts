@@ -34,6 +34,8 @@ export interface TableLayout {
   rows: ClassifiedRow[];
   /** Year written in the title rows, if any. */
   titleYear: number | null;
+  /** Rows of the grid down to the end of the header block (titles, blank rows above the table, the header). */
+  aboveCount: number;
 }
 
 const MAX_HEADER_SEARCH = 40;
@@ -221,16 +223,18 @@ function classify(
   if (totalLabel) return { kind: 'total', text: totalLabel };
   const rowNumberCol = columns.find((c) => c.role === 'row_number');
   const stt = rowNumberCol ? cellText(cells[rowNumberCol.index] ?? null) : '';
+  // a group heading with figures is the group's subtotal row: skipped and counted as one, still the group's heading
+  const hasNumber = columns.some((c) => c.field && !LABEL_FIELDS.has(c.field) && looksNumeric(cells[c.index] ?? null));
+  const heading = hasNumber ? 'subtotal' : 'district_heading';
   const headingLabel = candidates.find((t) => isDistrictHeadingText(t));
-  if (headingLabel) return { kind: 'district_heading', text: headingLabel, district: headingLabel.replace(/^[IVX]+[.)]?\s+/, '') };
+  if (headingLabel) return { kind: heading, text: headingLabel, district: headingLabel.replace(/^[IVX]+[.)]?\s+/, '') };
   const provinceLabel = candidates.find((t) => PROVINCE_HEADING.test(foldKey(t)));
-  if (provinceLabel && !get('district_name')) return { kind: 'district_heading', text: provinceLabel, province: provinceLabel };
-  if (stt && GROUP_NUMBER.test(stt) && label && !get('district_name')) return { kind: 'district_heading', text: label, district: label };
+  if (provinceLabel && !get('district_name')) return { kind: heading, text: provinceLabel, province: provinceLabel };
+  if (stt && GROUP_NUMBER.test(stt) && label && !get('district_name')) return { kind: heading, text: label, district: label };
   const noteLabel = labels.find((t) => NOTE_TEXT.test(foldKey(t)));
   if (noteLabel && !name) return { kind: 'note', text: noteLabel };
   if (noteLabel && NOTE_TEXT.test(foldKey(name))) return { kind: 'note', text: noteLabel };
   // No unit identifier and no number anywhere: a note or signature line, not data.
-  const hasNumber = columns.some((c) => c.field && !LABEL_FIELDS.has(c.field) && looksNumeric(cells[c.index] ?? null));
   if (!code && !name && !hasNumber) return { kind: 'note', text: labels.join(' ') || nonEmpty(cells).map(cellText).join(' ') };
   return { kind: 'data', text: label };
 }
@@ -306,7 +310,7 @@ export function findTable(grid: Grid): FindTableResult {
       for (let c = m.left; c <= m.right; c++) cells[c] = grid.rows[m.top].cells[c] ?? null;
     }
     const cl = classify(cells, columns, fieldCol, !sawData);
-    if (cl.kind === 'district_heading') {
+    if (cl.kind === 'district_heading' || cl.kind === 'subtotal') {
       if (cl.province) {
         province = cl.province;
         district = null;
@@ -324,6 +328,7 @@ export function findTable(grid: Grid): FindTableResult {
     multidimensionalRateColumns: mdRate,
     rows,
     titleYear: titleYears.length === 1 ? titleYears[0] : null,
+    aboveCount: header.end + 1,
   };
   return { ok: true, layout };
 }

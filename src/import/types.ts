@@ -94,6 +94,8 @@ export interface EncodingNote {
   scores?: Partial<Record<EncodingName, number>>;
   /** True when the best candidate scored low: the user should check the text. */
   uncertain: boolean;
+  /** Set when lines are in different encodings (UTF-8 lines among legacy ones): each line was decoded as its own. */
+  mixed?: { utf8Lines: number[]; legacyLines: number[] };
   /** What was done, sentence by sentence. */
   sentences: Message[];
 }
@@ -111,7 +113,12 @@ export type IssueCode =
   | 'empty_file'
   | 'not_a_table'
   | 'xls_binary'
-  | 'xlsx_unreadable'
+  | 'xlsx_truncated'
+  | 'xlsx_damaged'
+  | 'zip_bomb'
+  | 'too_large'
+  | 'too_many_rows'
+  | 'too_many_columns'
   | 'no_sheet'
   | 'no_header'
   | 'no_unit_column'
@@ -120,16 +127,22 @@ export type IssueCode =
   | 'csv_malformed'
   | 'encoding_converted'
   | 'encoding_uncertain'
+  | 'encoding_mixed'
+  | 'nul_removed'
   | 'column_unrecognised'
+  | 'columns_unrecognised'
   | 'column_duplicate_field'
   | 'column_multidimensional_rate'
   | 'year_from_title'
   | 'year_from_header'
+  | 'year_from_filename'
   | 'year_from_default'
   | 'year_missing'
   | 'year_blank'
   | 'year_conflict'
+  | 'year_out_of_range'
   | 'province_from_title'
+  | 'province_detected'
   | 'province_unknown'
   // values
   | 'not_a_number'
@@ -138,6 +151,7 @@ export type IssueCode =
   | 'fraction_denominator'
   | 'tier_unknown'
   | 'year_invalid'
+  | 'control_chars'
   // matching
   | 'code_padded'
   | 'code_invalid'
@@ -157,7 +171,9 @@ export type IssueCode =
   | 'poor_gt_households'
   | 'near_poor_gt_households'
   | 'poor_plus_near_poor_gt_households'
-  | 'duplicate_unit_year'
+  | 'duplicate_collapsed'
+  | 'duplicate_conflict'
+  | 'duplicate_dropped'
   | 'future_year'
   | 'negative_count'
   | 'rate_mismatch'
@@ -222,12 +238,19 @@ export interface ImportedRow {
   yearSource: YearSource | null;
   /** District heading row (e.g. "Huyện Hướng Hóa") this row was listed under, if any. */
   groupHeading: string | null;
+  /** Set on the second and later copies of an exact duplicate row: the row it repeats (counted, never loaded). */
+  duplicateOf: number | null;
+  /**
+   * Set on rows of the same unit and year whose values differ: the other rows of the set (one per distinct
+   * version). Such a row is not loaded until the user keeps one version or none (keepDuplicate).
+   */
+  conflictWith: number[] | null;
   messages: Issue[];
   /** True when at least one message is an error: the row is not imported until fixed. */
   rejected: boolean;
 }
 
-export type YearSource = 'column' | 'header' | 'title' | 'default';
+export type YearSource = 'column' | 'header' | 'title' | 'filename' | 'default';
 
 export interface ColumnInfo {
   index: number;
@@ -240,7 +263,18 @@ export interface ColumnInfo {
   year: number | null;
 }
 
-export type SkippedKind = 'total' | 'district_heading' | 'numbering' | 'note' | 'blank';
+/** 'subtotal': a group heading row that carries figures ("II | Huyện Hướng Hóa | 3.763 | ..."). */
+export type SkippedKind = 'total' | 'subtotal' | 'district_heading' | 'numbering' | 'note' | 'blank';
+
+/**
+ * Where each row of the file went; every row is in exactly one, and they add up to ImportReport.rowsInFile.
+ * header: title rows, blank rows above the table and the header block; totals: total and subtotal rows;
+ * notes: notes, signatures and the column-numbering row; unread: rows of a file that was refused or could not
+ * be read as a table.
+ */
+export const ROW_BUCKETS = ['accepted', 'duplicate', 'conflict', 'rejected', 'ambiguous', 'unmatched', 'excluded', 'totals', 'headings', 'notes', 'blank', 'header', 'unread'] as const;
+export type RowBucket = (typeof ROW_BUCKETS)[number];
+export type RowBuckets = Record<RowBucket, number>;
 
 export interface SkippedRow {
   row: number;
@@ -249,6 +283,10 @@ export interface SkippedRow {
 }
 
 export interface ImportReport {
+  /** Rows of the file (a CSV's records, a sheet's rows up to the last one with content). */
+  rowsInFile: number;
+  /** Every row of the file in exactly one bucket; the buckets add up to rowsInFile. */
+  buckets: RowBuckets;
   /** Data rows read (excludes header, title, total, heading, numbering, note and blank rows). */
   read: number;
   /** matched = byCode + byName + manual; matched + ambiguous + unmatched + excluded = read. */
@@ -261,8 +299,12 @@ export interface ImportReport {
   excluded: number;
   /** Rows with at least one error (any match state except excluded). */
   rejected: number;
-  /** Matched and not rejected: what would be stored. */
+  /** Matched and not rejected, not a repeated copy: what would be stored. */
   accepted: number;
+  /** Exact copies of another row, counted once (buckets.duplicate). */
+  duplicates: number;
+  /** Rows of a unit and year given with different values, waiting for the user's choice (buckets.conflict). */
+  conflicts: number;
   skippedTotals: number;
   skippedHeadings: number;
   skippedNotes: number;
@@ -279,6 +321,26 @@ export interface FileError {
   message: Message;
   /** Where the problem is ("byte 0", "sheet "Sheet1", rows 1-30"). */
   where: Message;
+}
+
+/**
+ * Which reform's administrative units a unit list holds: the 63 provinces and their districts and communes
+ * before 1 July 2025 (what the app draws and matches against), or the 34 provinces and communes from then on.
+ */
+export type UnitVintage = 'before2025' | 'from2025';
+
+/** How well a file's rows match one province of one unit list (vintage). */
+export interface ProvinceGuess {
+  /** The unit list the province is of. */
+  vintage: UnitVintage;
+  province_code: string;
+  province_name: string;
+  /** Rows (of those scored) with a unit of this province by code or name. */
+  matched: number;
+  /** Rows scored (data rows with a code or a name; a sample of at most DETECT_SAMPLE rows). */
+  scored: number;
+  /** Rows (of those scored) matched within the scope the file was read with (all provinces when none). */
+  scopeMatched: number;
 }
 
 export interface ImportOptions {
@@ -311,6 +373,11 @@ export interface ImportResult {
   year: { value: number | null; source: YearSource | 'none'; header: string | null; row: number | null };
   /** Province scope used for matching, and where it came from. */
   province: { code: string; name: string; source: 'caller' | 'title' } | null;
+  /**
+   * The province (of any unit list given as a candidate) whose units the file's rows match best, when it is not
+   * the scope: the reader proposes it ("matches 25 of 27 rows in Bến Tre: switch?").
+   */
+  detected: ProvinceGuess | null;
   rows: ImportedRow[];
   report: ImportReport;
   /** File-level issues (encoding, columns, year, province); also at the start of report.issues. */

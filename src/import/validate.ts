@@ -1,9 +1,12 @@
 /**
  * Row/column validation of imported rows: rates outside 0-100, criteria outside 0..N, poor/near-poor above the
- * household count, negative counts, duplicate unit-year rows (every row of a duplicate set is named), future years,
- * rates that disagree with their counts, rates without counts (the model stores numerators and denominators).
+ * household count, negative counts, rows without a usable year (none, or outside the programme's years), future
+ * years, rates that disagree with their counts, rates without counts (the model stores numerators and
+ * denominators), and rows given twice (duplicates.ts: exact copies counted once, differing versions held back).
  */
+import { PROGRAMME_YEARS } from '../common/programme';
 import { msg } from '../i18n/message';
+import { findDuplicates } from './duplicates';
 import { issue } from './issues';
 import type { CanonicalField, ColumnInfo, ImportedRow, ImportOptions, Issue, IssueCode } from './types';
 
@@ -14,8 +17,10 @@ export const VALIDATION_CODES = new Set<IssueCode>([
   'poor_gt_households',
   'near_poor_gt_households',
   'poor_plus_near_poor_gt_households',
-  'duplicate_unit_year',
+  'duplicate_collapsed',
+  'duplicate_conflict',
   'future_year',
+  'year_out_of_range',
   'negative_count',
   'rate_mismatch',
   'rate_without_counts',
@@ -86,13 +91,16 @@ export function validateRow(row: ImportedRow, colOf: ColumnOf, opts: ImportOptio
       if (Math.abs(computed - rate) > 0.1 + 1e-9) out.push(issue('rate_mismatch', { rate, num, den: h, computed: round(computed) }, at(rf)));
     }
   }
-  // years
-  if (v.year === null && row.yearSource === null && colOf('year').column !== null && !row.messages.some((m) => m.code === 'year_invalid')) {
-    out.push(issue('year_blank', {}, at('year')));
+  // years: a row without a usable year cannot be loaded
+  const hasYearColumn = colOf('year').column !== null;
+  if (v.year === null && !row.messages.some((m) => m.code === 'year_invalid')) {
+    out.push(issue('year_blank', { context: hasYearColumn ? undefined : 'noColumn' }, hasYearColumn ? at('year') : { row: row.sourceRow }));
   }
-  if (v.year !== null && v.year > opts.currentYear) {
-    const where = row.yearSource === 'column' ? at('year') : { row: row.sourceRow, column: null, columnIndex: null };
-    out.push(issue('future_year', { value: v.year, current: opts.currentYear }, where));
+  const yearWhere = row.yearSource === 'column' ? at('year') : { row: row.sourceRow, column: null, columnIndex: null };
+  if (v.year !== null && (v.year < PROGRAMME_YEARS.first || v.year > PROGRAMME_YEARS.last)) {
+    out.push(issue('year_out_of_range', { value: v.year, first: PROGRAMME_YEARS.first, last: PROGRAMME_YEARS.last }, yearWhere));
+  } else if (v.year !== null && v.year > opts.currentYear) {
+    out.push(issue('future_year', { value: v.year, current: opts.currentYear }, yearWhere));
   }
   if (v.recognised_year !== null && v.recognised_year > opts.currentYear) {
     out.push(issue('future_year', { value: v.recognised_year, current: opts.currentYear }, at('recognised_year')));
@@ -115,37 +123,18 @@ const byColumn = (a: Issue, b: Issue) => (a.columnIndex ?? -1) - (b.columnIndex 
 
 /**
  * Validate all rows: returns new rows whose validation messages are recomputed (other messages kept), with
- * duplicate unit-year rows flagged on every row of the set, and `rejected` updated.
+ * copies and conflicting versions of a unit-year marked (duplicateOf, conflictWith), and `rejected` updated.
  */
 export function validateRows(rows: ImportedRow[], columns: ColumnInfo[], opts: ImportOptions): ImportedRow[] {
   const colOf = columnLookup(columns);
-  const groups = new Map<string, number[]>();
-  rows.forEach((r, i) => {
-    if (!r.commune_code || r.match === 'excluded') return;
-    const key = `${r.commune_code}|${r.values.year ?? ''}`;
-    const g = groups.get(key);
-    if (g) g.push(i);
-    else groups.set(key, [i]);
-  });
-  const dupOf = new Map<number, number[]>();
-  for (const idx of groups.values()) if (idx.length > 1) for (const i of idx) dupOf.set(i, idx);
-
+  const dups = findDuplicates(rows, colOf('year'));
   return rows.map((r, i) => {
     const kept = r.messages.length === 0 ? [] : r.messages.filter((m) => !VALIDATION_CODES.has(m.code));
     const fresh = r.match === 'excluded' ? [] : validateRow(r, colOf, opts);
-    const dup = dupOf.get(i);
-    if (dup) {
-      const yearCol = r.yearSource === 'column' ? colOf('year') : { column: null, columnIndex: null };
-      fresh.push(
-        issue(
-          'duplicate_unit_year',
-          { unit_name: r.unit?.commune_name ?? r.commune_code, year: r.values.year, rows: dup.map((j) => rows[j].sourceRow).join(', ') },
-          { row: r.sourceRow, ...yearCol },
-        ),
-      );
-    }
+    const dup = dups.messages.get(i);
+    if (dup) fresh.push(...dup);
     const messages = (fresh.length === 0 ? kept : [...kept, ...fresh]).sort(byColumn);
     const rejected = r.match !== 'excluded' && messages.some((m) => m.severity === 'error');
-    return { ...r, messages, rejected };
+    return { ...r, messages, rejected, duplicateOf: dups.duplicateOf.get(i) ?? null, conflictWith: dups.conflictWith.get(i) ?? null };
   });
 }

@@ -24,12 +24,15 @@ export function readUnits(generatedDir: string): UnitRow[] {
 
 const vn = (n: number) => n.toLocaleString('vi-VN');
 
-/** Rows cycle through the units; each full cycle is one year earlier, so (unit, year) pairs stay unique. */
+/**
+ * Rows cycle through the units; each full cycle is one year earlier, so (unit, year) pairs stay unique. From 2025
+ * down, ten cycles (100,000 rows) stay within the programme's years (2016-2030): none is refused for its year.
+ */
 export function importCsv(units: readonly UnitRow[], rows: number): Uint8Array {
   const out = ['STT,Mã xã,Tên xã,Huyện,Năm,Số tiêu chí đạt,Tổng số hộ,Số hộ nghèo,Số hộ cận nghèo,Tỷ lệ hộ nghèo (%)'];
   for (let i = 0; i < rows; i++) {
     const u = units[i % units.length];
-    const year = 2024 - Math.floor(i / units.length);
+    const year = 2025 - Math.floor(i / units.length);
     const households = 500 + ((i * 7919) % 4000);
     const poor = (i * 104729) % Math.floor(households / 5);
     const near = (i * 1299709) % Math.floor(households / 5);

@@ -165,18 +165,22 @@ describe('qt_poverty_2023_two_row_header.xlsx', () => {
     expect(r.rows.find((x) => x.sourceRow === 11)!.raw).toMatchObject({ commune_code: 19369, near_poor_rate: '2,44' });
   });
 
-  it('skips the numbering row, district headings (with their subtotals), the "Tổng cộng" row and signatures, and lists them', () => {
+  it('skips the numbering row, district headings with their subtotals (counted as subtotals), the "Tổng cộng" row and signatures, and lists them', () => {
     expect(r.report.skipped).toEqual([
       { row: 9, kind: 'numbering', text: '(1) (2) (3) (4) (5) (6)=(5)/(4) (7) (8)=(7)/(4) (9)' },
-      { row: 10, kind: 'district_heading', text: 'Huyện Vĩnh Linh' },
-      { row: 15, kind: 'district_heading', text: 'Huyện Hướng Hóa' },
-      { row: 20, kind: 'district_heading', text: 'Huyện Đa Krông' },
-      { row: 24, kind: 'district_heading', text: 'Thị xã Quảng Trị' },
+      { row: 10, kind: 'subtotal', text: 'Huyện Vĩnh Linh' },
+      { row: 15, kind: 'subtotal', text: 'Huyện Hướng Hóa' },
+      { row: 20, kind: 'subtotal', text: 'Huyện Đa Krông' },
+      { row: 24, kind: 'subtotal', text: 'Thị xã Quảng Trị' },
       { row: 27, kind: 'total', text: 'Tổng cộng' },
       { row: 29, kind: 'note', text: 'Người lập biểu' },
       { row: 30, kind: 'note', text: 'PHÓ GIÁM ĐỐC' },
     ]);
-    expect(counts(r)).toEqual({ ...zero, read: 13, matched: 13, matchedByCode: 13, accepted: 13, skippedTotals: 1, skippedHeadings: 4, skippedNotes: 3, skippedBlank: 1 });
+    expect(counts(r)).toEqual({ ...zero, read: 13, matched: 13, matchedByCode: 13, accepted: 13, skippedTotals: 5, skippedHeadings: 0, skippedNotes: 3, skippedBlank: 1 });
+    // every row of the sheet in one bucket: 8 rows above the table (titles, blank, two header rows), 30 in all
+    expect(r.report.rowsInFile).toBe(30);
+    expect(r.report.buckets).toMatchObject({ header: 8, accepted: 13, totals: 5, notes: 3, blank: 1 });
+    expect(Object.values(r.report.buckets).reduce((a, b) => a + b, 0)).toBe(30);
     expect(r.rows.some((x) => /tổng/i.test(x.values.commune_name ?? ''))).toBe(false);
   });
 });
@@ -336,9 +340,9 @@ describe('qt_invalid_values.csv', () => {
       [3, [['criteria_out_of_range', 'Số tiêu chí đạt']]],
       [4, [['poor_gt_households', 'Số hộ nghèo']]],
       [5, [['poor_plus_near_poor_gt_households', 'Số hộ cận nghèo']]],
-      [6, [['duplicate_unit_year', 'Năm']]],
-      [7, [['duplicate_unit_year', 'Năm']]],
-      [8, [['future_year', 'Năm']]],
+      [6, [['duplicate_conflict', 'Năm']]],
+      [7, [['duplicate_conflict', 'Năm']]],
+      [8, [['year_out_of_range', 'Năm']]],
       [9, [['name_not_found', 'Tên xã']]],
       [10, [['name_not_found', 'Tên xã']]],
       [11, [['negative_count', 'Tổng số hộ']]],
@@ -352,15 +356,15 @@ describe('qt_invalid_values.csv', () => {
     expect(en(3)).toEqual(['Criteria met 23 is outside 0-19.']);
     expect(en(4)).toEqual(['Poor households (600) exceed total households (500).']);
     expect(en(5)).toEqual(['Poor + near-poor households (550) exceed total households (500).']);
-    expect(en(6)).toEqual(['Xã Kim Thạch for 2024 appears more than once: rows 6, 7.']);
+    expect(en(6)).toEqual(['Xã Kim Thạch for 2024 is given in rows 6, 7 with different figures: choose the right row (or none).']);
     expect(en(7)).toEqual(en(6));
-    expect(en(8)).toEqual(['Year 2031 is in the future (current year: 2025).']);
+    expect(en(8)).toEqual(['Year 2031 is outside the programme’s years (2016-2030): not imported.']);
     expect(en(12)).toEqual(['Rate given as 12.5% but 100/1,000 households = 10% (differs by more than 0.1 point).']);
     expect(en(13)).toEqual(['Rate given without numerator/denominator (household counts): kept as a rate, but it cannot be aggregated.']);
     expect(en(14)).toEqual(['Value "abc" is not a number.', 'Value "12.5" must be a whole number.']);
     const vi = (row: number) => r.rows.find((x) => x.sourceRow === row)!.messages.map((m) => render('vi', m.message));
     expect(vi(12)).toEqual(['Tỷ lệ ghi 12,5% nhưng 100/1.000 hộ = 10% (lệch quá 0,1 điểm).']);
-    expect(vi(6)).toEqual(['Xã Kim Thạch năm 2024 xuất hiện nhiều lần: dòng 6, 7.']);
+    expect(vi(6)).toEqual(['Xã Kim Thạch năm 2024 có ở các dòng 6, 7 với số liệu khác nhau: hãy chọn dòng đúng (hoặc không dòng nào).']);
   });
 
   it('rejects rows with errors and keeps them in the report', () => {
@@ -368,6 +372,9 @@ describe('qt_invalid_values.csv', () => {
     expect(counts(r)).toEqual({ ...zero, read: 14, matched: 12, matchedByCode: 12, unmatched: 2, rejected: 9, accepted: 3 });
     expect(r.report.errors).toBe(10);
     expect(r.report.warnings).toBe(5);
+    // rows 6 and 7 wait for a choice; the others with errors are rejected
+    expect(r.report.buckets).toMatchObject({ accepted: 3, conflict: 2, rejected: 7, unmatched: 2, header: 1 });
+    expect(r.report.rowsInFile).toBe(15);
   });
 });
 
@@ -418,7 +425,8 @@ describe('wrong files give a clear error result, never a throw', () => {
     ['a PDF', [0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37], 'not_a_table', 'a PDF document'],
     ['a JPEG', [0xff, 0xd8, 0xff, 0xe0, 0, 0x10], 'not_a_table', 'a JPEG image'],
     ['a legacy .xls', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 'xls_binary', null],
-    ['a ZIP that is not XLSX', [0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 0x61, 0x2e, 0x74, 0x78, 0x74], 'not_a_table', 'a ZIP archive (not an XLSX workbook)'],
+    ['a ZIP cut short', [0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 0x61, 0x2e, 0x74, 0x78, 0x74], 'xlsx_truncated', 'truncated or damaged'],
+    ['an empty ZIP', [0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)], 'not_a_table', 'a ZIP archive (not an XLSX workbook)'],
     ['random binary', [0x00, 0x01, 0x02, 0xfe, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46], 'not_a_table', 'a binary file'],
     ['only blanks', [0x20, 0x0d, 0x0a, 0x20], 'empty_file', null],
   ] as const)('%s', async (_what, bytes, code, kind) => {
@@ -428,11 +436,11 @@ describe('wrong files give a clear error result, never a throw', () => {
     if (kind) expect(render('en', r.error!.message)).toContain(kind);
   });
 
-  it('a broken XLSX', async () => {
+  it('a broken XLSX (no end: cut short)', async () => {
     const bytes = new TextEncoder().encode('PK\x03\x04 xl/workbook.xml but not a real zip');
     const r = await importTable({ name: 'broken.xlsx', bytes }, ctx());
     expect(r.ok).toBe(false);
-    expect(r.error!.code).toBe('xlsx_unreadable');
+    expect(r.error!.code).toBe('xlsx_truncated');
   });
 
   it('a header without unit columns', async () => {

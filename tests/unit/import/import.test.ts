@@ -49,11 +49,13 @@ describe('year', () => {
     const r = await importTable(csv('a.csv', 'Mã xã,Năm,Số tiêu chí đạt\n19474,2023,19\n19636,,19\n19606,abc,19\n'), ctx());
     expect(r.rows.map((x) => x.messages.map((m) => [m.code, m.column]))).toEqual([[], [['year_blank', 'Năm']], [['year_invalid', 'Năm']]]);
     expect(r.rows.map((x) => x.rejected)).toEqual([false, true, true]);
+    // the year box (which always shows a year) does not fill a blank cell of a year column: the blank is reported
     const d = await importTable(csv('a.csv', 'Mã xã,Năm,Số tiêu chí đạt\n19474,2023,19\n19636,,19\n'), ctx({ defaultYear: 2024 }));
-    expect(d.rows.map((x) => [x.values.year, x.yearSource, x.messages.length])).toEqual([
-      [2023, 'column', 0],
-      [2024, 'default', 0],
+    expect(d.rows.map((x) => [x.values.year, x.yearSource, x.messages.map((m) => m.code)])).toEqual([
+      [2023, 'column', []],
+      [null, null, ['year_blank']],
     ]);
+    expect(d.year).toEqual({ value: null, source: 'column', header: 'Năm', row: null });
   });
 
   it('different years in the headers are not guessed', async () => {

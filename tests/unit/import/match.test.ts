@@ -102,10 +102,11 @@ describe('resolve', () => {
     expect(base.rows.find((x) => x.sourceRow === 4)!.match).toBe('ambiguous');
   });
 
-  it('re-checks duplicates: choosing the unit of another row flags both rows', () => {
+  it('re-checks duplicates: choosing the unit of another row (with other figures) holds both rows back', () => {
     const r = resolve(base, 4, '28855'); // An Hiệp, Châu Thành = row 3
-    const dup = r.rows.filter((x) => x.messages.some((m) => m.code === 'duplicate_unit_year')).map((x) => x.sourceRow);
+    const dup = r.rows.filter((x) => x.messages.some((m) => m.code === 'duplicate_conflict')).map((x) => x.sourceRow);
     expect(dup).toEqual([3, 4]);
+    expect(r.rows.filter((x) => x.conflictWith).map((x) => [x.sourceRow, x.conflictWith])).toEqual([[3, [4]], [4, [3]]]);
     expect(r.report.rejected).toBe(2);
     expect(r.report.accepted).toBe(12);
   });
@@ -125,7 +126,7 @@ describe('resolve', () => {
     const bad = await importTable(fixture('qt_invalid_values.csv'), { units: focusUnits(), currentYear: 2025, province: '45' });
     const r = resolve(bad, 9, '19369', focusUnits()); // "=1+1" -> Vĩnh Thái, which row 2 already has for 2024
     const row = r.rows.find((x) => x.sourceRow === 9)!;
-    expect(row.messages.map((m) => m.code)).toEqual(['resolved_manually', 'duplicate_unit_year']);
-    expect(r.rows.find((x) => x.sourceRow === 2)!.messages.map((m) => m.code)).toEqual(['duplicate_unit_year', 'rate_out_of_range']); // sorted by column
+    expect(row.messages.map((m) => m.code)).toEqual(['resolved_manually', 'duplicate_conflict']);
+    expect(r.rows.find((x) => x.sourceRow === 2)!.messages.map((m) => m.code)).toEqual(['duplicate_conflict', 'rate_out_of_range']); // sorted by column
   });
 });

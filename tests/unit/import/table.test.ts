@@ -45,7 +45,7 @@ describe('findTable', () => {
     expect(kinds(l).map((k) => k[1])).toEqual(['data', 'data']);
   });
 
-  it('classifies numbering, district headings, totals, notes and blanks, keeping headings as context', () => {
+  it('classifies numbering, district headings (with figures: subtotals), totals, notes and blanks, keeping headings as context', () => {
     const l = layoutOf(
       [
         'STT,Mã xã,Tên đơn vị,Tổng số hộ,Số hộ nghèo',
@@ -67,11 +67,11 @@ describe('findTable', () => {
     );
     expect(kinds(l)).toEqual([
       [2, 'numbering', '(1) (2) (3) (4) (5)'],
-      [3, 'district_heading', 'Huyện Vĩnh Linh'],
+      [3, 'subtotal', 'Huyện Vĩnh Linh'],
       [4, 'data', 'Xã Vĩnh Thái'],
       [5, 'data', 'Kim Thạch'],
       [6, 'blank', ''],
-      [7, 'district_heading', 'H. Hướng Hóa'],
+      [7, 'subtotal', 'H. Hướng Hóa'],
       [8, 'data', 'Hướng Lộc'],
       [9, 'total', 'Cộng'],
       [10, 'total', 'Toàn tỉnh'],
