@@ -46,7 +46,7 @@ module.exports = {
       comment: 'the app reaches code shared with the build (geo/, data/) only through src/common',
       severity: 'error',
       from: { path: '^src/(?!common/)' },
-      to: { path: '^(geo|data)/' },
+      to: { path: '^(geo|data|prebuilt)/' },
     },
     {
       name: 'build-imports-app',
@@ -56,10 +56,17 @@ module.exports = {
       to: { path: '^src/(?!common/)' },
     },
     {
+      name: 'prebuilt-imports-above-db',
+      comment: 'prebuilt/ computes results with the app\'s own loaders and SQL (src/db, src/common), nothing above them',
+      severity: 'error',
+      from: { path: '^prebuilt/' },
+      to: { path: '^src/(?!(common|db)/)' },
+    },
+    {
       name: 'module-cycle',
       comment: 'no import cycle between modules',
       severity: 'error',
-      from: { path: '^(src|geo|data)/' },
+      from: { path: '^(src|geo|data|prebuilt)/' },
       to: { circular: true },
     },
   ],
