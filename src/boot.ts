@@ -3,6 +3,7 @@
 import { startBrowserEngine } from './db/browser-engine';
 import { fetchAsset } from './db/fetch-asset';
 import { coreAssets } from './db/load';
+import { FIRST_MAP_ASSET } from './common/first-map';
 import type { SqlEngine } from './db/engine';
 
 /** ms from navigation start: when this module ran, and when the engine answered. */
@@ -13,4 +14,5 @@ export const bootEngine: Promise<SqlEngine> = startBrowserEngine().then((engine)
   return engine;
 });
 bootEngine.catch(() => undefined); // reported by the atlas when it awaits it
-for (const asset of coreAssets) void fetchAsset(asset).catch(() => undefined);
+// the precomputed first map first: it colours the map before the engine is up (src/app/first-map.ts)
+for (const asset of [FIRST_MAP_ASSET, ...coreAssets]) void fetchAsset(asset).catch(() => undefined);

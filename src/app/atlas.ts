@@ -15,8 +15,14 @@ import { checkAgainstLists, LinkRequest } from './link-request';
 import { DataLoading, type DataLists, type Timings } from './loading';
 import { MapView, type DrawnView } from './map-view';
 import { IndicatorMatrices } from './matrices';
+import { FIRST_MAP_INDICATORS, type FirstMap } from '../common/first-map';
+import type { UnitKeys } from './feature-colours';
+import { firstMapUnits, loadFirstMap } from './first-map';
 import { validateView, type ViewData } from './validate-view';
 import { ViewRefresh } from './view-refresh';
+
+/** Read while the start-up finishes (IndicatorMatrices.prefetch): status and criteria are read first, with the map. */
+const prefetchedIndicators: IndicatorId[] = ['poor_rate', 'near_poor_rate', 'ntm_year', 'status_change', 'poor_rate_change', 'criterion_missing'];
 
 /**
  * Orchestrates data and map: starts DuckDB and the geometry downloads in parallel, draws outlines first,
@@ -37,7 +43,7 @@ export class Atlas implements AtlasFacade {
     timings: this.timings,
     matrices: () => this.matrices,
     view: () => this.view,
-    units: () => this.units,
+    units: () => this.units ?? this.firstUnits,
     engine: () => this.engine,
     drawnView: (s) => this.drawnView(s),
   });
@@ -48,6 +54,8 @@ export class Atlas implements AtlasFacade {
   /** The engine for the UI: set once every table is loaded. */
   private engineForUi: SqlEngine | null = null;
   private unitList: UnitList | null = null;
+  /** The precomputed first map's units, standing in for the unit list until it is read. */
+  private firstUnits: UnitKeys | null = null;
   /** Stored imports that could not be restored at start-up (reported, then dropped from the store). */
   private notRestored: string[] = [];
   /** Communes of the open sponsor view; all others are muted. */
@@ -124,6 +132,8 @@ export class Atlas implements AtlasFacade {
       painted: (communesDrawn) => this.state.set({ communesDrawn }),
     }, this.timings));
     const core = this.data.loadCore();
+    const first = loadFirstMap();
+    this.matrices = new IndicatorMatrices(core, () => core.then(() => this.data.loadRest()));
     try {
       // the communes are drawn (grey) as soon as their geometry is in; the base layers wait for the colours (MapView)
       view.prefetchLayer(this.state.get().province);
@@ -132,24 +142,29 @@ export class Atlas implements AtlasFacade {
       await view.map.idle();
       await view.showProvince(false);
       void view.map.nextFrame().then(() => (this.timings.firstFrame ??= performance.now()));
+      // colours before the engine: the precomputed first map, unless the engine is there first
+      const precomputed = await Promise.race([first, core.then(() => null)]);
+      if (precomputed) await this.showFirstMap(precomputed);
       const db = await core;
-      this.matrices = new IndicatorMatrices(db, () => this.data.loadRest());
       this.notRestored = await this.data.restoreStoredImports();
       // independent queries, pipelined to the engine's worker
       const [units, lists] = await Promise.all([this.data.loadUnits(), this.data.lists(), this.matrices.loadStatus()]);
+      this.timings.precomputedMatched = this.matrices.seedMatched ?? undefined;
       this.unitList = units;
       view.setUnits(units);
       await this.applyLists(lists, this.link);
       this.timings.dataReady = performance.now();
       await this.refresh();
       await view.map.nextFrame();
-      await Promise.all([view.drawBaseNow(), this.data.loadRest()]);
+      // every other indicator under the view's parameters is read while the rest of the start-up runs: once the
+      // app is ready, a first switch to any of them is as fast as a year switch
+      const rest = this.data.loadRest();
+      const prefetched = rest.then(() => this.matrices!.prefetch(prefetchedIndicators, this.state.get()));
+      await Promise.all([view.drawBaseNow(), rest]);
       this.engineForUi = db;
-      await this.applyRequested();
+      await Promise.all([this.applyRequested(), prefetched]);
       this.state.set({ phase: 'ready' });
       this.resolveReady();
-      // the other parameterless indicators, once the map is idle: a first switch to them is then as fast as a year switch
-      this.matrices.prefetchAfter(view.map.idle());
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.state.set({ phase: 'error', error: message });
@@ -314,6 +329,21 @@ export class Atlas implements AtlasFacade {
   async settled(): Promise<void> {
     await this.refresher.sideSettled();
     await this.view?.map.idle();
+  }
+
+  /**
+   * Colours the map from the precomputed first map while DuckDB starts: its units stand in for the unit list and
+   * its matrices for the engine's until they are read (IndicatorMatrices.seed). Only for the views it holds.
+   */
+  private async showFirstMap(f: FirstMap): Promise<void> {
+    const s = this.state.get();
+    if (this.unitList || !f.years.includes(s.year) || !(FIRST_MAP_INDICATORS as readonly string[]).includes(s.indicator)) return;
+    this.firstUnits = firstMapUnits(f);
+    this.view!.setUnits(this.firstUnits);
+    this.matrices!.seed(f);
+    if (s.years.length === 0) this.state.set({ years: f.years });
+    this.timings.precomputedColours = performance.now();
+    await this.refresh();
   }
 
   /** What is drawn depends on: the state's view and the open sponsor's communes. */

@@ -9,6 +9,12 @@ import { featureUnits, type UnitList } from '../db/unit-list';
 /** The view fields the classes depend on (a snapshot of the state, taken once per refresh). */
 export type ColourView = Readonly<Pick<AppState, 'indicator' | 'province' | 'classMethod' | 'classCount' | 'manualBreaks' | 'years' | 'year'>>;
 
+/**
+ * What colouring needs of the units: their order (the matrices') and provinces. The unit list read from DuckDB has
+ * it, and so has the precomputed first map before the engine is up.
+ */
+export type UnitKeys = Pick<UnitList, 'length' | 'code' | 'provinceCode' | 'indexOf'>;
+
 /** What the painter needs besides the classes: what is hidden, muted and highlighted. */
 export interface PaintView {
   province: string | null;
@@ -34,7 +40,7 @@ export class FeatureColours {
   private colourings = new WeakMap<Float64Array, Map<string, Colouring>>();
   /** What the map shows: a matrix, its year slice and the classes of that year under the view. */
   private shown: { matrix: Float64Array; viewKey: string; values: Float64Array; colouring: Colouring } | null = null;
-  private units: UnitList | null = null;
+  private units: UnitKeys | null = null;
   private layer: DrawableLayer | null = null;
   private featureUnit: Int32Array | null = null;
   private buffer: Uint8Array | null = null;
@@ -53,8 +59,8 @@ export class FeatureColours {
     this.buffer = new Uint8Array(layer.geometry.nFeatures * 4);
   }
 
-  /** The unit list, once read: features are matched to units (before, they are painted as pending). */
-  setUnits(units: UnitList): void {
+  /** The units, once known: features are matched to units (before, they are painted as pending). */
+  setUnits(units: UnitKeys): void {
     this.units = units;
     if (this.layer) this.featureUnit = featureUnits(this.layer.code, units);
   }

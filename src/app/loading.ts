@@ -22,6 +22,10 @@ export interface Timings {
   coreLoaded?: number;
   /** every other table too (poverty, boundary attributes, sponsors...) */
   allLoaded?: number;
+  /** the map coloured from the precomputed first map (src/app/first-map.ts), before the engine answered */
+  precomputedColours?: number;
+  /** whether the engine's status and criteria equalled the precomputed ones (unset when none were shown) */
+  precomputedMatched?: boolean;
   /** CPU time of the last recolour (slice + classify + colour + layer update), ms */
   lastRecolourMs?: number;
 }

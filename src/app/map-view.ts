@@ -4,9 +4,8 @@ import { boundsOfFeatures } from '../geo/boundary-geometry';
 import { AtlasMap, nationalBounds, type HoverEvent } from '../map/atlas-map';
 import { loadDrawableLayer, type DrawableLayer } from './base-layers';
 import { drawBaseSources, drawSponsoredSource } from './base-map';
-import { FeatureColours, type PaintView } from './feature-colours';
+import { FeatureColours, type PaintView, type UnitKeys } from './feature-colours';
 import type { Timings } from './loading';
-import type { UnitList } from '../db/unit-list';
 
 /** The view fields what is drawn depends on (colours aside). */
 export interface DrawnView extends PaintView {
@@ -101,7 +100,7 @@ export class MapView {
     }
   }
 
-  setUnits(units: UnitList): void {
+  setUnits(units: UnitKeys): void {
     this.colours.setUnits(units);
   }
 

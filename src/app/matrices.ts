@@ -1,4 +1,6 @@
+import type { FirstMap } from '../common/first-map';
 import type { SqlEngine } from '../db/engine';
+import { PRE_REFORM, type Vintage } from '../common/vintage';
 import { indicatorsMatrixSQL, needsPoverty } from '../db/sql/indicator-values';
 import { indicatorParams, type IndicatorId } from '../indicators/registry';
 
@@ -7,9 +9,6 @@ export interface MatrixParams {
   compareYear: number;
   criterion: number;
 }
-
-/** The other indicators without parameters, read in one query once the map is idle (about 0.3 MB each). */
-const prefetchedIndicators: IndicatorId[] = ['poor_rate', 'near_poor_rate', 'ntm_year'];
 
 /**
  * Indicator matrices: every unit and year of one indicator from one SQL query, [unit * nYears + yearIndex],
@@ -25,16 +24,37 @@ export class IndicatorMatrices {
   /** Always loaded: tooltips show status and criteria whatever the indicator. */
   private statusMatrix: Float64Array | null = null;
   private criteriaMatrix: Float64Array | null = null;
+  /** The precomputed first map's matrices (src/common/first-map.ts), until the engine's answers replace them. */
+  private seeded = new Map<string, Float64Array>();
+  /** Whether the engine's status and criteria equalled the precomputed ones (null: none were seeded). */
+  seedMatched: boolean | null = null;
+  private readonly engine: Promise<SqlEngine>;
 
-  /** `povertyLoaded` resolves once the poverty series is in DuckDB (it is loaded after the first coloured map). */
+  /**
+   * `engine`: the engine once its core tables are in (a promise: matrices can be seeded and asked for before);
+   * `povertyLoaded` resolves once the poverty series is in DuckDB (it is loaded after the first coloured map).
+   */
   constructor(
-    private readonly engine: SqlEngine,
+    engine: SqlEngine | Promise<SqlEngine>,
     private readonly povertyLoaded: () => Promise<void>,
-  ) {}
+    /** whose units the rows are (each vintage has its own unit order and matrices) */
+    readonly vintage: Vintage = PRE_REFORM,
+  ) {
+    this.engine = Promise.resolve(engine);
+  }
 
-  /** The matrix if it has been answered (and the data has not changed since), else undefined. */
+  /** The matrix if it has been answered (and the data has not changed since) or precomputed, else undefined. */
   cached(id: IndicatorId, p: MatrixParams): Float64Array | undefined {
-    return this.done.get(matrixKey(id, p).key);
+    const { key } = matrixKey(id, p);
+    return this.done.get(key) ?? this.seeded.get(key);
+  }
+
+  /**
+   * The precomputed first map's matrices, handed out by cached() until the engine answers for them: the map is
+   * coloured before DuckDB is up. Only for the shipped data (the caller checks that no import is stored).
+   */
+  seed(first: FirstMap): void {
+    for (const [id, m] of Object.entries(first.matrices)) this.seeded.set(matrixKey(id as IndicatorId, { compareYear: 0, criterion: 1 }).key, m);
   }
 
   /** All years of one indicator, from the cache or one query. */
@@ -49,8 +69,8 @@ export class IndicatorMatrices {
     const missing = keys.flatMap((k, i) => (this.pending.has(k.key) ? [] : [i]));
     if (missing.length > 0) {
       const generation = this.generation;
-      const all = (missing.some((i) => needsPoverty(ids[i])) ? this.povertyLoaded() : Promise.resolve())
-        .then(() => this.engine.query(indicatorsMatrixSQL(missing.map((i) => ids[i])), keys[missing[0]].params))
+      const all = Promise.all([this.engine, missing.some((i) => needsPoverty(ids[i])) ? this.povertyLoaded() : undefined])
+        .then(([engine]) => engine.query(indicatorsMatrixSQL(missing.map((i) => ids[i]), this.vintage), keys[missing[0]].params))
         .then((t) =>
           t.schema.fields.map((f, j) => {
             const values = t.getChild(f.name)!.toArray() as Float64Array;
@@ -68,11 +88,20 @@ export class IndicatorMatrices {
     this.generation++;
     this.pending.clear();
     this.done.clear();
+    this.seeded.clear();
   }
 
-  /** Status and criteria of every unit and year, read together. */
+  /** Status and criteria of every unit and year, read together; from then on the engine's answers are shown. */
   async loadStatus(): Promise<void> {
-    [this.statusMatrix, this.criteriaMatrix] = await this.fetch(['status', 'criteria'], { compareYear: 0, criterion: 1 });
+    const ids: IndicatorId[] = ['status', 'criteria'];
+    const p = { compareYear: 0, criterion: 1 };
+    const seeded = ids.map((id) => this.seeded.get(matrixKey(id, p).key));
+    [this.statusMatrix, this.criteriaMatrix] = await this.fetch(ids, p);
+    if (seeded.every((m) => m !== undefined)) {
+      this.seedMatched = sameValues(seeded[0], this.statusMatrix) && sameValues(seeded[1], this.criteriaMatrix);
+      if (!this.seedMatched) console.warn('the precomputed first map differs from the engine\'s answer: public/generated is stale');
+    }
+    this.seeded.clear();
   }
 
   /** Status class index and criteria met of a unit in one year (null before the status is loaded). */
@@ -83,10 +112,25 @@ export class IndicatorMatrices {
     return { status: this.statusMatrix[i], criteriaMet: Number.isFinite(c) ? c : null };
   }
 
-  /** Reads the other parameterless indicators once `idle` resolves: a first switch to them is then as fast as a year switch. */
-  prefetchAfter(idle: Promise<void>): void {
-    void idle.then(() => this.fetch(prefetchedIndicators, { compareYear: 0, criterion: 1 })).catch((e: unknown) => console.error(e));
+  /**
+   * Reads the matrices of `ids` under the view's parameters that are not cached yet, those that take the same
+   * parameters in one query (about 0.8 MB each): a first switch to them is then as fast as a year switch.
+   */
+  async prefetch(ids: readonly IndicatorId[], p: MatrixParams): Promise<void> {
+    const groups = new Map<string, IndicatorId[]>();
+    for (const id of ids) {
+      const params = indicatorParams(id, p).join();
+      groups.set(params, [...(groups.get(params) ?? []), id]);
+    }
+    await Promise.all([...groups.values()].map((group) => this.fetch(group, p)));
   }
+}
+
+/** Equal element by element (NaN equals NaN). */
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
 }
 
 function matrixKey(id: IndicatorId, p: MatrixParams) {

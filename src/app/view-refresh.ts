@@ -6,7 +6,7 @@ import type { MapView, DrawnView } from './map-view';
 import type { IndicatorMatrices } from './matrices';
 import { plannerRows } from './planner';
 import { SideInfoCache } from './side-info';
-import type { UnitList } from '../db/unit-list';
+import type { UnitKeys } from './feature-colours';
 
 /** What a refresh reads and writes: the state, and the parts of the app that exist once start-up got that far. */
 export interface RefreshTarget {
@@ -14,7 +14,8 @@ export interface RefreshTarget {
   readonly timings: Timings;
   matrices(): IndicatorMatrices | null;
   view(): MapView | null;
-  units(): UnitList | null;
+  /** The units the matrices are laid out by (the precomputed first map's before the unit list is read). */
+  units(): UnitKeys | null;
   /** The engine with every table loaded (null until then: the planner and side notes wait for it). */
   engine(): SqlEngine | null;
   /** What is drawn for a view (the state's fields and the open sponsor's communes). */

@@ -41,6 +41,6 @@ export function unitRows(u: UnitList): Unit[] {
 }
 
 /** Unit index of each feature of a drawn layer (-1 for features that are no unit). */
-export function featureUnits(featureCodes: (string | null)[], units: UnitList): Int32Array {
+export function featureUnits(featureCodes: (string | null)[], units: Pick<UnitList, 'indexOf'>): Int32Array {
   return Int32Array.from(featureCodes, (c) => (c === null ? -1 : (units.indexOf.get(c) ?? -1)));
 }

@@ -1,0 +1,25 @@
+import { FIRST_MAP_ASSET, decodeFirstMap, type FirstMap } from '../common/first-map';
+import { fetchAsset } from '../db/fetch-asset';
+import { ImportService } from '../import/service/imports';
+import type { UnitKeys } from './feature-colours';
+
+/**
+ * The precomputed first map (src/common/first-map.ts, fetched from src/boot.ts) for colouring before DuckDB is up,
+ * or null where it must not be shown: with stored imports (the engine's view of the data would differ, and an
+ * imported dataset must never be hidden behind the shipped one), or when the asset cannot be read (the map then
+ * waits for the engine, as without it).
+ */
+export async function loadFirstMap(): Promise<FirstMap | null> {
+  try {
+    const [bytes, stored] = await Promise.all([fetchAsset(FIRST_MAP_ASSET), ImportService.hasStored()]);
+    return stored ? null : decodeFirstMap(bytes);
+  } catch (e) {
+    console.warn(`${FIRST_MAP_ASSET}: not used (${e instanceof Error ? e.message : String(e)})`);
+    return null;
+  }
+}
+
+/** The units of the first map, in matrix order: enough to colour features before the unit list is read. */
+export function firstMapUnits(f: FirstMap): UnitKeys {
+  return { length: f.code.length, code: f.code, provinceCode: f.provinceCode, indexOf: new Map(f.code.map((c, i) => [c, i])) };
+}
