@@ -5,7 +5,7 @@ import { detailsByCode } from '../ui/commune-details';
 import type { IndicatorId } from '../indicators/registry';
 import { viewIllustrative } from '../indicators/provenance';
 import type { ClassMethod } from '../classify/classify';
-import { importBytes } from '../import/service/import-file';
+import { importBytes, type ImportChoices } from '../import/service/import-file';
 import type { ImportMode } from '../import/service/imports';
 
 /**
@@ -106,9 +106,11 @@ export function automationApi(atlas: AtlasFacade) {
     /**
      * Imports a file as the data panel does (worker, DuckDB, IndexedDB, recolour) and resolves once the map shows
      * it, with phase timings in ms. Rows needing a manual choice are left out (counted in needsResolution); a file
-     * that cannot be read or has no accepted row gives ok: false and loads nothing.
+     * that cannot be read or has no accepted row gives ok: false and loads nothing. `choices` are what a person
+     * would type or choose: the year box's text (empty or absent: the year shown) and the province (code or name,
+     * "all" for the whole country; absent: the province shown).
      */
-    importBytes: (name: string, bytes: Uint8Array, mode: ImportMode = 'beside') => importBytes(atlas, name, bytes, mode),
+    importBytes: (name: string, bytes: Uint8Array, mode: ImportMode = 'beside', choices: ImportChoices = {}) => importBytes(atlas, name, bytes, mode, choices),
     /** Runs read-only SQL in the app's DuckDB, for tests that check the map against an independent query. */
     async sql(query: string, params: unknown[] = []) {
       if (!atlas.engine) throw new Error('engine not ready');

@@ -4,7 +4,8 @@ import { writeUrlState } from '../state/url-state';
 
 /** Keeps the address bar equal to the view (replaceState: the back button is not flooded by the slider). */
 export function syncUrl(state: ReadonlyStore<AppState>): void {
-  let last = '';
+  // null: the first write always happens, so that values the app ignored (and said so) leave the address bar
+  let last: string | null = null;
   let scheduled = false;
   const write = () => {
     scheduled = false;

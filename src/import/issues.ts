@@ -75,6 +75,7 @@ export const SEVERITY: Record<IssueCode, Severity> = {
   tier_criteria_inconsistent: 'warning',
   urban_unit_ntm: 'warning',
   no_values: 'warning',
+  nothing_to_load: 'warning',
 };
 
 /** The catalogue's variant ("<code>_<context>") for the optional parts a message is given or not. */

@@ -1,16 +1,18 @@
 /** The import report: where every row of the file went (buckets that add up to its rows), counts, and all issues. */
 import type { ImportedRow, ImportReport, ImportResult, Issue, RowBucket, RowBuckets, SkippedRow } from './types';
 import { ROW_BUCKETS } from './types';
-import { validateRows } from './validate';
+import { modelRowsOf, validateRows } from './validate';
 
-/** The bucket of a data row: left out by the user, a copy, to resolve, in conflict, refused, or to be loaded. */
+/** The bucket of a data row: left out by the user, a copy, to resolve, in conflict, refused, empty, or to be loaded. */
 export function bucketOf(r: ImportedRow): RowBucket {
   if (r.match === 'excluded') return 'excluded';
   if (r.duplicateOf !== null) return 'duplicate';
   if (r.match === 'ambiguous') return 'ambiguous';
   if (r.match === 'unmatched') return 'unmatched';
   if (r.conflictWith) return 'conflict';
-  return r.rejected ? 'rejected' : 'accepted';
+  if (r.rejected) return 'rejected';
+  const parts = modelRowsOf(r);
+  return parts.communeYear || parts.poverty || parts.sponsorship ? 'accepted' : 'empty';
 }
 
 /** The rows of a file that are not data rows: above the table (titles, header), skipped, blank, unread. */

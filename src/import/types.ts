@@ -180,7 +180,8 @@ export type IssueCode =
   | 'rate_without_counts'
   | 'tier_criteria_inconsistent'
   | 'urban_unit_ntm'
-  | 'no_values';
+  | 'no_values'
+  | 'nothing_to_load';
 
 export interface Issue {
   /** Source row number (1-based, as in Excel), null for file-level issues. */
@@ -268,11 +269,12 @@ export type SkippedKind = 'total' | 'subtotal' | 'district_heading' | 'numbering
 
 /**
  * Where each row of the file went; every row is in exactly one, and they add up to ImportReport.rowsInFile.
+ * empty: matched rows without a figure the model can hold (a ward's criteria, a rate without counts, "-");
  * header: title rows, blank rows above the table and the header block; totals: total and subtotal rows;
  * notes: notes, signatures and the column-numbering row; unread: rows of a file that was refused or could not
  * be read as a table.
  */
-export const ROW_BUCKETS = ['accepted', 'duplicate', 'conflict', 'rejected', 'ambiguous', 'unmatched', 'excluded', 'totals', 'headings', 'notes', 'blank', 'header', 'unread'] as const;
+export const ROW_BUCKETS = ['accepted', 'duplicate', 'conflict', 'rejected', 'empty', 'ambiguous', 'unmatched', 'excluded', 'totals', 'headings', 'notes', 'blank', 'header', 'unread'] as const;
 export type RowBucket = (typeof ROW_BUCKETS)[number];
 export type RowBuckets = Record<RowBucket, number>;
 

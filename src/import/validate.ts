@@ -27,6 +27,7 @@ export const VALIDATION_CODES = new Set<IssueCode>([
   'tier_criteria_inconsistent',
   'urban_unit_ntm',
   'no_values',
+  'nothing_to_load',
   'year_blank',
 ]);
 
@@ -116,7 +117,25 @@ export function validateRow(row: ImportedRow, colOf: ColumnOf, opts: ImportOptio
   }
   const hasRaw = FIGURES.some((f) => row.raw[f] !== undefined && row.raw[f] !== null);
   if (!hasRaw) out.push(issue('no_values', {}, { row: row.sourceRow }));
+  // a matched row the model has no place for (a rate without counts, NTM figures of a ward) is not "to be imported"
+  const parts = modelRowsOf(row);
+  if (row.unit && !parts.communeYear && !parts.poverty && !parts.sponsorship) out.push(issue('nothing_to_load', {}, { row: row.sourceRow }));
   return out;
+}
+
+/**
+ * The rows of the model a row gives (import-rows.ts writes them): NTM figures of a commune (xã) a commune-year,
+ * household counts a poverty row, an organisation a sponsorship. Declared here so that the report's "to be
+ * imported" and what is loaded are the same rows.
+ */
+export function modelRowsOf(row: ImportedRow): { communeYear: boolean; poverty: boolean; sponsorship: boolean } {
+  const v = row.values;
+  const hasNtm = v.criteria_met_count !== null || v.tier !== null || v.recognised_year !== null;
+  return {
+    communeYear: hasNtm && row.unit?.commune_type === 'Xã',
+    poverty: v.households !== null || v.poor !== null || v.near_poor !== null,
+    sponsorship: v.sponsor_org !== null,
+  };
 }
 
 const byColumn = (a: Issue, b: Issue) => (a.columnIndex ?? -1) - (b.columnIndex ?? -1);

@@ -1,3 +1,4 @@
+import { quoteValue } from '../common/text-safety';
 import { indicatorIds, type IndicatorId } from '../indicators/registry';
 import type { AppState } from './app-state';
 
@@ -13,7 +14,7 @@ const panels: AppState['panel'][] = ['legend', 'districts', 'criteria', 'profile
 
 export interface ParsedUrl {
   state: UrlState;
-  /** Parameters that could not be read at all, e.g. "year=abc". */
+  /** Parameters that could not be read at all, e.g. "year=abc" (the value quoted: at most ~80 characters, controls shown). */
   invalid: string[];
 }
 
@@ -25,7 +26,7 @@ export function readUrlState(search: string, hash = ''): ParsedUrl {
     const v = q.get(key);
     if (v === null) return;
     if (ok(v)) set(v);
-    else invalid.push(`${key}=${v}`);
+    else invalid.push(`${key}=${quoteValue(v)}`);
   };
   const isYear = (v: string) => /^\d{4}$/.test(v);
   take('province', (v) => v === 'all' || /^\d{2}$/.test(v), (v) => (state.province = v === 'all' ? null : v));
@@ -42,7 +43,7 @@ export function readUrlState(search: string, hash = ''): ParsedUrl {
   if (route) {
     const id = decodeURIComponent(route[1]);
     if (/^[a-z0-9-]{1,64}$/.test(id)) state.sponsor = id;
-    else invalid.push(`#/sponsor/${id}`);
+    else invalid.push(`#/sponsor/${quoteValue(id)}`);
   }
   return { state, invalid };
 }

@@ -1,6 +1,9 @@
+import type { Message } from '../../i18n/message';
 import { render } from '../../i18n/catalogue';
+import { msg } from '../../i18n/message';
 import type { ImportView } from './import-view';
 import { loadedRows, type ImportMode, type ImportPhaseTimings, type ImportService, type StoredDataset } from './imports';
+import { failureMessage, ImportFailure } from './worker-failure';
 
 /**
  * The import sequence, shared by the data panel (which shows the report in between, so the user can resolve
@@ -10,7 +13,7 @@ import { loadedRows, type ImportMode, type ImportPhaseTimings, type ImportServic
 /** What the sequence needs of the app (src/app's Atlas, as the UI sees it). */
 interface ImportingAtlas {
   readonly imports: ImportService | null;
-  readonly state: { get(): { province: string | null } };
+  readonly state: { get(): { province: string | null; year: number } };
   dataChanged(): Promise<void>;
   drawn(): Promise<void>;
 }
@@ -24,31 +27,49 @@ export interface ImportTimings extends ImportPhaseTimings {
   totalMs: number;
 }
 
+/** What a person types or chooses for an import: the year box's text, and the province (code or name; null or "all": the whole country). */
+export interface ImportChoices {
+  /** as typed in the year box; empty or absent: the year it shows (the map's year) */
+  year?: string | number | null;
+  /** absent: the province shown */
+  province?: string | null;
+}
+
+/** The year the year box stands for: what was typed, else the year it shows; undefined when what was typed is not a year. */
+export function yearOfBox(typed: ImportChoices['year'], shown: number): number | undefined {
+  if (typed === undefined || typed === null || String(typed).trim() === '') return shown;
+  const n = Number(String(typed).trim());
+  return Number.isInteger(n) ? n : undefined;
+}
+
 /**
- * Step 1: reads, matches and validates a file in the worker; nothing is loaded. The scope is the province shown;
- * `defaultYear` (as typed in the panel) is used for files without a year when it is a plausible year. The rows
- * stay in the worker (see ImportView); release the view when it is not applied. With `transfer`, the bytes are
- * handed to the worker rather than copied, and the caller's array is left empty.
+ * Step 1: reads, matches and validates a file in the worker; nothing is loaded. The scope is the province shown
+ * (or chosen); the year box's year is used for files that give no year of their own (a year outside the
+ * programme's years is refused by the reader, with the range). The rows stay in the worker (see ImportView);
+ * release the view when it is not applied. With `transfer`, the bytes are handed to the worker rather than
+ * copied, and the caller's array is left empty.
  */
 export function readImport(
   atlas: ImportingAtlas,
   name: string,
   bytes: Uint8Array,
-  options: { defaultYear?: number; timings?: ImportPhaseTimings; transfer?: boolean } = {},
+  options: ImportChoices & { timings?: ImportPhaseTimings; transfer?: boolean } = {},
 ): Promise<ImportView> {
-  if (!atlas.imports) return Promise.reject(new Error('the data engine is not ready'));
-  const year = Number(options.defaultYear);
+  if (!atlas.imports) return Promise.reject(new ImportFailure(msg('import.workerError.notReady')));
+  const s = atlas.state.get();
+  const province = options.province === undefined ? s.province : options.province === 'all' ? null : options.province;
   return atlas.imports.read(
     name,
     bytes,
-    {
-      province: atlas.state.get().province ?? undefined,
-      defaultYear: Number.isInteger(year) && year > 1990 ? year : undefined,
-      currentYear: new Date().getFullYear(),
-    },
+    { province: province ?? undefined, defaultYear: yearOfBox(options.year, s.year), currentYear: new Date().getFullYear() },
     options.timings,
     options.transfer,
   );
+}
+
+/** Why an import failed, in the reader's words (a worker failure's message, or what the error said). */
+export function importErrorMessage(e: unknown): Message {
+  return e instanceof ImportFailure ? e.reason : failureMessage(e);
 }
 
 /**
@@ -57,7 +78,7 @@ export function readImport(
  * again). Once applied, the worker has let go of the file's rows.
  */
 export async function applyImport(atlas: ImportingAtlas, result: ImportView, mode: ImportMode, timings: Partial<ImportTimings> = {}): Promise<StoredDataset> {
-  if (!atlas.imports) throw new Error('the data engine is not ready');
+  if (!atlas.imports) throw new ImportFailure(msg('import.workerError.notReady'));
   const dataset = await atlas.imports.apply(result, mode, timings);
   const t0 = performance.now();
   await atlas.dataChanged();
@@ -69,59 +90,107 @@ export async function applyImport(atlas: ImportingAtlas, result: ImportView, mod
 export interface ImportOutcome extends ImportTimings {
   ok: boolean;
   file: string;
-  /** why nothing was loaded: the file-level error, "no row accepted" or the loader's error */
+  /** why nothing was loaded, in English: the file-level error, "no row accepted" or the loader's error */
   error: string | null;
+  /** the same as a catalogue message (render it in either language), null when loaded */
+  errorMessage: Message | null;
   /** error-level issues by code (rows rejected and why), and the first few messages */
   issues: { errors: number; warnings: number; byCode: Record<string, number>; first: string[] };
+  /** rows of the file, and where each went (the buckets add up to rowsInFile) */
+  rowsInFile: number;
+  buckets: ImportView['report']['buckets'];
   read: number;
   matched: number;
   accepted: number;
   rejected: number;
   /** ambiguous + unmatched rows: the panel lets the user resolve them; importBytes() leaves them out */
   needsResolution: number;
-  /** rows loaded into the model (commune-years + poverty rows) and rows left out for want of a year */
+  /** rows of one unit-year with different figures: the panel lets the user keep one; importBytes() leaves them out */
+  conflicts: number;
+  /** the year the file's rows took when it gives none per row, and where it came from */
+  year: ImportView['year'];
+  /** the province the rows fit better than the scope, when there is one */
+  detected: ImportView['detected'];
+  /** rows of the file loaded into the model, and accepted rows left out for want of a year */
   rowsLoaded: number;
   rowsSkipped: number;
   dataset: string | null;
 }
 
 /**
- * The whole import without the panel: read, load what matched, recolour, and resolve once the map has drawn
- * the imported data. A file that cannot be read, or with no accepted row, gives ok: false and loads nothing.
+ * The whole import without the panel: read (with the year and province a person would type or choose), load
+ * what matched, recolour, and resolve once the map has drawn the imported data. A file that cannot be read, or
+ * with no accepted row, gives ok: false and loads nothing; it never throws.
  */
-export async function importBytes(atlas: ImportingAtlas, name: string, bytes: Uint8Array, mode: ImportMode = 'beside', defaultYear?: number): Promise<ImportOutcome> {
+export async function importBytes(atlas: ImportingAtlas, name: string, bytes: Uint8Array, mode: ImportMode = 'beside', choices: ImportChoices = {}): Promise<ImportOutcome> {
   const t0 = performance.now();
   const timings: Partial<ImportTimings> = {};
-  // the caller keeps its bytes: they are copied to the worker, not transferred
-  const result = await readImport(atlas, name, bytes, { defaultYear, timings });
+  const failed = (m: Message): ImportOutcome => ({
+    ...timings,
+    ok: false,
+    file: name,
+    error: render('en', m),
+    errorMessage: m,
+    issues: { errors: 0, warnings: 0, byCode: {}, first: [] },
+    rowsInFile: 0,
+    buckets: {} as ImportOutcome['buckets'],
+    read: 0,
+    matched: 0,
+    accepted: 0,
+    rejected: 0,
+    needsResolution: 0,
+    conflicts: 0,
+    year: { value: null, source: 'none', header: null, row: null },
+    detected: null,
+    rowsLoaded: 0,
+    rowsSkipped: 0,
+    dataset: null,
+    totalMs: performance.now() - t0,
+  });
+  let result: ImportView;
+  try {
+    // the caller keeps its bytes: they are copied to the worker, not transferred
+    result = await readImport(atlas, name, bytes, { ...choices, timings });
+  } catch (e) {
+    return failed(importErrorMessage(e));
+  }
   const r = result.report;
   const outcome: ImportOutcome = {
     ok: false,
     file: result.file,
     error: null,
+    errorMessage: null,
     issues: { errors: r.errors, warnings: r.warnings, byCode: { ...r.errorsByCode }, first: r.firstErrors.map((i) => `${i.row === null ? '' : `row ${i.row}: `}${render('en', i.message)}`) },
+    rowsInFile: r.rowsInFile,
+    buckets: r.buckets,
     read: r.read,
     matched: r.matched,
     accepted: r.accepted,
     rejected: r.rejected,
     needsResolution: r.ambiguous + r.unmatched,
+    conflicts: r.conflicts,
+    year: result.year,
+    detected: result.detected,
     rowsLoaded: 0,
     rowsSkipped: 0,
     dataset: null,
     totalMs: 0,
   };
   const done = (o: Partial<ImportOutcome>): ImportOutcome => ({ ...outcome, ...timings, ...o, totalMs: performance.now() - t0 });
-  const notApplied = (error: string) => {
+  const notApplied = (m: Message, en = render('en', m)) => {
     atlas.imports?.release(result);
-    return done({ error });
+    return done({ error: en, errorMessage: m });
   };
-  if (!result.ok || result.error) return notApplied(result.error ? `${render('en', result.error.message)} (${render('en', result.error.where)})` : 'the file could not be read');
-  if (r.accepted === 0) return notApplied('no row accepted');
+  if (!result.ok || result.error) {
+    const m = result.error ? result.error.message : msg('import.workerError.noReport');
+    return notApplied(m, result.error ? `${render('en', result.error.message)} (${render('en', result.error.where)})` : undefined);
+  }
+  if (r.accepted === 0) return notApplied(msg('import.nothingToLoad'), 'no row accepted');
   let dataset: StoredDataset;
   try {
     dataset = await applyImport(atlas, result, mode, timings);
   } catch (e) {
-    return notApplied(e instanceof Error ? e.message : String(e));
+    return notApplied(importErrorMessage(e));
   }
   const t1 = performance.now();
   await atlas.drawn();

@@ -1,5 +1,7 @@
-import type { ImportResult } from '..';
+import { bucketOf, type ImportResult } from '..';
+import { modelRowsOf } from '../validate';
 import { arrowIPC, type Column, type ColumnKind } from '../../common/arrow-table';
+import { criteriaSetOfYear, povertyStandardOfYear } from '../../common/programme';
 import { importColumns as importedColumns, importStreamColumns, importTable, type ImportColumnName, type TableName } from '../../common/schema';
 import { foldWords } from '../../common/vn-name';
 
@@ -23,9 +25,6 @@ const perTable = <V>(f: (name: ImportTableName) => V) => Object.fromEntries(impo
 export const duckdbTable = perTable((n) => importTable(modelTable[n]));
 
 
-const criteriaSetOfYear = (year: number) => (year >= 2022 ? 'qd318' : 'qd1980');
-const povertyStandard = (year: number) => (year >= 2022 ? 'NĐ 07/2021/NĐ-CP' : 'QĐ 59/2015/QĐ-TTg');
-
 type Values = unknown[];
 
 /** Empty columns for the rows an import writes into a table of the model. */
@@ -39,6 +38,8 @@ export interface ImportColumns {
   poverty: Record<string, Values>;
   scope: Record<string, Values>;
   skipped: ImportTables['skipped'];
+  /** rows of the file that went into any of the tables (a row with NTM figures and poverty counts is one row) */
+  sourceRows: number;
 }
 
 /**
@@ -54,10 +55,14 @@ export function importColumns(result: ImportResult): ImportColumns {
   const skipped: ImportTables['skipped'] = [];
   const scope = new Set<string>();
   const prefix = `${result.file}${result.sheet ? ` / ${result.sheet}` : ''}, dòng `;
+  let sourceRows = 0;
   for (const r of result.rows) {
-    if (r.rejected || !r.commune_code || !r.unit) continue;
+    // rows to be imported only: not a copy of another row, not waiting for a choice, not left out or rejected
+    if (bucketOf(r) !== 'accepted' || !r.commune_code || !r.unit) continue;
     const v = r.values;
     const source = prefix + r.sourceRow;
+    const parts = modelRowsOf(r);
+    if (parts.communeYear || parts.poverty || parts.sponsorship) sourceRows++;
     if (v.sponsor_org) {
       const org = v.sponsor_org.normalize('NFC');
       sp.sponsor_id.push(sponsorSlug(r.unit.province_code, org));
@@ -78,8 +83,7 @@ export function importColumns(result: ImportResult): ImportColumns {
       continue;
     }
     scope.add(`${r.unit.province_code}|${year}`);
-    const hasNtm = v.criteria_met_count !== null || v.tier !== null || v.recognised_year !== null;
-    if (hasNtm && r.unit.commune_type === 'Xã') {
+    if (parts.communeYear) {
       const tier = v.tier ?? (v.recognised_year !== null && v.recognised_year <= year ? 'dat_chuan' : v.criteria_met_count !== null ? 'chua_dat' : null);
       cy.commune_code.push(r.commune_code);
       cy.year.push(year);
@@ -94,14 +98,14 @@ export function importColumns(result: ImportResult): ImportColumns {
       cy.provenance.push('imported');
       cy.source.push(source);
     }
-    if (v.households !== null || v.poor !== null || v.near_poor !== null) {
+    if (parts.poverty) {
       pov.unit_code.push(r.commune_code);
       pov.unit_level.push('commune');
       pov.year.push(year);
       pov.households.push(v.households);
       pov.poor.push(v.poor);
       pov.near_poor.push(v.near_poor);
-      pov.standard.push(povertyStandard(year));
+      pov.standard.push(povertyStandardOfYear(year));
       pov.provenance.push('imported');
       pov.source.push(source);
     }
@@ -113,6 +117,7 @@ export function importColumns(result: ImportResult): ImportColumns {
     sponsorship: sp,
     scope: { province_code: scopeRows.map((k) => k[0]), year: scopeRows.map((k) => Number(k[1])) },
     skipped,
+    sourceRows,
   };
 }
 

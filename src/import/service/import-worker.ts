@@ -1,17 +1,25 @@
 /// <reference lib="webworker" />
 // Runs the import off the main thread: decoding, parsing, matching and validating a 100,000-row file, the
-// manual choices of units, and turning the accepted rows into Arrow IPC streams for DuckDB. The full result
-// stays here; the main thread gets a view of it (counts, issues, rows to resolve) and, on apply, the bytes.
-import { buildUnitIndex, importTable, resolve, type ImportContext, type ImportResult, type Unit, type UnitIndex } from '..';
+// manual choices of units and of duplicate rows, and turning the accepted rows into Arrow IPC streams for DuckDB.
+// The full result stays here; the main thread gets a view of it (counts, issues, rows to resolve) and, on apply,
+// the bytes. Every failure is answered with a catalogue message, so the panel always says what happened.
+import { buildUnitIndex, importTable, keepDuplicate, resolve, type ImportContext, type ImportResult, type Unit, type UnitIndex, type UnitSet, type UnitVintage } from '..';
+import { msg, type Message } from '../../i18n/message';
+import { failureMessage, ImportFailure } from './worker-failure';
 import { importColumns, tableIPC, type ImportColumns, type ImportTableName } from './import-rows';
 import { importView, type ImportView } from './import-view';
 
 export type WorkerRequest =
-  | { type: 'units'; units: Unit[] }
+  /** the unit list rows are matched against (the one the map draws) */
+  | { type: 'units'; units: Unit[]; vintage: UnitVintage }
+  /** another unit list (e.g. the post-reform one): the province of a file is detected against it too */
+  | { type: 'candidates'; units: Unit[]; vintage: UnitVintage }
   /** read a file (the bytes may be transferred); the reply is a view */
-  | { type: 'read'; id: number; name: string; bytes: Uint8Array; ctx: Omit<ImportContext, 'units'> }
+  | { type: 'read'; id: number; name: string; bytes: Uint8Array; ctx: Omit<ImportContext, 'units' | 'candidates' | 'vintage'> }
   /** choose the unit of an ambiguous or unmatched row (null: leave it out); the reply is the new view */
   | { type: 'resolve'; id: number; handle: number; row: number; commune_code: string | null }
+  /** of rows giving one unit-year with different figures, keep row `keep` (null: none); the reply is the new view */
+  | { type: 'keep'; id: number; handle: number; rows: number[]; keep: number | null }
   /**
    * one table of the accepted rows as an Arrow IPC stream (transferred), with `dataset` as its first column.
    * Asked table by table, so the main thread loads one into DuckDB while the next is built.
@@ -26,6 +34,8 @@ export interface BuiltTable {
   /** null: no row */
   bytes: Uint8Array | null;
   rows: number;
+  /** rows of the file that went into the model's tables (any of them) */
+  sourceRows: number;
   /** accepted rows left out for want of a year */
   skipped: { row: number; reason: 'no_year' }[];
   /** importColumns() (accepted rows to the model's tables), when this request ran it (the first table's) */
@@ -37,7 +47,7 @@ export interface BuiltTable {
 export type WorkerReply =
   | { id: number; view: ImportView; ms: number }
   | { id: number; built: BuiltTable; ms: number }
-  | { id: number; error: string };
+  | { id: number; error: Message };
 
 /** Results kept for their views; a person has one report open, so a few are plenty. */
 const maxHeld = 4;
@@ -46,10 +56,12 @@ const held = new Map<number, ImportResult>();
 const built = new Map<number, ImportColumns>();
 let nextHandle = 1;
 let index: UnitIndex | null = null;
+let vintage: UnitVintage = 'before2025';
+const candidates = new Map<UnitVintage, UnitSet>();
 
 function resultOf(handle: number): ImportResult {
   const r = held.get(handle);
-  if (!r) throw new Error('this file’s report is no longer held; read the file again');
+  if (!r) throw new ImportFailure(msg('import.workerError.released'));
   return r;
 }
 
@@ -65,8 +77,13 @@ function forget(handle: number): void {
   built.delete(handle);
 }
 
-function reply(msg: WorkerReply, transfer: Transferable[] = []): void {
-  (self as unknown as Worker).postMessage(msg, transfer);
+function reply(message: WorkerReply, transfer: Transferable[] = []): void {
+  try {
+    (self as unknown as Worker).postMessage(message, transfer);
+  } catch (err) {
+    // the answer could not be sent (too large to copy): the question still gets one
+    (self as unknown as Worker).postMessage({ id: message.id, error: failureMessage(err) } satisfies WorkerReply);
+  }
 }
 
 function build(handle: number, table: ImportTableName, dataset: string): BuiltTable {
@@ -77,32 +94,41 @@ function build(handle: number, table: ImportTableName, dataset: string): BuiltTa
   const tablesMs = lap();
   const bytes = tableIPC(table, columns[table], dataset);
   const rows = Object.values(columns[table])[0]?.length ?? 0;
-  return { table, bytes, rows, skipped: columns.skipped, tablesMs, toArrowMs: lap() };
+  return { table, bytes, rows, sourceRows: columns.sourceRows, skipped: columns.skipped, tablesMs, toArrowMs: lap() };
 }
 
 self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
-  const msg = e.data;
-  if (msg.type === 'units') {
-    index = buildUnitIndex(msg.units);
+  const req = e.data;
+  if (req.type === 'units') {
+    index = buildUnitIndex(req.units);
+    vintage = req.vintage;
     return;
   }
-  if (msg.type === 'release') {
-    forget(msg.handle);
+  if (req.type === 'candidates') {
+    candidates.set(req.vintage, { vintage: req.vintage, index: buildUnitIndex(req.units) });
+    return;
+  }
+  if (req.type === 'release') {
+    forget(req.handle);
     return;
   }
   const t0 = performance.now();
   try {
-    if (msg.type === 'read') {
-      const result = await importTable({ name: msg.name, bytes: msg.bytes }, { ...msg.ctx, units: index! });
-      reply({ id: msg.id, view: importView(result, keep(result)), ms: performance.now() - t0 });
-    } else if (msg.type === 'resolve') {
-      const next = resolve(resultOf(msg.handle), msg.row, msg.commune_code, index!);
-      reply({ id: msg.id, view: importView(next, keep(next, msg.handle)), ms: performance.now() - t0 });
+    if (req.type === 'read') {
+      const others = [...candidates.values()].filter((c) => c.vintage !== vintage);
+      const result = await importTable({ name: req.name, bytes: req.bytes }, { ...req.ctx, units: index!, vintage, candidates: others });
+      reply({ id: req.id, view: importView(result, keep(result)), ms: performance.now() - t0 });
+    } else if (req.type === 'resolve') {
+      const next = resolve(resultOf(req.handle), req.row, req.commune_code, index!);
+      reply({ id: req.id, view: importView(next, keep(next, req.handle)), ms: performance.now() - t0 });
+    } else if (req.type === 'keep') {
+      const next = keepDuplicate(resultOf(req.handle), req.rows, req.keep);
+      reply({ id: req.id, view: importView(next, keep(next, req.handle)), ms: performance.now() - t0 });
     } else {
-      const table = build(msg.handle, msg.table, msg.dataset);
-      reply({ id: msg.id, built: table, ms: performance.now() - t0 }, table.bytes?.buffer instanceof ArrayBuffer ? [table.bytes.buffer] : []);
+      const table = build(req.handle, req.table, req.dataset);
+      reply({ id: req.id, built: table, ms: performance.now() - t0 }, table.bytes?.buffer instanceof ArrayBuffer ? [table.bytes.buffer] : []);
     }
   } catch (err) {
-    reply({ id: msg.id, error: err instanceof Error ? err.message : String(err) });
+    reply({ id: req.id, error: failureMessage(err) });
   }
 };

@@ -1,6 +1,8 @@
 import { createStore, del, entries, keys, set, clear } from 'idb-keyval';
-import type { ImportContext } from '..';
+import type { ImportContext, Unit, UnitVintage } from '..';
+import { msg } from '../../i18n/message';
 import type { BuiltTable, WorkerReply, WorkerRequest } from './import-worker';
+import { failureMessage, ImportFailure } from './worker-failure';
 import { quoteIdent, rowsOf, type SqlEngine } from '../../db/engine';
 import { importTargets, type ImportMode } from '../../common/schema';
 import { duckdbTable, importArrow, importColumnNames, importTableNames, type ImportArrow, type ImportTableName, type ImportTables } from './import-rows';
@@ -20,6 +22,8 @@ export interface DatasetInfo {
   counts: ImportArrow['counts'];
   /** rows accepted but not usable, with why (no year) */
   skipped: ImportArrow['skipped'];
+  /** rows of the file loaded (into any table); absent in imports stored before it was kept */
+  rows?: number;
 }
 
 /**
@@ -54,13 +58,16 @@ function upgrade(d: unknown): StoredDataset {
 /** Names, mode and counts of a stored record of either form, without building anything. */
 function infoOf(d: StoredDataset | StoredRows): DatasetInfo {
   const { id, file, importedAt, mode, seq } = d;
-  if (isStoredArrow(d)) return { id, file, importedAt, mode, seq, counts: d.counts, skipped: d.skipped ?? [] };
+  if (isStoredArrow(d)) return { id, file, importedAt, mode, seq, counts: d.counts, skipped: d.skipped ?? [], rows: d.rows };
   const counts = Object.fromEntries(importTableNames.map((n) => [n, d.tables[n].length])) as DatasetInfo['counts'];
   return { id, file, importedAt, mode, seq, counts, skipped: d.tables.skipped ?? [] };
 }
 
-/** Rows an import loaded into the model (commune-years and poverty rows). */
-export const loadedRows = (d: DatasetInfo) => d.counts.communeYear + d.counts.poverty;
+/**
+ * Rows of the file an import loaded (a row with NTM figures, poverty counts or a sponsor counts once); for imports
+ * stored before that was kept, the commune-years, poverty rows and sponsorships it holds.
+ */
+export const loadedRows = (d: DatasetInfo) => d.rows ?? d.counts.communeYear + d.counts.poverty + d.counts.sponsorship;
 
 const store = () => createStore('ntm-atlas', 'imports');
 
@@ -93,8 +100,21 @@ export class ImportService {
   private worker: Worker | null = null;
   private pending = new Map<number, Pending>();
   private nextId = 1;
+  /** other unit lists the province of a file is detected against (sent again to a restarted worker) */
+  private candidates = new Map<UnitVintage, Unit[]>();
 
+  /** `units`: the list rows are matched against (the pre-reform units the map draws). */
   constructor(private engine: SqlEngine, private units: UnitList) {}
+
+  /**
+   * Adds a unit list of another vintage (the post-reform provinces and communes, once loaded): a file is then
+   * scored against its provinces too, and the report says when it fits them better. Rows are still matched
+   * against the list the map draws.
+   */
+  addCandidateUnits(vintage: UnitVintage, units: Unit[]): void {
+    this.candidates.set(vintage, units);
+    this.worker?.postMessage({ type: 'candidates', vintage, units } satisfies WorkerRequest);
+  }
 
   private startWorker(): Worker {
     if (this.worker) return this.worker;
@@ -102,18 +122,23 @@ export class ImportService {
     w.onmessage = (e: MessageEvent<WorkerReply>) => {
       const p = this.pending.get(e.data.id);
       this.pending.delete(e.data.id);
-      if ('error' in e.data) p?.reject(new Error(e.data.error));
+      if ('error' in e.data) p?.reject(new ImportFailure(e.data.error));
       else p?.resolve(e.data);
     };
-    w.onerror = (e) => {
-      // the worker could not start (or died): nothing it was asked will come back
-      const error = new Error(`the import worker failed: ${e.message || 'unknown error'}`);
-      for (const p of this.pending.values()) p.reject(error);
+    // the worker could not start, or died (out of memory): nothing it was asked will come back
+    const died = (reason: ImportFailure) => {
+      for (const p of this.pending.values()) p.reject(reason);
       this.pending.clear();
       w.terminate();
-      this.worker = null;
+      if (this.worker === w) this.worker = null;
     };
-    w.postMessage({ type: 'units', units: unitRows(this.units) } satisfies WorkerRequest);
+    w.onerror = (e) => {
+      e.preventDefault();
+      died(new ImportFailure(/memory/i.test(e.message ?? '') ? failureMessage(new Error(e.message)) : msg('import.workerError.crashed')));
+    };
+    w.onmessageerror = () => died(new ImportFailure(msg('import.workerError.memory')));
+    w.postMessage({ type: 'units', units: unitRows(this.units), vintage: 'before2025' } satisfies WorkerRequest);
+    for (const [vintage, units] of this.candidates) w.postMessage({ type: 'candidates', vintage, units } satisfies WorkerRequest);
     return (this.worker = w);
   }
 
@@ -122,11 +147,17 @@ export class ImportService {
     this.startWorker();
   }
 
-  private call(msg: WorkerRequest & { id: number }, transfer: Transferable[] = []): Promise<WorkerReply> {
+  private call(request: WorkerRequest & { id: number }, transfer: Transferable[] = []): Promise<WorkerReply> {
     const w = this.startWorker();
     return new Promise((resolve, reject) => {
-      this.pending.set(msg.id, { resolve, reject });
-      w.postMessage(msg, transfer);
+      this.pending.set(request.id, { resolve, reject });
+      try {
+        w.postMessage(request, transfer);
+      } catch (e) {
+        // the request could not be copied to the worker (out of memory)
+        this.pending.delete(request.id);
+        reject(new ImportFailure(failureMessage(e)));
+      }
     });
   }
 
@@ -134,11 +165,11 @@ export class ImportService {
    * Reads, matches and validates a file; nothing is loaded until apply(). With `transfer`, the bytes' buffer
    * is handed to the worker (the caller's array is left empty) instead of copied.
    */
-  async read(name: string, bytes: Uint8Array, ctx: Omit<ImportContext, 'units'>, timings?: ImportPhaseTimings, transfer = false): Promise<ImportView> {
+  async read(name: string, bytes: Uint8Array, ctx: Omit<ImportContext, 'units' | 'candidates' | 'vintage'>, timings?: ImportPhaseTimings, transfer = false): Promise<ImportView> {
     const t0 = performance.now();
     const move = transfer && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
     const r = await this.call({ type: 'read', id: this.nextId++, name, bytes, ctx }, move);
-    if (!('view' in r)) throw new Error('the import worker did not return a report');
+    if (!('view' in r)) throw new ImportFailure(msg('import.workerError.noReport'));
     if (timings) Object.assign(timings, { readMs: performance.now() - t0, workerMs: r.ms });
     return r.view;
   }
@@ -146,7 +177,14 @@ export class ImportService {
   /** Chooses the unit of an ambiguous or unmatched row (null: leave the row out); rows are re-validated. */
   async resolve(view: ImportView, row: number, commune_code: string | null): Promise<ImportView> {
     const r = await this.call({ type: 'resolve', id: this.nextId++, handle: view.handle, row, commune_code });
-    if (!('view' in r)) throw new Error('the import worker did not return a report');
+    if (!('view' in r)) throw new ImportFailure(msg('import.workerError.noReport'));
+    return r.view;
+  }
+
+  /** Of rows giving one unit and year with different figures, keeps row `keep` (null: none); rows are re-validated. */
+  async keepDuplicate(view: ImportView, rows: number[], keep: number | null): Promise<ImportView> {
+    const r = await this.call({ type: 'keep', id: this.nextId++, handle: view.handle, rows, keep });
+    if (!('view' in r)) throw new ImportFailure(msg('import.workerError.noReport'));
     return r.view;
   }
 
@@ -160,6 +198,8 @@ export class ImportService {
    * dataset. On failure nothing of it stays loaded or stored, and the view can be applied again.
    */
   async apply(view: ImportView, mode: ImportMode, timings: ImportPhaseTimings = {}): Promise<StoredDataset> {
+    // an import with nothing to load is never stored (an empty dataset in the list would look like data)
+    if (view.report.accepted === 0) throw new ImportFailure(msg('import.nothingToLoad'));
     const seq = await this.nextSeq();
     const dataset: StoredDataset = {
       version: 2,
@@ -177,17 +217,21 @@ export class ImportService {
     const t0 = performance.now();
     const tables = importTableNames.map((table) =>
       this.call({ type: 'build', id: this.nextId++, handle: view.handle, table, dataset: dataset.id }).then((r) => {
-        if (!('built' in r)) throw new Error('the import worker did not return the rows');
+        if (!('built' in r)) throw new ImportFailure(msg('import.workerError.noReport'));
         const b: BuiltTable = r.built;
         dataset.arrow[table] = b.bytes;
         dataset.counts[table] = b.rows;
         dataset.skipped = b.skipped;
+        dataset.rows = b.sourceRows;
         timings.tablesMs! += b.tablesMs;
         timings.toArrowMs! += b.toArrowMs;
         return b;
       }),
     );
-    const built = Promise.all(tables).then(() => void (timings.buildMs = performance.now() - t0));
+    const built = Promise.all(tables).then(() => {
+      timings.buildMs = performance.now() - t0;
+      if (!dataset.rows) throw new ImportFailure(msg('import.nothingToLoad'));
+    });
     const persisted = built.then(async () => {
       const t = performance.now();
       await set(dataset.id, dataset, store());

@@ -2,13 +2,28 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
+import { msg, render, type Message } from '../../i18n';
+import { IMPORT_LIMITS } from '../../import/limits';
+import { megabytes } from '../../import/sniff';
 import { loadedRows, type DatasetInfo, type ImportMode } from '../../import/service/imports';
 import type { ImportView } from '../../import/service/import-view';
-import { applyImport, readImport } from '../../import/service/import-file';
+import { applyImport, importErrorMessage, readImport } from '../../import/service/import-file';
 import { ImportReport } from './ImportReport';
+import { DataText, MessageText } from './MessageText';
 import { exportModelCsv } from '../../export/model-export';
+import './import.css';
 
-/** Drop or pick a CSV/TSV/XLSX; read it in a worker, show the report, let the user resolve rows, then load. */
+/** A file that could not be read at all (refused before reading, or the reader failed), in the reader's words. */
+interface Failure {
+  file: string;
+  message: Message;
+}
+
+/**
+ * Drop or pick a CSV/TSV/XLSX; read it in a worker, show the report, let the user resolve rows, then load.
+ * The limits are stated before a file is chosen; the same file chosen again is read again; a change of the
+ * year box, or a switch to the province the file fits, reads the last file again.
+ */
 export function ImportPanel() {
   const atlas = useAtlas();
   const s = useStore(atlas.state);
@@ -17,9 +32,10 @@ export function ImportPanel() {
   const [result, setShown] = useState<ImportView | null>(null);
   const [busy, setBusy] = useState(false);
   const [mode, setMode] = useState<ImportMode>('beside');
-  const [defaultYear, setDefaultYear] = useState<string>('');
+  const [yearText, setYearText] = useState<string>('');
   const [datasets, setDatasets] = useState<DatasetInfo[]>([]);
   const [message, setMessage] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
   const refreshList = () => void atlas.imports?.list().then(setDatasets);
   useEffect(refreshList, [atlas.imports, s.importedRows]);
   // the import worker starts (module, unit index) while the user picks a file
@@ -38,30 +54,58 @@ export function ImportPanel() {
   const resolved = (next: ImportView) => {
     if (shown.current?.handle === next.handle) setResult(next);
   };
+  /** The last file chosen, read again when the year box changes or the province is switched. */
+  const lastFile = useRef<File | null>(null);
 
-  const read = async (file: File) => {
+  const read = async (file: File, choices: { year?: string; province?: string | null } = {}) => {
     if (!atlas.imports) return;
-    setBusy(true);
+    lastFile.current = file;
     setMessage(null);
+    setFailure(null);
+    const { maxBytes } = IMPORT_LIMITS;
+    if (file.size > maxBytes) {
+      // refused before a byte is read
+      setResult(null);
+      setFailure({ file: file.name, message: msg('import.issue.too_large', { size: megabytes(file.size), max: megabytes(maxBytes) }) });
+      return;
+    }
+    setBusy(true);
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      setResult(await readImport(atlas, file.name, bytes, { defaultYear: Number(defaultYear), transfer: true }));
+      setResult(await readImport(atlas, file.name, bytes, { year: choices.year ?? yearText, province: choices.province, transfer: true }));
+    } catch (e) {
+      // the reader failed (out of memory, stopped): said in words, and the panel stays usable
+      setResult(null);
+      setFailure({ file: file.name, message: importErrorMessage(e) });
     } finally {
       setBusy(false);
     }
+  };
+  // a new year in the box: the report that used the box (or found no year) is read again with it
+  const yearUsed = result !== null && (result.year.source === 'default' || result.year.source === 'none' || result.report.withoutYear > 0);
+  useEffect(() => {
+    if (!yearUsed || !lastFile.current) return;
+    const timer = setTimeout(() => void read(lastFile.current!, { year: yearText }), 400);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of the box reads again
+  }, [yearText]);
+  const switchProvince = async (code: string) => {
+    await atlas.setProvince(code);
+    if (lastFile.current) await read(lastFile.current, { province: code });
   };
   const apply = async () => {
     if (!result || !atlas.imports) return;
     setBusy(true);
     try {
       const d = await applyImport(atlas, result, mode);
-      setMessage(t('import.applied', { rows: loadedRows(d), file: d.file, skipped: d.skipped.length }));
+      const applied = t('import.applied', { count: loadedRows(d), file: d.file, communeYear: d.counts.communeYear, poverty: d.counts.poverty, sponsorship: d.counts.sponsorship });
+      setMessage(d.skipped.length ? `${applied} ${t('import.appliedSkipped', { count: d.skipped.length })}` : applied);
       shown.current = null; // applied: the worker has let go of it already
       setResult(null);
       refreshList();
     } catch (e) {
       // nothing already loaded is lost: the import tables roll back to what they held
-      setMessage(t('import.failed', { message: e instanceof Error ? e.message : String(e) }));
+      setMessage(t('import.failed', { message: render(s.locale, importErrorMessage(e)) }));
     } finally {
       setBusy(false);
     }
@@ -73,6 +117,7 @@ export function ImportPanel() {
     await atlas.dataChanged();
     refreshList();
   };
+  const { maxBytes, maxRows, maxColumns } = IMPORT_LIMITS;
   return (
     <section className="import-panel" data-testid="import-panel">
       <h2>{t('import.title')}</h2>
@@ -89,13 +134,26 @@ export function ImportPanel() {
         <p>{t('import.drop')}</p>
         <label className="file-button">
           {t('import.pick')}
-          <input type="file" data-testid="import-file" accept=".csv,.tsv,.txt,.xlsx" onChange={(e) => e.target.files?.[0] && void read(e.target.files[0])} />
+          <input
+            type="file"
+            data-testid="import-file"
+            accept=".csv,.tsv,.txt,.xlsx"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              // emptied, so that choosing the same file again is a change (and is read again)
+              e.target.value = '';
+              if (f) void read(f);
+            }}
+          />
         </label>
+        <p className="import-limits" data-testid="import-limits">
+          {t('import.limits', { size: megabytes(maxBytes), rows: maxRows, columns: maxColumns })}
+        </p>
       </div>
       <div className="row import-options">
         <label>
           {t('import.defaultYear')}
-          <input type="number" value={defaultYear} placeholder={String(s.year)} onChange={(e) => setDefaultYear(e.target.value)} style={{ width: '5em' }} />
+          <input type="number" data-testid="import-year-box" value={yearText} placeholder={String(s.year)} onChange={(e) => setYearText(e.target.value)} style={{ width: '5em' }} />
         </label>
         <fieldset>
           <legend>{t('import.mode')}</legend>
@@ -107,8 +165,26 @@ export function ImportPanel() {
         </fieldset>
       </div>
       {busy && <p role="status">{t('app.loading')}</p>}
-      {message && <p role="status" className="import-message" data-testid="import-message">{message}</p>}
-      {result && <ImportReport result={result} onChange={resolved} onApply={() => void apply()} onCancel={() => setResult(null)} />}
+      {message && (
+        <p role="status" className="import-message" data-testid="import-message">
+          {message}
+        </p>
+      )}
+      {failure && (
+        <div className="import-error" role="alert" data-testid="import-error">
+          <MessageText locale={s.locale} message={msg('import.readFailed', { file: failure.file, message: failure.message })} />
+        </div>
+      )}
+      {result && (
+        <ImportReport
+          result={result}
+          onChange={resolved}
+          onApply={() => void apply()}
+          onCancel={() => setResult(null)}
+          onSwitchProvince={(code) => void switchProvince(code)}
+          onFailure={(m) => setFailure({ file: result.file, message: m })}
+        />
+      )}
       <h3>{t('import.datasets')}</h3>
       {datasets.length === 0 ? (
         <p>{t('import.noDatasets')}</p>
@@ -116,7 +192,7 @@ export function ImportPanel() {
         <ul data-testid="datasets">
           {datasets.map((d) => (
             <li key={d.id}>
-              {d.file} · {t(`import.modes.${d.mode}`)} · {new Date(d.importedAt).toLocaleString(s.locale === 'vi' ? 'vi-VN' : 'en-GB')} ·{' '}
+              <DataText>{d.file}</DataText> · {t(`import.modes.${d.mode}`)} · {new Date(d.importedAt).toLocaleString(s.locale === 'vi' ? 'vi-VN' : 'en-GB')} ·{' '}
               {t('import.rowCount', { count: loadedRows(d) })}{' '}
               <button type="button" onClick={() => void remove(d.id)}>
                 {t('import.remove')}

@@ -1,26 +1,52 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
-import { render } from '../../i18n';
-import type { ImportView } from '../../import/service/import-view';
+import { msg } from '../../i18n';
+import { ROW_BUCKETS } from '../../import/types';
+import type { ConflictSet, ImportView } from '../../import/service/import-view';
+import { importErrorMessage } from '../../import/service/import-file';
+import type { Message } from '../../i18n/message';
+import { ImportFixups } from './ImportFixups';
+import { DataText, MessageText } from './MessageText';
 
 /**
- * The import report: what was read, matched, ambiguous, unmatched, rejected, with rows and reasons; rows to
- * resolve. A choice of unit is made in the import worker (which holds the rows and re-validates them); the
- * new report comes back through onChange.
+ * The import report: where every row of the file went (buckets adding up to its rows), the province the rows
+ * fit when it is not the one shown, rows and duplicates to settle, issues with rows and reasons, and why nothing
+ * can be imported yet when that is so. Everything from the file is shown in bidi isolation.
  */
-export function ImportReport({ result, onChange, onApply, onCancel }: { result: ImportView; onChange: (r: ImportView) => void; onApply: () => void; onCancel: () => void }) {
+export function ImportReport({
+  result,
+  onChange,
+  onApply,
+  onCancel,
+  onSwitchProvince,
+  onFailure,
+}: {
+  result: ImportView;
+  onChange: (r: ImportView) => void;
+  onApply: () => void;
+  onCancel: () => void;
+  onSwitchProvince: (code: string) => void;
+  onFailure: (m: Message) => void;
+}) {
   const atlas = useAtlas();
   const s = useStore(atlas.state);
   const { t } = useTranslation();
   const locale = s.locale;
-  const choose = (row: number, code: string | null) => {
-    atlas.imports?.resolve(result, row, code).then(onChange, (e) => console.error(e));
-  };
+  const failed = (e: unknown) => onFailure(importErrorMessage(e));
+  const choose = (row: number, code: string | null) => void atlas.imports?.resolve(result, row, code).then(onChange, failed);
+  const keep = (set: ConflictSet, row: number | null) =>
+    void atlas.imports?.keepDuplicate(result, set.rows.map((r) => r.sourceRow), row).then(onChange, failed);
   if (!result.ok || result.error) {
     return (
       <div className="import-error" role="alert" data-testid="import-error">
-        <strong>{result.file}</strong>: {result.error && `${render(locale, result.error.message)} (${render(locale, result.error.where)})`}
+        <DataText>{result.file}</DataText>: {result.error && <MessageText locale={locale} message={result.error.message} />}{' '}
+        {result.error && (
+          <>
+            (<MessageText locale={locale} message={result.error.where} />)
+          </>
+        )}
+        <Buckets result={result} />
         <div>
           <button type="button" onClick={onCancel}>
             {t('import.cancel')}
@@ -30,72 +56,54 @@ export function ImportReport({ result, onChange, onApply, onCancel }: { result: 
     );
   }
   const r = result.report;
-  const toResolve = result.toResolve;
   const issues = r.issues; // the first warnings and errors; r.issueCount in all
+  const detected = result.detected;
+  const blocked = r.accepted > 0 ? null : r.withoutYear > 0 ? t('import.applyBlocked', { context: 'year', count: r.withoutYear }) : result.toResolveCount + r.conflicts > 0 ? t('import.applyBlocked', { context: 'resolve', count: result.toResolveCount + r.conflicts }) : t('import.applyBlocked');
   return (
     <div className="import-report" data-testid="import-report">
       <p>
-        <strong>{result.file}</strong>
-        {result.sheet ? ` · ${result.sheet}` : ''} · {result.format?.toUpperCase()}
+        <strong>
+          <DataText>{result.file}</DataText>
+        </strong>
+        {result.sheet ? (
+          <>
+            {' · '}
+            <DataText>{result.sheet}</DataText>
+          </>
+        ) : null}{' '}
+        · {result.format?.toUpperCase()}
         {result.encoding && ` · ${t('import.encoding', { name: t(`import.encodingName.${result.encoding.name}`) })}`}
       </p>
-      {result.encoding && <p data-testid="encoding-note">{render(locale, result.encoding.note.sentences)}</p>}
-      <p>
+      {detected && (
+        <p className="import-detected" role="status" data-testid="import-detected">
+          <MessageText locale={locale} message={result.fileIssues.find((i) => i.code === 'province_detected')?.message ?? msg('import.issue.province_detected', { ...detected, name: detected.province_name })} />{' '}
+          {detected.vintage === 'before2025' && (
+            <button type="button" data-testid="switch-province" onClick={() => onSwitchProvince(detected.province_code)}>
+              {t('import.switchProvince', { name: detected.province_name })}
+            </button>
+          )}
+        </p>
+      )}
+      {result.encoding && (
+        <p data-testid="encoding-note">
+          <MessageText locale={locale} message={result.encoding.note.sentences} />
+        </p>
+      )}
+      <p data-testid="import-year">
         {t('import.year')}: {result.year.value ?? '–'} ({t(`import.yearSource.${result.year.source}`, { header: result.year.header, row: result.year.row })}) · {t('import.headerRows')}: {result.headerRows.join(', ')}
       </p>
-      <table className="import-counts" data-testid="import-counts">
-        <tbody>
-          {(['read', 'matched', 'ambiguous', 'unmatched', 'excluded', 'rejected', 'accepted', 'skippedTotals'] as const).map((k) => (
-            <tr key={k} data-count={k}>
-              <th scope="row">{t(`import.count.${k}`)}</th>
-              <td>{r[k]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Buckets result={result} />
       <details>
         <summary>{t('import.columns', { n: result.columns.filter((c) => c.field).length })}</summary>
         <ul>
           {result.columns.map((c) => (
             <li key={c.index}>
-              “{c.header}” → {c.field ? t(`import.field.${c.field}`) : t(`import.role.${c.role}`)}
+              “<DataText>{c.header}</DataText>” → {c.field ? t(`import.field.${c.field}`) : t(`import.role.${c.role}`)}
             </li>
           ))}
         </ul>
       </details>
-      {toResolve.length > 0 && (
-        <>
-          <h4>{t('import.toResolve', { n: toResolve.length })}</h4>
-          <table className="import-resolve" data-testid="import-resolve">
-            <tbody>
-              {toResolve.map((row) => (
-                <tr key={row.sourceRow} data-row={row.sourceRow}>
-                  <th scope="row">
-                    {t('import.row', { n: row.sourceRow })}: {row.values.commune_name ?? row.values.commune_code ?? '–'}
-                    {row.values.district_name ? ` (${row.values.district_name})` : ''}
-                  </th>
-                  <td>{t(`import.match.${row.match}`)}</td>
-                  <td>
-                    <select
-                      aria-label={t('import.chooseUnit', { n: row.sourceRow })}
-                      value=""
-                      onChange={(e) => choose(row.sourceRow, e.target.value === '-' ? null : e.target.value)}
-                    >
-                      <option value="">{t('import.choose')}</option>
-                      {row.suggestions.map((sg) => (
-                        <option key={sg.commune_code} value={sg.commune_code}>
-                          {sg.commune_name}, {sg.district_name} ({sg.commune_code})
-                        </option>
-                      ))}
-                      <option value="-">{t('import.exclude')}</option>
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
+      <ImportFixups result={result} onChoose={choose} onKeep={keep} />
       {issues.length > 0 && (
         <details open={r.errors > 0}>
           <summary>{t('import.issues', { errors: r.errors, warnings: r.warnings })}</summary>
@@ -111,8 +119,10 @@ export function ImportReport({ result, onChange, onApply, onCancel }: { result: 
               {issues.map((i, k) => (
                 <tr key={k} className={i.severity}>
                   <td>{i.row ?? '–'}</td>
-                  <td>{i.column ?? '–'}</td>
-                  <td>{render(locale, i.message)}</td>
+                  <td>{i.column === null ? '–' : <DataText>{i.column}</DataText>}</td>
+                  <td>
+                    <MessageText locale={locale} message={i.message} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -121,13 +131,42 @@ export function ImportReport({ result, onChange, onApply, onCancel }: { result: 
         </details>
       )}
       <div className="row">
-        <button type="button" data-testid="import-apply" disabled={r.accepted === 0} onClick={onApply}>
+        <button type="button" data-testid="import-apply" disabled={r.accepted === 0} aria-describedby={blocked ? 'import-blocked' : undefined} onClick={onApply}>
           {t('import.apply', { n: r.accepted })}
         </button>
         <button type="button" onClick={onCancel}>
           {t('import.cancel')}
         </button>
       </div>
+      {blocked && (
+        <p id="import-blocked" className="import-blocked" data-testid="apply-blocked">
+          {blocked}
+        </p>
+      )}
     </div>
+  );
+}
+
+/** Every row of the file in one bucket, the buckets adding up to the rows of the file (empty buckets left out). */
+function Buckets({ result }: { result: ImportView }) {
+  const { t } = useTranslation();
+  const r = result.report;
+  if (r.rowsInFile === 0) return null;
+  return (
+    <table className="import-counts" data-testid="import-counts">
+      <caption>{t('import.buckets')}</caption>
+      <tbody>
+        <tr data-count="rowsInFile">
+          <th scope="row">{t('import.rowsInFile')}</th>
+          <td>{r.rowsInFile}</td>
+        </tr>
+        {ROW_BUCKETS.filter((b) => r.buckets[b] > 0 || b === 'accepted').map((b) => (
+          <tr key={b} data-count={b}>
+            <th scope="row">{t(`import.bucket.${b}`)}</th>
+            <td>{r.buckets[b]}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -19,8 +19,9 @@ describe('the view of an import result', () => {
     expect(v.handle).toBe(7);
     expect('rows' in v).toBe(false);
     const { issues: _all, ...counts } = r.report;
-    const { issues, issueCount, errorsByCode, firstErrors, ...viewCounts } = v.report;
+    const { issues, issueCount, errorsByCode, firstErrors, withoutYear, ...viewCounts } = v.report;
     expect(viewCounts).toEqual(counts);
+    expect(withoutYear).toBe(0);
     expect(v.toResolve.map((x) => x.sourceRow)).toEqual(r.rows.filter((x) => x.match === 'ambiguous' || x.match === 'unmatched').map((x) => x.sourceRow));
     const shown = r.report.issues.filter((i) => i.severity !== 'info');
     expect(issueCount).toBe(shown.length);

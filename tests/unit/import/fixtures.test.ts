@@ -233,9 +233,14 @@ describe('bt_names_no_diacritics.csv', () => {
     ]);
     expect(messages(r)).toEqual([
       [4, [['name_ambiguous', 'Ten xa']]],
+      // a township or ward with "-" for its criteria: nothing the model can hold
+      [5, [['nothing_to_load', null]]],
+      [6, [['nothing_to_load', null]]],
+      [7, [['nothing_to_load', null]]],
       [10, [['name_not_found', 'Ten xa']]],
       [11, [['not_in_district', 'Ten xa']]],
       [14, [['name_not_found', 'Ten xa']]],
+      [15, [['nothing_to_load', null]]],
       [16, [['name_ambiguous', 'Ten xa']]],
       [17, [['name_ambiguous', 'Ten xa']]],
     ]);
@@ -245,8 +250,9 @@ describe('bt_names_no_diacritics.csv', () => {
   });
 
   it('reports the counts', () => {
-    expect(counts(r)).toEqual({ ...zero, read: 19, matched: 13, matchedByCode: 0, matchedByName: 13, ambiguous: 3, unmatched: 3, accepted: 13 });
-    expect(r.report.warnings).toBe(6);
+    expect(counts(r)).toEqual({ ...zero, read: 19, matched: 13, matchedByCode: 0, matchedByName: 13, ambiguous: 3, unmatched: 3, accepted: 9 });
+    expect(r.report.buckets).toMatchObject({ accepted: 9, empty: 4, ambiguous: 3, unmatched: 3, header: 1 });
+    expect(r.report.warnings).toBe(10);
     expect(r.report.errors).toBe(0);
   });
 });

@@ -89,8 +89,8 @@ describe('validation', () => {
     expect(codes(r, 3)).toEqual(['tier_criteria_inconsistent', 'future_year', 'near_poor_gt_households']);
     expect(codes(r, 4)).toEqual(['urban_unit_ntm']);
     expect(render('en', r.rows.find((x) => x.sourceRow === 4)!.messages[0].message)).toBe('Thị trấn Hồ Xá is a township (thị trấn), outside the NTM commune scope.');
-    expect(codes(r, 5)).toEqual(['rate_out_of_range', 'rate_without_counts']);
-    expect(codes(r, 6)).toEqual(['no_values']);
+    expect(codes(r, 5)).toEqual(['nothing_to_load', 'rate_out_of_range', 'rate_without_counts']);
+    expect(codes(r, 6)).toEqual(['no_values', 'nothing_to_load']);
     expect(codes(r, 7)).toEqual(['tier_unknown']);
     expect(codes(r, 8)).toEqual(['rate_mismatch']);
     expect(codes(r, 9)).toEqual([]);
