@@ -1,6 +1,6 @@
 import type { ClassMethod } from '../classify/classify';
 import type { SqlEngine } from '../db/engine';
-import type { MapPng } from '../export/png-export';
+import type { MapPng } from '../map/capture-png';
 import type { ImportService } from '../import/service/imports';
 import type { IndicatorId } from '../indicators/registry';
 import type { AtlasMap, HoverEvent } from '../map/atlas-map';

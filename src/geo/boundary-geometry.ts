@@ -1,4 +1,4 @@
-import { decodeGeometry } from '../common/geometry-format';
+import { decodeGeometry, type DecodedGeometry } from '../common/geometry-format';
 import type { BoundaryLayer } from '../db/schema';
 import { fetchAsset } from '../db/fetch-asset';
 
@@ -10,7 +10,7 @@ import { fetchAsset } from '../db/fetch-asset';
 export type BoundaryLod = 'full' | 'overview';
 
 /** Layers with an overview file (see OVERVIEW_LODS in geo/pipeline.ts). */
-export const layersWithOverview: readonly BoundaryLayer[] = ['communes'];
+export const layersWithOverview: readonly BoundaryLayer[] = ['communes', 'communes_2025'];
 
 /** A decoded boundary layer: flat typed arrays, built once, shared by the deck.gl layer and the outlines. */
 export interface BoundaryGeometry {
@@ -58,7 +58,7 @@ const everyFeature: FeatureFilter = () => true;
  * Rings of every polygon, grouped by feature, closed again (the binary format drops the closing vertex).
  * Features left out by `include` get no rings (their coordinates are not copied).
  */
-export function featureRings(g: BoundaryGeometry, include: FeatureFilter = everyFeature): Ring[][][] {
+export function featureRings(g: DecodedGeometry, include: FeatureFilter = everyFeature): Ring[][][] {
   const byFeature: Ring[][][] = Array.from({ length: g.nFeatures }, () => []);
   let ring = 0;
   for (let p = 0; p < g.polygonFeature.length; p++) {
@@ -81,7 +81,7 @@ export function featureRings(g: BoundaryGeometry, include: FeatureFilter = every
 
 /** GeoJSON MultiPolygons for MapLibre (province land fill and outlines), one per included feature, id = feature index. */
 export function toGeoJSON(
-  g: BoundaryGeometry,
+  g: DecodedGeometry,
   properties: (featureIndex: number) => Record<string, unknown>,
   include: FeatureFilter = everyFeature,
 ): GeoJSON.FeatureCollection {
@@ -93,7 +93,7 @@ export function toGeoJSON(
 }
 
 /** Bounding box [west, south, east, north] of the given features. */
-export function boundsOfFeatures(g: BoundaryGeometry, include: (featureIndex: number) => boolean): [number, number, number, number] | null {
+export function boundsOfFeatures(g: DecodedGeometry, include: (featureIndex: number) => boolean): [number, number, number, number] | null {
   let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
   for (let p = 0; p < g.polygonFeature.length; p++) {
     if (!include(g.polygonFeature[p])) continue;

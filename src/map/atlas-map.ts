@@ -2,10 +2,11 @@ import { Map as MapLibreMap, setWorkerUrl, type FilterSpecification, type GeoJSO
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { offlineStyle, overlayBeforeId } from './style';
+import { offlineStyle, overlayBeforeId, palette } from './style';
+import { basemapLandGeoJSON, loadBasemapLand } from '../geo/basemap-land';
 import { communeLayer, vertexColoursFor, writeVertexColours, type VertexColours } from './commune-layer';
 import { softwareRendering } from './renderer';
-import { captureMapPng, type MapPng } from '../export/png-export';
+import { captureMapPng, type MapPng } from './capture-png';
 import type { BoundaryGeometry } from '../geo/boundary-geometry';
 
 setWorkerUrl(workerUrl);
@@ -16,7 +17,9 @@ export interface HoverEvent {
   y: number;
 }
 
-export type BaseSourceId = 'provinces' | 'districts' | 'province-labels' | 'district-labels' | 'sea-labels' | 'commune-lines' | 'islands' | 'sponsored';
+export type BaseSourceId =
+  | 'provinces' | 'districts' | 'province-labels' | 'district-labels' | 'sea-labels' | 'commune-lines' | 'islands' | 'sponsored'
+  | 'basemap-land' | 'basemap-labels' | 'lineage';
 
 export type Bounds = [number, number, number, number];
 
@@ -72,9 +75,40 @@ export class AtlasMap {
     });
     this.map.addControl(this.overlay);
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
+    this.landShown = this.showLandFirst(container);
     this.map.on('zoom', () => {
       if (this.communes?.detail && this.wantsDetail() !== (this.drawnGeometry !== this.communes.geometry)) this.drawCommunes();
     });
+  }
+
+  /** Resolves once the canvas shows, with the neighbours' land in it (or without, if the base map failed to load). */
+  readonly landShown: Promise<void>;
+
+  /**
+   * No frame shows land in the sea colour: the canvas stays hidden (the container shows a land tone) until the
+   * base map's land is tiled and drawn.
+   */
+  private async showLandFirst(container: HTMLElement): Promise<void> {
+    const canvas = this.map.getCanvas();
+    canvas.style.visibility = 'hidden';
+    container.style.backgroundColor = palette.landOther;
+    try {
+      await this.setBaseSource('basemap-land', basemapLandGeoJSON(await loadBasemapLand()));
+      await new Promise<void>((resolve) => {
+        const check = () => {
+          if (!this.map.isSourceLoaded('basemap-land')) return;
+          this.map.off('sourcedata', check);
+          this.map.once('render', () => resolve());
+          this.map.triggerRepaint();
+        };
+        this.map.on('sourcedata', check);
+        check();
+      });
+    } catch (e) {
+      console.error(e);
+    } finally {
+      canvas.style.visibility = '';
+    }
   }
 
   private communes: CommuneDraw | null = null;

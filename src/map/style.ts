@@ -1,25 +1,19 @@
 import type { StyleSpecification, ExpressionSpecification, GeoJSONSourceSpecification } from 'maplibre-gl';
 import { boldFont, mapFontFaces, regularFont } from './fonts';
+import { palette } from './palette';
 
 const empty = (): GeoJSONSourceSpecification => ({ type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
 
 /** Layer ids the commune overlay is slotted under (deck.gl draws interleaved, before this layer). */
 export const overlayBeforeId = 'commune-lines';
 
-export const palette = {
-  sea: '#c6dbe9',
-  land: '#f4f1ea',
-  landOther: '#e7e3da',
-  districtLine: '#5b5b5b',
-  provinceLine: '#222222',
-  label: '#1d1d1d',
-  halo: '#ffffff',
-};
+export { palette };
 
 const labelText = (field: string): ExpressionSpecification => ['get', field];
 
 /**
- * The offline base map: sea as background, provinces as land, district and province outlines, and labels
+ * The offline base map: sea as background, the neighbours' land (Natural Earth), provinces as land, the islands,
+ * district and province outlines, and labels
  * from self-hosted fonts. No tiles, no glyph server, no sprite: every source is GeoJSON built in the app.
  */
 export function offlineStyle(): StyleSpecification {
@@ -34,15 +28,39 @@ export function offlineStyle(): StyleSpecification {
       'sea-labels': empty(),
       'commune-lines': empty(),
       islands: empty(),
+      'basemap-land': empty(),
+      'basemap-labels': empty(),
       sponsored: empty(),
+      lineage: empty(),
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': palette.sea } },
+      {
+        // Natural Earth land (geo/basemap.ts): neighbours as land; Việt Nam's own shape under our provinces.
+        id: 'basemap-land',
+        type: 'fill',
+        source: 'basemap-land',
+        paint: { 'fill-color': ['case', ['boolean', ['get', 'vietnam'], false], palette.landOther, palette.foreignLand], 'fill-antialias': false },
+      },
+      {
+        id: 'basemap-borders',
+        type: 'line',
+        source: 'basemap-land',
+        filter: ['!', ['boolean', ['get', 'vietnam'], false]],
+        paint: { 'line-color': palette.foreignBorder, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.4, 9, 1] },
+      },
       {
         id: 'land',
         type: 'fill',
         source: 'provinces',
         paint: { 'fill-color': ['case', ['boolean', ['get', 'selected'], false], palette.land, palette.landOther] },
+      },
+      {
+        // Hoàng Sa and Trường Sa from the data pack's island shapes, under the communes drawn over them.
+        id: 'islands',
+        type: 'fill',
+        source: 'islands',
+        paint: { 'fill-color': palette.land },
       },
       {
         id: 'commune-lines',
@@ -51,11 +69,11 @@ export function offlineStyle(): StyleSpecification {
         paint: { 'line-color': '#ffffff', 'line-opacity': 0.85, 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.3, 11, 1] },
       },
       {
-        // Small islands (Hoàng Sa, Trường Sa...) are sub-pixel at national zoom: mark each with a dot.
-        id: 'islands',
-        type: 'circle',
+        // The islands are a few pixels at national zoom: an outline keeps each one visible at every zoom.
+        id: 'islands-outline',
+        type: 'line',
         source: 'islands',
-        paint: { 'circle-color': '#8a8a8a', 'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 1.2, 8, 2.5], 'circle-stroke-width': 0 },
+        paint: { 'line-color': palette.island, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1, 9, 1.4] },
       },
       {
         id: 'district-lines',
@@ -75,20 +93,20 @@ export function offlineStyle(): StyleSpecification {
         type: 'line',
         source: 'districts',
         filter: ['in', ['get', 'code'], ['literal', []]],
-        paint: { 'line-color': '#c51b7d', 'line-width': 3.2, 'line-dasharray': [2, 1] },
+        paint: { 'line-color': palette.flagged, 'line-width': 3.2, 'line-dasharray': [2, 1] },
       },
       {
         id: 'province-flagged',
         type: 'line',
         source: 'provinces',
         filter: ['in', ['get', 'code'], ['literal', []]],
-        paint: { 'line-color': '#c51b7d', 'line-width': 2.4, 'line-dasharray': [2, 1] },
+        paint: { 'line-color': palette.flagged, 'line-width': 2.4, 'line-dasharray': [2, 1] },
       },
       {
         id: 'sponsored-lines',
         type: 'line',
         source: 'sponsored',
-        paint: { 'line-color': '#6a3d9a', 'line-width': 2.6 },
+        paint: { 'line-color': palette.sponsored, 'line-width': 2.6 },
       },
       {
         id: 'sponsored-labels',
@@ -96,6 +114,36 @@ export function offlineStyle(): StyleSpecification {
         source: 'sponsored',
         layout: { 'text-field': ['get', 'label'], 'text-font': [boldFont], 'text-size': 11, 'text-offset': [0, 1.1], 'text-allow-overlap': false },
         paint: { 'text-color': '#4a1486', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
+      },
+      {
+        // post-reform map, "where did my commune go": the successors bold, the former (2024) communes dashed
+        id: 'lineage-successors',
+        type: 'line',
+        source: 'lineage',
+        filter: ['==', ['get', 'role'], 'successor'],
+        paint: { 'line-color': '#08306b', 'line-width': 3.2 },
+      },
+      {
+        id: 'lineage-former',
+        type: 'line',
+        source: 'lineage',
+        filter: ['==', ['get', 'role'], 'former'],
+        paint: { 'line-color': '#b35806', 'line-width': 1.8, 'line-dasharray': [2, 1.5] },
+      },
+      {
+        id: 'lineage-labels',
+        type: 'symbol',
+        source: 'lineage',
+        filter: ['==', ['get', 'role'], 'former'],
+        layout: { 'text-field': ['get', 'label'], 'text-font': [regularFont], 'text-size': 11, 'text-allow-overlap': false },
+        paint: { 'text-color': '#7f3b08', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
+      },
+      {
+        id: 'basemap-labels',
+        type: 'symbol',
+        source: 'basemap-labels',
+        layout: { 'text-field': labelText('name'), 'text-font': [regularFont], 'text-size': 13, 'text-letter-spacing': 0.12, 'text-transform': 'uppercase' },
+        paint: { 'text-color': palette.foreignLabel, 'text-halo-color': palette.foreignLand, 'text-halo-width': 1 },
       },
       {
         id: 'sea-labels',
