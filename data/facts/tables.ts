@@ -2,6 +2,7 @@ import type {
   DistrictRecognitionTable, PublishedFiguresTable, SponsorshipTable, TargetsTable,
 } from '../model/tables.ts';
 import type { Facts } from './parse.ts';
+import { noteTargets, targetId } from './target-notes.ts';
 
 const i32 = (xs: number[]): Int32Array => Int32Array.from(xs);
 
@@ -34,14 +35,17 @@ export function sponsorshipTable(f: Facts): SponsorshipTable {
   };
 }
 
-/** Targets = published_figures rows whose indicator starts with 'target_' (editable in the app later). */
+/**
+ * Targets = published_figures rows whose indicator starts with 'target_', then the sub-targets their notes state
+ * (target-notes.ts, each with its parent's id). Users add their own in the app (user_targets).
+ */
 export function targetsTable(f: Facts): TargetsTable {
-  const t = f.published.filter((r) => r.indicator.startsWith('target_'));
+  const t = [...f.published.filter((r) => r.indicator.startsWith('target_')).map((r) => ({ ...r, parent_id: null as string | null })), ...noteTargets(f.published)];
   return {
-    target_id: t.map((r) => `${r.province_code}-${r.year}-${r.indicator.slice('target_'.length)}`),
+    target_id: t.map((r) => targetId(r.province_code, r.year, r.indicator)),
     province_code: t.map((r) => r.province_code), province_name: t.map((r) => r.province_name), target_year: i32(t.map((r) => r.year)),
     indicator: t.map((r) => r.indicator), value: t.map((r) => r.value), value_num: t.map((r) => r.value_num),
     value_min: t.map((r) => r.value_min), value_max: t.map((r) => r.value_max), unit: t.map((r) => r.unit),
-    note: t.map((r) => r.scope_note), source: t.map((r) => r.source),
+    note: t.map((r) => r.scope_note), source: t.map((r) => r.source), parent_id: t.map((r) => r.parent_id),
   };
 }

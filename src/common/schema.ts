@@ -65,6 +65,15 @@ const bool = { type: 'bool' } as const;
 const label = { label_lon: float64, label_lat: float64 } as const;
 /** a figure as published (text), with its number, or its range's bounds (null when a range / not a number) */
 const figure = { value: utf8, value_num: float64Null, value_min: float64Null, value_max: float64Null, unit: utf8 } as const;
+/**
+ * A programme target (province '00' = national): what is to be reached by the end of `target_year`, the last year
+ * of its programme period. `parent_id`: the target whose published note states this one (a sub-target read out
+ * of a note, data/facts/target-notes.ts), else null.
+ */
+const targetColumns = {
+  target_id: utf8, province_code: utf8, province_name: utf8, target_year: int32, indicator: utf8, ...figure, note: utf8, source: utf8,
+  parent_id: utf8Null,
+} as const;
 
 export const TABLES = {
   unit_province: {
@@ -153,9 +162,15 @@ export const TABLES = {
   },
   targets: {
     build: 'data', asset: 'targets.arrow', series: 'targets', key: ['target_id'],
-    columns: {
-      target_id: utf8, province_code: utf8, province_name: utf8, target_year: int32, indicator: utf8, ...figure, note: utf8, source: utf8,
-    },
+    columns: targetColumns,
+  },
+  /**
+   * Targets a user entered in the scorecard (for another province, or for 2026-2030): kept in the browser like
+   * imports and scored like the published ones. Created empty at start-up (src/db/sql/targets.ts).
+   */
+  user_targets: {
+    series: 'targets', key: ['target_id'],
+    columns: { ...targetColumns, entered_at: utf8 },
   },
   published_figures: {
     build: 'data', asset: 'published_figures.arrow', series: 'figures',

@@ -1,6 +1,7 @@
 import { boundaryColumns, boundaryLayers, programmeTables, unitTables, type TableSpec } from './schema';
 import { quoteIdent, rowsOf, type SqlEngine } from './engine';
 import { datasetColumnSQL, importSchemaSQL, importViewSQL } from './sql/imported';
+import { userTargetsDDL } from './sql/targets';
 
 /** Reads an asset's bytes; the browser fetches from /generated/, tests read files. */
 export type AssetReader = (name: string) => Promise<Uint8Array>;
@@ -57,14 +58,14 @@ export async function loadCore(engine: SqlEngine, read: AssetReader): Promise<vo
   await runScript(engine, [...importSchemaSQL, importViewSQL('commune_year')]);
 }
 
-/** Poverty series, boundary attributes (the boundary_feature view) and the small programme tables. */
+/** Poverty series, boundary attributes (the boundary_feature view), the small programme tables and the empty one of targets a user enters (filled from the browser's store by the app). */
 export async function loadRest(engine: SqlEngine, read: AssetReader): Promise<void> {
   const rest = Object.keys(programmeTables).filter((t) => !coreProgrammeTables.includes(t));
   await loadTables(engine, read, { ...pick(programmeTables, rest), ...boundaryTables });
   const union = boundaryLayers
     .map((layer) => `SELECT '${layer}' AS layer, * FROM ${quoteIdent(`boundary_${layer}`)}`)
     .join(' UNION ALL BY NAME ');
-  await runScript(engine, [`CREATE OR REPLACE VIEW boundary_feature AS ${union}`, importViewSQL('poverty_year'), ...datasetColumnSQL]);
+  await runScript(engine, [`CREATE OR REPLACE VIEW boundary_feature AS ${union}`, importViewSQL('poverty_year'), ...datasetColumnSQL, userTargetsDDL]);
 }
 
 /** Every table, in the order the app loads them. */

@@ -1,9 +1,11 @@
 import { provenanceSetSQL } from './provenance';
+import { allTargetsSQL } from './targets';
 
 /**
  * The planner's district table (or province table in the national view), computed in one SQL statement:
  * scope, NTM tiers and shares, average criteria, communes below the floor, poverty as sum ratios, change
- * since a base year, district recognition, target and the linear target trajectory.
+ * since a base year, district recognition, target and the linear target trajectory. `target_gap` is signed: the
+ * points still short of the target (negative: beyond it).
  *
  * Params: $1 province code (ignored at province level), $2 year, $3 base year, $4 criteria floor.
  */
@@ -81,9 +83,15 @@ pov AS (
   FROM units un JOIN poverty_year p ON p.unit_code = un.commune_code AND p.year IN ($2, $3) GROUP BY ALL
 ),
 scope AS (SELECT group_code, count(*) FILTER (WHERE in_scope)::INTEGER AS in_scope, count(*)::INTEGER AS units FROM units GROUP BY ALL),
+-- the province's NTM target (published or entered) that the year works towards: the nearest not yet past, else the
+-- last; a number of communes is read as a share of the province's rural communes; an entered one before a published one
 target AS (
-  SELECT province_code, arg_max(value_num, target_year) / 100 AS target_share, max(target_year)::INTEGER AS target_year
-  FROM targets WHERE indicator = 'target_share_communes_ntm' AND value_num IS NOT NULL GROUP BY ALL
+  SELECT t.province_code, t.target_year::INTEGER AS target_year,
+    CASE WHEN t.indicator = 'target_communes_ntm' THEN t.value_num / nullif(ps.in_scope, 0) ELSE t.value_num / 100 END AS target_share
+  FROM ${allTargetsSQL} t
+  LEFT JOIN (SELECT province_code, count(*) AS in_scope FROM unit_commune WHERE commune_type = 'Xã' GROUP BY ALL) ps ON ps.province_code = t.province_code
+  WHERE t.indicator IN ('target_share_communes_ntm', 'target_communes_ntm') AND t.value_num IS NOT NULL
+  QUALIFY row_number() OVER (PARTITION BY t.province_code ORDER BY t.target_year < $2, abs(t.target_year - $2), t.origin) = 1
 ),
 rec AS (${recognition}),
 base AS (${groups})

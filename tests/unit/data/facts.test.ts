@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CRITERIA_SETS, QD1980, QD318, QD51_2025 } from '../../../data/criteria/index.ts';
 import { resolveDistrictCode } from '../../../data/facts/names.ts';
 import { parseFacts, parseValue, sponsorId } from '../../../data/facts/parse.ts';
+import { noteTargets } from '../../../data/facts/target-notes.ts';
 import { generated, realInputs } from './fixture.ts';
 
 const inputs = realInputs();
@@ -59,10 +60,26 @@ describe('facts loading', () => {
   it('derives targets from the target_* published figures', () => {
     const t = tables.targets;
     expect(t.indicator.every((i) => i.startsWith('target_'))).toBe(true);
-    expect(t.indicator).toHaveLength(12);
+    // 12 published target rows, then 5 sub-targets stated in their notes
+    expect(t.indicator).toHaveLength(17);
+    expect(t.parent_id.filter((p) => p === null)).toHaveLength(12);
     const k = t.target_id.indexOf('45-2025-min_criteria_per_commune');
-    expect([t.province_code[k], t.target_year[k], t.value_num[k]]).toEqual(['45', 2025, 12]);
+    expect([t.province_code[k], t.target_year[k], t.value_num[k], t.parent_id[k]]).toEqual(['45', 2025, 12, null]);
     expect(new Set(t.target_id).size).toBe(t.target_id.length);
+  });
+
+  it('reads the sub-targets a target’s note states, with the parent’s year and source; a changed note stops the build', () => {
+    const t = tables.targets;
+    const row = (id: string) => {
+      const k = t.target_id.indexOf(id);
+      return { year: t.target_year[k], value: t.value[k], min: t.value_min[k], max: t.value_max[k], parent: t.parent_id[k], source: t.source[k] };
+    };
+    expect(row('08-2025-share_advanced_of_ntm')).toMatchObject({ year: 2025, value: '30', parent: '08-2025-share_communes_ntm', source: 'Chương trình phối hợp MTTQ Tuyên Quang 2021-2025' });
+    expect(row('08-2025-poor_rate_reduction_points_per_year')).toMatchObject({ min: 2, max: 2.5 });
+    expect(row('45-2025-poor_rate_reduction_points_per_year')).toMatchObject({ min: 1, max: 1.5, parent: '45-2025-poor_households_reduced_per_year' });
+    expect(row('83-2020-poor_rate_max')).toMatchObject({ year: 2020, value: '4', parent: '83-2020-communes_ntm' });
+    const changed = facts.published.map((r) => (r.indicator === 'target_communes_ntm' ? { ...r, scope_note: '2016-2020 plan' } : r));
+    expect(() => noteTargets(changed)).toThrow('no longer says "poverty under 4%"');
   });
 });
 

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import '../helpers/sql-matchers';
 import { startNodeEngine } from '../helpers/node-engine';
 import { loadFixture } from '../helpers/sql-fixture';
+import { userTargetsDDL } from '../../../src/db/sql/targets';
 import { rowsOf, type SqlEngine } from '../../../src/db/engine';
 import { isIllustrativeProvenance, provenancedSeries, rowProvenanceSQL } from '../../../src/db/sql/provenance';
 import { modelExportSQL } from '../../../src/db/sql/model-export';
@@ -123,6 +124,7 @@ describe('exports label each series by its own rows', () => {
   test('planner: each column group is marked by its own series and years', async () => {
     await e.query(`CREATE TABLE district_recognition (district_code VARCHAR, level VARCHAR, year INTEGER)`);
     await e.query(`CREATE TABLE targets (province_code VARCHAR, indicator VARCHAR, target_year INTEGER, value_num DOUBLE)`);
+    await e.query(userTargetsDDL);
     await importNtm2024();
     const rows = rowsOf<PlannerRow>(await e.query(plannerTableSQL('district'), ['45', 2024, 2023, 12]));
     const huongHoa = rows.find((r) => r.group_code === '464')!;

@@ -42,12 +42,12 @@ describe('sponsor SQL', () => {
     expect(rowsOf(await engine.query(sponsorFootprintSQL, ['qt-zz']))).toEqual([]);
   });
 
-  test('labels: every sponsored commune with its sponsors’ short names, or only one sponsor’s communes', async () => {
+  test('labels: every sponsored commune by name with its sponsors’ short names, or one sponsor’s communes by name', async () => {
     expect(rowsOf(await engine.query(sponsoredLabelsSQL, [null]))).toEqual([
-      { commune_code: '19474', label: 'NH A' },
-      { commune_code: '19708', label: 'CT B, NH A' },
+      { commune_code: '19474', label: 'Xã Hướng Lộc (NH A)' },
+      { commune_code: '19708', label: 'Xã Hải Thượng (CT B, NH A)' },
     ]);
-    expect(rowsOf(await engine.query(sponsoredLabelsSQL, ['qt-b']))).toEqual([{ commune_code: '19708', label: 'CT B' }]);
+    expect(rowsOf(await engine.query(sponsoredLabelsSQL, ['qt-b']))).toEqual([{ commune_code: '19708', label: 'Xã Hải Thượng' }]);
   });
 
   test('sponsor ids are distinct', async () => {

@@ -34,6 +34,7 @@ CREATE TABLE poverty_year AS SELECT * FROM (VALUES
   ('19456', 2024, 3000, 30, 60)) t(unit_code, year, households, poor, near_poor);
 -- provenance of the poverty rows, the criteria set of the NTM rows and the sets' sizes (criteria met n of 19 or 10)
 ALTER TABLE poverty_year ADD COLUMN provenance VARCHAR DEFAULT 'illustrative';
+ALTER TABLE poverty_year ADD COLUMN standard VARCHAR DEFAULT 'NĐ 07/2021/NĐ-CP';
 ALTER TABLE commune_year ADD COLUMN criteria_set VARCHAR DEFAULT 'qd318';
 CREATE TABLE criteria_sets AS SELECT * FROM (VALUES ('qd1980', 19), ('qd318', 19), ('qd51_2025', 10)) t(criteria_set_id, n_criteria);
 `;

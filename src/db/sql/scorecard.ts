@@ -1,0 +1,249 @@
+/**
+ * The scorecard: every target of a province's programme (or of every province, nationally) scored from the data
+ * loaded, in SQL: the measure now and at the base year, the linear trajectory from the base year to the target,
+ * and a verdict. A target whose indicator the data cannot measure says so and why.
+ *
+ * - The base year is the year before the target's programme period (criteria_sets.period_from - 1: 2020 for a
+ *   2021-2025 target), or the first year with data when that is later (2016 for a 2016-2020 target).
+ * - The measure is read in the shown year, or in the target year when the shown year is later.
+ * - Level measures (shares, counts) follow a straight line from the base-year value to the goal at the target
+ *   year; per-year measures (poverty reduced per year) are averaged over the year pairs measured with one poverty
+ *   standard (a pair spanning the 2022 change of standard is left out and counted).
+ * Province '00' is the whole country.
+ */
+import { provenanceSetSQL } from './provenance';
+import { allTargetsSQL } from './targets';
+
+export type Measure =
+  | 'ntm_share' | 'ntm_count' | 'advanced_share' | 'advanced_of_ntm' | 'model_of_ntm' | 'below_floor' | 'districts_recognised'
+  | 'poor_reduced_per_year' | 'poor_points_per_year' | 'poor_rate';
+
+/** What a target indicator measures, and which way is better. A target indicator not listed cannot be measured. */
+export const TARGET_MEASURES: Record<string, { measure: Measure; direction: 'up' | 'down'; unit: string }> = {
+  target_share_communes_ntm: { measure: 'ntm_share', direction: 'up', unit: 'percent' },
+  target_communes_ntm: { measure: 'ntm_count', direction: 'up', unit: 'communes' },
+  target_share_communes_advanced_or_model: { measure: 'advanced_share', direction: 'up', unit: 'percent' },
+  target_share_advanced_of_ntm: { measure: 'advanced_of_ntm', direction: 'up', unit: 'percent' },
+  target_share_model_of_ntm: { measure: 'model_of_ntm', direction: 'up', unit: 'percent' },
+  // the value is the floor (12 criteria); the goal is no commune under it
+  target_min_criteria_per_commune: { measure: 'below_floor', direction: 'down', unit: 'criteria' },
+  target_districts_ntm: { measure: 'districts_recognised', direction: 'up', unit: 'districts' },
+  target_poor_households_reduced_per_year: { measure: 'poor_reduced_per_year', direction: 'up', unit: 'households per year' },
+  target_poor_rate_reduction_points_per_year: { measure: 'poor_points_per_year', direction: 'up', unit: 'points per year' },
+  target_poor_rate_max: { measure: 'poor_rate', direction: 'down', unit: 'percent' },
+};
+
+/** Measures averaged per year over pairs of years (the rest are levels, read in one year). */
+export const PER_YEAR_MEASURES: readonly Measure[] = ['poor_reduced_per_year', 'poor_points_per_year'];
+const POVERTY_MEASURES: readonly Measure[] = [...PER_YEAR_MEASURES, 'poor_rate'];
+
+export type Verdict = 'met' | 'on_track' | 'behind' | 'missed' | 'not_started' | 'no_data' | 'not_measurable';
+
+export interface ScoredTarget {
+  target_id: string;
+  province_code: string;
+  province_name: string;
+  target_year: number;
+  indicator: string;
+  value: string;
+  value_min: number | null;
+  value_max: number | null;
+  unit: string;
+  note: string;
+  source: string;
+  parent_id: string | null;
+  /** 'fact' (published) or 'entered' (by a user) */
+  origin: 'fact' | 'entered';
+  measure: Measure | null;
+  direction: 'up' | 'down' | null;
+  /** the measure's goal: the target value (its lower bound for a range to reach, upper bound for one not to pass); 0 below a floor */
+  goal: number | null;
+  period_from: number;
+  base_year: number;
+  /** the year the measure is read in: the shown year, or the target year once it is past */
+  eval_year: number;
+  value_base: number | null;
+  value_now: number | null;
+  /** where the straight line from the base value to the goal stands in eval_year (per-year measures: the goal) */
+  expected_now: number | null;
+  verdict: Verdict;
+  /** per-year measures: year pairs averaged, and pairs left out because the poverty standard changed between them */
+  pairs: number | null;
+  skipped_pairs: number | null;
+  /** poverty measures: poor households and poor rate (%) in the base year and in eval_year */
+  poor_base: number | null;
+  poor_now: number | null;
+  poor_rate_base: number | null;
+  poor_rate_now: number | null;
+  /** provenance sets of the rows the values rest on ('fact+illustrative'; null: none) */
+  base_provenance: string | null;
+  now_provenance: string | null;
+}
+
+// rank: the order targets are listed in (the order above; an indicator the data cannot measure comes last)
+const measureRows = Object.entries(TARGET_MEASURES)
+  .map(([indicator, m], rank) => `('${indicator}', '${m.measure}', '${m.direction}', ${rank})`)
+  .join(', ');
+export const measureListSQL = (ms: readonly Measure[]) => ms.map((m) => `'${m}'`).join(', ');
+
+/**
+ * The targets, with their measure, period, base and evaluation years and goal. `where` filters the targets
+ * (its parameters are the caller's); $2 is the shown year.
+ */
+export function targetsCTE(where: string): string {
+  return `
+first_year AS (SELECT min(year)::INTEGER AS y FROM commune_year),
+t AS (
+  SELECT t.target_id, t.province_code, t.province_name, t.target_year::INTEGER AS target_year, t.indicator, t.value,
+    t.value_num, t.value_min, t.value_max, t.unit, t.note, t.source, t.parent_id, t.origin,
+    k.measure, k.direction, coalesce(k.rank, 99) AS rank,
+    coalesce(cs.period_from, t.target_year - 4)::INTEGER AS period_from,
+    greatest(coalesce(cs.period_from, t.target_year - 4) - 1, (SELECT y FROM first_year))::INTEGER AS base_year,
+    least($2::INTEGER, t.target_year)::INTEGER AS eval_year,
+    CASE WHEN k.measure = 'below_floor' THEN 0
+         WHEN k.direction = 'up' THEN coalesce(t.value_min, t.value_num)
+         ELSE coalesce(t.value_max, t.value_num) END AS goal
+  FROM ${allTargetsSQL} t
+  LEFT JOIN (VALUES ${measureRows}) k(indicator, measure, direction, rank) ON k.indicator = t.indicator
+  LEFT JOIN criteria_sets cs ON t.target_year BETWEEN cs.period_from AND cs.period_to
+  WHERE ${where}
+)`;
+}
+
+/** Per place ('00' = country) and year: the measures' ingredients, with the provenance of their rows. */
+const placeYearCTEs = `
+years AS (SELECT DISTINCT year FROM commune_year UNION SELECT DISTINCT year FROM poverty_year),
+places AS (SELECT DISTINCT province_code AS place FROM t),
+units AS (
+  SELECT u.commune_code, u.district_code, u.province_code, u.commune_type = 'Xã' AS rural FROM unit_commune u
+  WHERE EXISTS (SELECT 1 FROM places p WHERE p.place IN ('00', u.province_code))
+),
+lv AS (
+  SELECT coalesce(u.province_code, '00') AS place, y.year, count(*) AS xa,
+    count(*) FILTER (WHERE y.tier <> 'chua_dat') AS ntm,
+    count(*) FILTER (WHERE y.tier IN ('nang_cao', 'kieu_mau')) AS advanced,
+    count(*) FILTER (WHERE y.tier = 'kieu_mau') AS model,
+    ${provenanceSetSQL('y.provenance')} AS provenance
+  FROM units u JOIN commune_year y ON y.commune_code = u.commune_code
+  WHERE u.rural GROUP BY GROUPING SETS ((u.province_code, y.year), (y.year))
+),
+hist AS (
+  SELECT coalesce(u.province_code, '00') AS place, y.year, y.criteria_met_count AS criteria, count(*) AS n
+  FROM units u JOIN commune_year y ON y.commune_code = u.commune_code
+  WHERE u.rural GROUP BY GROUPING SETS ((u.province_code, y.year, y.criteria_met_count), (y.year, y.criteria_met_count))
+),
+pv AS (
+  SELECT coalesce(u.province_code, '00') AS place, p.year, sum(p.households) AS households, sum(p.poor) AS poor,
+    CASE WHEN count(DISTINCT p.standard) = 1 THEN min(p.standard) END AS standard,
+    ${provenanceSetSQL('p.provenance')} AS provenance
+  FROM units u JOIN poverty_year p ON p.unit_code = u.commune_code
+  GROUP BY GROUPING SETS ((u.province_code, p.year), (p.year))
+),
+pairs AS (
+  SELECT place, year, poor, households, provenance,
+    coalesce(lag(year) OVER w = year - 1 AND lag(standard) OVER w = standard, FALSE) AS comparable,
+    lag(poor) OVER w - poor AS reduced,
+    100.0 * (lag(poor) OVER w / lag(households) OVER w - poor / households) AS points,
+    lag(provenance) OVER w AS prev_provenance
+  FROM pv WINDOW w AS (PARTITION BY place ORDER BY year)
+)`;
+
+/** Per target and year: the value of its measure (in the target's unit), with the provenance it rests on. */
+const measureValuesCTE = `
+below AS (
+  SELECT t.target_id, h.year, coalesce(sum(h.n) FILTER (WHERE h.criteria < t.value_num), 0) AS value
+  FROM t JOIN hist h ON h.place = t.province_code WHERE t.measure = 'below_floor' GROUP BY ALL
+),
+recognised AS (
+  SELECT t.target_id, yr.year, count(DISTINCT r.district_code) AS value
+  FROM t CROSS JOIN years yr
+  LEFT JOIN district_recognition r ON t.province_code IN ('00', r.province_code) AND r.year BETWEEN t.period_from AND yr.year
+  WHERE t.measure = 'districts_recognised' GROUP BY ALL
+),
+rates AS (
+  SELECT t.target_id, yr.year,
+    avg(p.reduced) FILTER (WHERE p.comparable) AS reduced,
+    avg(p.points) FILTER (WHERE p.comparable) AS points,
+    count(*) FILTER (WHERE p.comparable) AS pairs,
+    count(*) FILTER (WHERE NOT p.comparable) AS skipped,
+    concat_ws('+', string_agg(DISTINCT p.provenance, '+'), string_agg(DISTINCT p.prev_provenance, '+')) AS provenance
+  FROM t CROSS JOIN years yr JOIN pairs p ON p.place = t.province_code AND p.year > t.base_year AND p.year <= yr.year
+  WHERE t.measure IN (${measureListSQL(PER_YEAR_MEASURES)}) GROUP BY ALL
+),
+mv AS (
+  SELECT t.target_id, yr.year,
+    CASE t.measure
+      WHEN 'ntm_share' THEN 100.0 * l.ntm / nullif(l.xa, 0)
+      WHEN 'ntm_count' THEN l.ntm
+      WHEN 'advanced_share' THEN 100.0 * l.advanced / nullif(l.xa, 0)
+      WHEN 'advanced_of_ntm' THEN 100.0 * l.advanced / nullif(l.ntm, 0)
+      WHEN 'model_of_ntm' THEN 100.0 * l.model / nullif(l.ntm, 0)
+      WHEN 'below_floor' THEN b.value
+      WHEN 'districts_recognised' THEN r.value
+      WHEN 'poor_rate' THEN 100.0 * p.poor / nullif(p.households, 0)
+      WHEN 'poor_reduced_per_year' THEN q.reduced
+      WHEN 'poor_points_per_year' THEN q.points
+    END::DOUBLE AS value,
+    CASE WHEN t.measure = 'districts_recognised' THEN 'fact'
+         WHEN t.measure IN (${measureListSQL(PER_YEAR_MEASURES)}) THEN q.provenance
+         WHEN t.measure = 'poor_rate' THEN p.provenance
+         ELSE l.provenance END AS provenance,
+    q.pairs, q.skipped, p.poor, 100.0 * p.poor / nullif(p.households, 0) AS poor_rate, p.provenance AS poverty_provenance
+  FROM t CROSS JOIN years yr
+  LEFT JOIN lv l ON l.place = t.province_code AND l.year = yr.year
+  LEFT JOIN below b ON b.target_id = t.target_id AND b.year = yr.year
+  LEFT JOIN recognised r ON r.target_id = t.target_id AND r.year = yr.year
+  LEFT JOIN pv p ON p.place = t.province_code AND p.year = yr.year
+  LEFT JOIN rates q ON q.target_id = t.target_id AND q.year = yr.year
+  WHERE t.measure IS NOT NULL
+)`;
+
+const perYear = `t.measure IN (${measureListSQL(PER_YEAR_MEASURES)})`;
+const reached = (v: string, goal: string) => `CASE WHEN t.direction = 'up' THEN ${v} >= ${goal} - 1e-9 ELSE ${v} <= ${goal} + 1e-9 END`;
+
+/**
+ * The targets of a province ($1; NULL = every target, nationally), scored in the shown year ($2): one row per
+ * target (ScoredTarget), published first, each sub-target after its parent.
+ */
+export const scorecardSQL = `
+WITH ${targetsCTE('($1::VARCHAR IS NULL OR t.province_code = $1)')},
+${placeYearCTEs},
+${measureValuesCTE},
+scored AS (
+  SELECT t.*, b.value AS value_base, n.value AS value_now,
+    CASE WHEN ${perYear} THEN t.goal
+         WHEN t.target_year > t.base_year THEN b.value + (t.goal - b.value) * (t.eval_year - t.base_year) / (t.target_year - t.base_year)
+    END AS expected_now,
+    n.pairs, n.skipped AS skipped_pairs,
+    b.poor AS poor_base, n.poor AS poor_now, b.poor_rate AS poor_rate_base, n.poor_rate AS poor_rate_now,
+    CASE WHEN t.measure IN (${measureListSQL(POVERTY_MEASURES)}) AND NOT ${perYear} THEN b.poverty_provenance ELSE b.provenance END AS base_provenance,
+    n.provenance AS now_provenance
+  FROM t
+  LEFT JOIN mv b ON b.target_id = t.target_id AND b.year = t.base_year
+  LEFT JOIN mv n ON n.target_id = t.target_id AND n.year = t.eval_year
+)
+SELECT target_id, province_code, province_name, target_year, indicator, value, value_min, value_max, unit, note, source,
+  parent_id, origin, measure, direction, goal, period_from, base_year, eval_year, value_base, value_now, expected_now,
+  CASE
+    WHEN t.measure IS NULL THEN 'not_measurable'
+    WHEN $2::INTEGER < t.base_year THEN 'not_started'
+    WHEN t.value_now IS NULL THEN 'no_data'
+    WHEN ${perYear} AND t.eval_year < t.target_year THEN CASE WHEN ${reached('t.value_now', 't.goal')} THEN 'on_track' ELSE 'behind' END
+    WHEN ${reached('t.value_now', 't.goal')} THEN 'met'
+    WHEN t.eval_year >= t.target_year THEN 'missed'
+    WHEN t.expected_now IS NOT NULL AND ${reached('t.value_now', 't.expected_now')} THEN 'on_track'
+    ELSE 'behind'
+  END AS verdict,
+  pairs::INTEGER AS pairs, skipped_pairs::INTEGER AS skipped_pairs, poor_base::DOUBLE AS poor_base, poor_now::DOUBLE AS poor_now,
+  poor_rate_base, poor_rate_now, base_provenance, now_provenance
+FROM scored t
+-- each sub-target right after its parent (the parent's rank), published before entered
+ORDER BY province_code, origin DESC, coalesce((SELECT p.rank FROM t p WHERE p.target_id = t.parent_id), t.rank),
+  coalesce(parent_id, target_id), parent_id NULLS FIRST, t.rank, target_id`;
+
+/** One target's measure in every year with data (the trajectory chart). Params: $1 target id, $2 shown year. */
+export const targetSeriesSQL = `
+WITH ${targetsCTE('t.target_id = $1')},
+${placeYearCTEs},
+${measureValuesCTE}
+SELECT year::INTEGER AS year, value, provenance FROM mv WHERE value IS NOT NULL ORDER BY year`;

@@ -1,0 +1,125 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import '../helpers/sql-matchers';
+import { startNodeEngine } from '../helpers/node-engine';
+import { loadScorecardWorld } from './scorecard-world';
+import { rowsOf, type SqlEngine } from '../../../src/db/engine';
+import { scorecardSQL, targetSeriesSQL, TARGET_MEASURES, type ScoredTarget } from '../../../src/db/sql/scorecard';
+import { holdoutsSQL, type Holdout } from '../../../src/db/sql/scorecard-holdouts';
+import { deleteUserTargetSQL, insertUserTargetSQL, userTargetParams, type UserTargetRow } from '../../../src/db/sql/targets';
+
+let e: SqlEngine;
+beforeAll(async () => {
+  e = await startNodeEngine();
+  await loadScorecardWorld(e);
+});
+
+const score = async (province: string | null, year: number) => rowsOf<ScoredTarget>(await e.query(scorecardSQL, [province, year]));
+const byId = async (province: string | null, year: number) => Object.fromEntries((await score(province, year)).map((r) => [r.target_id, r]));
+const holdouts = async (id: string, year: number) => {
+  const t = (await score(null, year)).find((r) => r.target_id === id)!;
+  return rowsOf<Holdout>(await e.query(holdoutsSQL(t.measure!), [id, year]));
+};
+
+const entered = (row: Partial<UserTargetRow> & Pick<UserTargetRow, 'target_id' | 'province_code' | 'target_year' | 'indicator' | 'value'>): UserTargetRow => ({
+  province_name: '', value_num: Number(row.value), value_min: Number(row.value), value_max: Number(row.value), unit: 'percent', note: '',
+  source: 'entered', parent_id: null, entered_at: '2026-11-30T00:00:00Z', ...row,
+});
+
+describe('scorecard SQL', () => {
+  test('binds for a province and nationally; every measure’s holdouts bind', async () => {
+    await expect(scorecardSQL).toBindIn(e, ['45', 2024]);
+    await expect(scorecardSQL).toBindIn(e, [null, 2024]);
+    await expect(targetSeriesSQL).toBindIn(e, ['45-2025-share_communes_ntm', 2024]);
+    for (const { measure } of Object.values(TARGET_MEASURES)) await expect(holdoutsSQL(measure)).toBindIn(e, ['45-2025-share_communes_ntm', 2024]);
+  });
+
+  test('2024: each target’s value now and at the base year, its trajectory and verdict', async () => {
+    const r = await byId('45', 2024);
+    const pick = (id: string) => [r[id].base_year, r[id].eval_year, r[id].value_base, r[id].value_now, r[id].expected_now, r[id].verdict];
+    // 1 of 4 Xã NTM in 2020, 2 in 2024; the straight line from 25 % to 75 % in 2025 stands at 65 % in 2024
+    expect(pick('45-2025-share_communes_ntm')).toEqual([2020, 2024, 25, 50, 65, 'behind']);
+    expect(pick('45-2025-share_communes_advanced_or_model')).toEqual([2020, 2024, 0, 25, 20, 'met']);
+    // below 12 criteria: 2 Xã in 2020, 1 in 2024, against 0.4 on the line to none
+    expect(pick('45-2025-min_criteria_per_commune').map((v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))).toEqual([2020, 2024, 2, 1, 0.4, 'behind']);
+    expect(r['45-2025-min_criteria_per_commune'].goal).toBe(0);
+    // recognised in the period: Hướng Hóa (2024); Hải Lăng (2019) was before it
+    expect(pick('45-2025-districts_ntm')).toEqual([2020, 2024, 0, 1, 0.8, 'met']);
+    expect(pick('45-2025-poor_rate_max')).toEqual([2020, 2024, 20, 21, 16, 'behind']);
+    expect(r['45-2025-forest_cover_min'].verdict).toBe('not_measurable');
+    expect(r['45-2025-forest_cover_min'].measure).toBeNull();
+  });
+
+  test('poverty per year: averaged over the pairs of years with one standard; the pair across the 2022 change is left out', async () => {
+    const r = await byId('45', 2024);
+    const households = r['45-2025-poor_households_reduced_per_year'];
+    // 2020→21: 20 fewer; 2021→22 spans the change; 22→23: 30; 23→24: 20
+    expect([households.value_now, households.pairs, households.skipped_pairs, households.goal, households.verdict]).toEqual([70 / 3, 3, 1, 20, 'on_track']);
+    expect([households.poor_base, households.poor_now]).toEqual([200, 210]);
+    const points = r['45-2025-poor_rate_reduction_points_per_year'];
+    expect(points.value_now).toBeCloseTo(7 / 3, 9);
+    expect(points.verdict).toBe('on_track');
+    // at the target year a per-year rate is final: 20 a year (20, 30, 20, 10) meets 20-30
+    const end = await byId('45', 2025);
+    expect([end['45-2025-poor_households_reduced_per_year'].value_now, end['45-2025-poor_households_reduced_per_year'].verdict]).toEqual([20, 'met']);
+    expect(end['45-2025-poor_rate_reduction_points_per_year'].value_now).toBeCloseTo(2, 9);
+    expect(end['45-2025-poor_rate_reduction_points_per_year'].verdict).toBe('met');
+  });
+
+  test('at and after the target year a target is met or missed; the shown year past it reads the target year', async () => {
+    for (const year of [2025, 2030]) {
+      const r = await byId('45', year);
+      expect(r['45-2025-share_communes_ntm'].eval_year).toBe(2025);
+      expect(r['45-2025-share_communes_ntm'].verdict).toBe('missed');
+      expect(r['45-2025-min_criteria_per_commune'].verdict).toBe('missed');
+      expect(r['45-2025-districts_ntm'].verdict).toBe('met');
+      expect(r['45-2025-poor_rate_max'].verdict).toBe('missed');
+    }
+    expect((await byId('45', 2023))['45-2025-districts_ntm']).toMatchObject({ value_now: 0, verdict: 'behind' });
+  });
+
+  test('published targets in order, each sub-target after its parent; the unmeasurable last', async () => {
+    expect((await score('45', 2024)).map((r) => r.target_id)).toEqual([
+      '45-2025-share_communes_ntm', '45-2025-share_communes_advanced_or_model', '45-2025-min_criteria_per_commune', '45-2025-districts_ntm',
+      '45-2025-poor_households_reduced_per_year', '45-2025-poor_rate_reduction_points_per_year', '45-2025-poor_rate_max', '45-2025-forest_cover_min',
+    ]);
+  });
+
+  test('targets a user enters score the same way: another province, the country, 2026-2030, a province without data', async () => {
+    const rows = [
+      entered({ target_id: 'u-1', province_code: '83', target_year: 2025, indicator: 'target_share_communes_ntm', value: '50' }),
+      entered({ target_id: 'u-2', province_code: '00', target_year: 2030, indicator: 'target_share_communes_ntm', value: '90' }),
+      entered({ target_id: 'u-3', province_code: '44', target_year: 2025, indicator: 'target_share_communes_ntm', value: '50' }),
+    ];
+    for (const row of rows) await e.query(insertUserTargetSQL, userTargetParams(row));
+    try {
+      const r = await byId(null, 2024);
+      expect(r['u-1']).toMatchObject({ origin: 'entered', value_base: 0, value_now: 0, expected_now: 40, verdict: 'behind' });
+      // 2026-2030: its base year is 2025, after the year shown
+      expect(r['u-2']).toMatchObject({ base_year: 2025, verdict: 'not_started' });
+      expect(r['u-3'].verdict).toBe('no_data');
+      // nationally: 3 of 5 Xã NTM in 2025 (the base year of 2026-2030)
+      expect((await byId('00', 2025))['u-2']).toMatchObject({ value_base: 40, value_now: 40, verdict: 'on_track' });
+      expect((await score('83', 2024)).map((t) => t.target_id)).toEqual(['u-1']);
+    } finally {
+      for (const row of rows) await e.query(deleteUserTargetSQL, [row.target_id]);
+    }
+    expect((await score(null, 2024)).some((t) => t.origin === 'entered')).toBe(false);
+  });
+
+  test('the trajectory chart reads the measure in every year', async () => {
+    const series = rowsOf<{ year: number; value: number }>(await e.query(targetSeriesSQL, ['45-2025-share_communes_ntm', 2024]));
+    expect(series.map((s) => [s.year, s.value])).toEqual([[2020, 25], [2021, 25], [2022, 25], [2023, 25], [2024, 50], [2025, 50]]);
+  });
+
+  test('the places holding a target back', async () => {
+    // Hải Lăng: no Xã NTM in 2024 where its line from 0 % stands at 60 %; Hướng Hóa is at 100 %
+    expect((await holdouts('45-2025-share_communes_ntm', 2024)).map((h) => [h.level, h.code, h.value, h.expected, h.extra])).toEqual([['district', '468', 0, 60, 2]]);
+    expect((await holdouts('45-2025-min_criteria_per_commune', 2024)).map((h) => [h.level, h.code, h.name, h.district_name, h.value, h.expected, h.extra])).toEqual([
+      ['commune', '19711', 'Xã Hải Dương', 'Huyện Hải Lăng', 10, 12, 19],
+    ]);
+    // not recognised by 2023: Hướng Hóa (one Xã left); Hải Lăng was recognised in 2019
+    expect((await holdouts('45-2025-districts_ntm', 2023)).map((h) => [h.code, h.extra])).toEqual([['464', 1]]);
+    expect((await holdouts('45-2025-poor_rate_max', 2024)).map((h) => [h.code, h.value])).toEqual([['464', 21]]);
+    expect(await holdouts('45-2025-poor_households_reduced_per_year', 2024)).toEqual([]);
+  });
+});
