@@ -7,8 +7,12 @@ import app from './vite.config.ts';
 /** Entry name -> page, relative to the repository root; served as /bench/<name>.html. */
 export const benchPages = { baseline: 'bench/baseline.html', scale: 'bench/scale.html', raster: 'bench/raster.html' } as const;
 
+// the bench pages get no service worker of their own: the app's (built with the app) stays as it is
+const { plugins, ...appConfig } = app;
+const withoutWorker = plugins?.flat().filter((p) => !(p && 'name' in p && p.name.startsWith('vite-plugin-pwa')));
+
 export default mergeConfig(
-  app,
+  { ...appConfig, plugins: withoutWorker },
   defineConfig({
     build: {
       rolldownOptions: { input: benchPages },

@@ -1,8 +1,46 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * The installable, offline app (src/app/app-update.ts registers the worker): every file of the build is precached
+ * with a versioned manifest (a revision per file; Vite's hashed assets are versioned by their names), DuckDB's
+ * 34 MB wasm and its worker included, so a returning visit loads from the cache and works without the network.
+ * Browsers without WebAssembly exceptions use DuckDB's larger MVP build: cached on first use, not precached.
+ * A new version waits for the user's word (registerType 'prompt').
+ */
+const offlineApp = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false,
+  manifest: {
+    name: 'NTM Atlas — Nông thôn mới theo từng xã',
+    short_name: 'NTM Atlas',
+    lang: 'vi',
+    start_url: '.',
+    scope: '.',
+    display: 'standalone',
+    background_color: '#ffffff',
+    theme_color: '#1f5f8b',
+    icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+  },
+  workbox: {
+    globPatterns: ['**/*'],
+    // the manifest and its icon are added by the plugin itself
+    globIgnores: ['**/duckdb-mvp*.wasm', '**/*.map', 'bench/**', 'manifest.webmanifest', 'favicon.svg'],
+    maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+    dontCacheBustURLsMatching: /^assets\//,
+    navigateFallback: 'index.html',
+    navigateFallbackDenylist: [/^\/bench(-data)?\//],
+    cleanupOutdatedCaches: true,
+    clientsClaim: true,
+    skipWaiting: false,
+    runtimeCaching: [{ urlPattern: /\/assets\/duckdb-mvp[^/]*\.wasm$/, handler: 'CacheFirst', options: { cacheName: 'duckdb-mvp' } }],
+  },
+});
+
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), offlineApp],
   // DuckDB ships its own worker and wasm files, imported with ?url so they are served from our origin.
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   build: {

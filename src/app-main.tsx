@@ -12,16 +12,23 @@ import { App } from './ui/App';
 import { automationApi } from './api/automation';
 import { readUrlState } from './state/url-state';
 import { syncUrl } from './app/url-sync';
+import { AppUpdate } from './app/app-update';
+import { UpdateNotice } from './ui/UpdateNotice';
 
 const fromUrl = readUrlState(window.location.search, window.location.hash);
 const atlas = new Atlas(fromUrl.state, fromUrl.invalid);
 syncUrl(atlas.state);
 (window as unknown as { ntmAtlas: unknown }).ntmAtlas = automationApi(atlas);
+// the production build's service worker (vite.config.ts), registered once the start-up is over, however it ended
+const update = new AppUpdate();
+const registerWorker = () => void update.register(`${import.meta.env.BASE_URL}sw.js`);
+if (import.meta.env.PROD) atlas.ready.then(registerWorker, registerWorker);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <AtlasContext.Provider value={atlas}>
       <App />
+      <UpdateNotice update={update} />
     </AtlasContext.Provider>
   </StrictMode>,
 );
