@@ -11,10 +11,13 @@ const FIGURES: CanonicalField[] = ['year', 'criteria_met_count', 'tier', 'recogn
 
 const signature = (r: ImportedRow) => JSON.stringify(FIGURES.map((f) => r.values[f]));
 
+/** Versions of one unit-year a message names and a row lists (the rest are counted). */
+const LISTED = 12;
+
 export interface DuplicateMarks {
   /** row index -> the source row it repeats */
   duplicateOf: Map<number, number>;
-  /** row index -> the source rows of the other versions */
+  /** row index -> the source rows of the other versions (the first LISTED) */
   conflictWith: Map<number, number[]>;
   /** row index -> messages to add */
   messages: Map<number, Issue[]>;
@@ -56,11 +59,18 @@ export function findDuplicates(rows: readonly ImportedRow[], yearColumn: { colum
     if (versions.size < 2) continue;
     const heads = [...versions.values()];
     const listed = heads.map((i) => rows[i].sourceRow);
+    // a file giving one unit-year hundreds of times names the first few (linear, however many there are)
+    const named = listed.length > LISTED ? `${listed.slice(0, LISTED).join(', ')}, … (${listed.length})` : listed.join(', ');
     for (const i of heads) {
       const r = rows[i];
-      marks.conflictWith.set(i, listed.filter((n) => n !== r.sourceRow));
+      const others: number[] = [];
+      for (const n of listed) {
+        if (n !== r.sourceRow) others.push(n);
+        if (others.length === LISTED) break;
+      }
+      marks.conflictWith.set(i, others);
       const where = r.yearSource === 'column' ? { row: r.sourceRow, ...yearColumn } : { row: r.sourceRow };
-      add(i, issue('duplicate_conflict', { unit_name: r.unit?.commune_name ?? r.commune_code, year: r.values.year, rows: listed.join(', ') }, where));
+      add(i, issue('duplicate_conflict', { unit_name: r.unit?.commune_name ?? r.commune_code, year: r.values.year, rows: named }, where));
     }
   }
   return marks;

@@ -50,7 +50,7 @@ export function sniff(bytes: Uint8Array): Sniff {
   }
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || nul > head.length * 0.3;
   if (utf16) return { kind: 'text', nul: 0 };
-  if (nul > head.length * 0.01 || controls > head.length * 0.05) {
+  if (nul > head.length * 0.1 || controls > head.length * 0.05) {
     const first = head.findIndex((b) => b === 0 || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d));
     return { kind: 'error', code: 'not_a_table', params: { kind: msg('import.fileKind.binary') }, where: msg('import.where.byte', { at: first }) };
   }
