@@ -46,7 +46,7 @@ module.exports = {
       comment: 'the app reaches code shared with the build (geo/, data/) only through src/common',
       severity: 'error',
       from: { path: '^src/(?!common/)' },
-      to: { path: '^(geo|data|prebuilt)/' },
+      to: { path: '^(geo|data|prebuilt|edition)/' },
     },
     {
       name: 'build-imports-app',
@@ -63,10 +63,17 @@ module.exports = {
       to: { path: '^src/(?!(common|db)/)' },
     },
     {
+      name: 'edition-imports-app',
+      comment: 'edition/ runs the import pipeline in Node: src/common, src/i18n, the pure src/import and its row builder, nothing of the app',
+      severity: 'error',
+      from: { path: '^edition/' },
+      to: { path: '^src/(?!(common|i18n)/|import/(?!service/)|import/service/import-rows\\.ts$)' },
+    },
+    {
       name: 'module-cycle',
       comment: 'no import cycle between modules',
       severity: 'error',
-      from: { path: '^(src|geo|data|prebuilt)/' },
+      from: { path: '^(src|geo|data|prebuilt|edition)/' },
       to: { circular: true },
     },
   ],

@@ -27,7 +27,7 @@ export default defineConfig(
   // where the code runs: the app and the bench pages in the browser; the build, the tests and their drivers in Node
   { files: ['src/**', 'bench/**', 'tests/bench/in-page.js'], languageOptions: { globals: globals.browser } },
   {
-    files: ['geo/**', 'data/**', 'prebuilt/**', 'tests/**', '*.config.*', '.dependency-cruiser.cjs'],
+    files: ['geo/**', 'data/**', 'prebuilt/**', 'edition/**', 'tests/**', '*.config.*', '.dependency-cruiser.cjs'],
     ignores: ['tests/bench/in-page.js'],
     languageOptions: { globals: globals.node },
   },

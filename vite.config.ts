@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { editionPlugin } from './edition/vite-plugin.ts';
 
 /**
  * The installable, offline app (src/app/app-update.ts registers the worker): every file of the build is precached
@@ -40,7 +41,8 @@ const offlineApp = VitePWA({
 
 
 export default defineConfig({
-  plugins: [react(), offlineApp],
+  // a province edition (edition/config.ts: NTM_EDITION or edition.config.json) is read, reported and shipped with the app
+  plugins: [react(), editionPlugin(), offlineApp],
   // DuckDB ships its own worker and wasm files, imported with ?url so they are served from our origin.
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   build: {

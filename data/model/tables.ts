@@ -6,8 +6,8 @@
 import { TIERS, type AssetColumns, type DataTableName, type RowProvenance, type Tier } from '../../src/common/schema.ts';
 
 export { TIERS, type Tier };
-/** What the build writes (imports add 'imported'). */
-export type Provenance = Exclude<RowProvenance, 'imported'>;
+/** What the build writes (imports add 'imported', a province edition 'published'). */
+export type Provenance = Exclude<RowProvenance, 'imported' | 'published'>;
 
 export type CriteriaSetsTable = AssetColumns<'criteria_sets'>;
 export type CriteriaTable = AssetColumns<'criteria'>;

@@ -1,6 +1,7 @@
 import { FIRST_MAP_ASSET, decodeFirstMap, type FirstMap } from '../common/first-map';
 import { fetchAsset } from '../db/fetch-asset';
 import { ImportService } from '../import/service/imports';
+import { editionOfPage } from '../db/edition';
 import type { UnitKeys } from './feature-colours';
 
 /**
@@ -12,7 +13,8 @@ import type { UnitKeys } from './feature-colours';
 export async function loadFirstMap(): Promise<FirstMap | null> {
   try {
     const [bytes, stored] = await Promise.all([fetchAsset(FIRST_MAP_ASSET), ImportService.hasStored()]);
-    return stored ? null : decodeFirstMap(bytes);
+    // a province edition's rows replace the sample's, whose colours the first map holds
+    return stored || editionOfPage() ? null : decodeFirstMap(bytes);
   } catch (e) {
     console.warn(`${FIRST_MAP_ASSET}: not used (${e instanceof Error ? e.message : String(e)})`);
     return null;

@@ -2,6 +2,7 @@ import { bootEngine, bootTimings } from '../boot';
 import { rowsOf, type SqlEngine } from '../db/engine';
 import { fetchAsset } from '../db/fetch-asset';
 import { loadCore, loadRest } from '../db/load';
+import { editionOfPage, loadEditionCore, loadEditionRest } from '../db/edition';
 import { importedRowCountSQL, provincesSQL, yearsSQL } from '../db/sql/map-queries';
 import { sponsorIdsSQL } from '../db/sql/sponsor';
 import { ImportService } from '../import/service/imports';
@@ -51,6 +52,9 @@ export class DataLoading {
   private unitList: Promise<UnitList> | null = null;
   private service: ImportService | null = null;
 
+  /** The province edition this site was built with (its rows are laid into the shipped series), or null. */
+  readonly edition = editionOfPage();
+
   constructor(private readonly timings: Timings) {}
 
   /** The engine once the core tables are in (null before). */
@@ -69,6 +73,7 @@ export class DataLoading {
     this.core ??= bootEngine.then(async (engine) => {
       this.timings.engineStarted = bootTimings.engineStarted;
       await loadCore(engine, fetchAsset);
+      await loadEditionCore(engine, fetchAsset, this.edition);
       this.timings.coreLoaded = performance.now();
       return (this.db = engine);
     });
@@ -87,7 +92,7 @@ export class DataLoading {
 
   /** The tables the first coloured map did not need (poverty, boundary attributes, sponsors...), loaded once. */
   loadRest(): Promise<void> {
-    this.rest ??= loadRest(this.db!, fetchAsset).then(() => {
+    this.rest ??= loadRest(this.db!, fetchAsset).then(() => loadEditionRest(this.db!, fetchAsset, this.edition)).then(() => {
       this.timings.allLoaded = performance.now();
     });
     return this.rest;

@@ -14,8 +14,11 @@ export type ColumnType = 'utf8' | 'int32' | 'float64' | 'bool';
 
 export const TIERS = ['chua_dat', 'dat_chuan', 'nang_cao', 'kieu_mau'] as const;
 export type Tier = (typeof TIERS)[number];
-/** A row's provenance: a published fact, generated (seeded, illustrative), or read from a user's file. */
-export const PROVENANCES = ['fact', 'illustrative', 'imported'] as const;
+/**
+ * A row's provenance: a published fact, generated (seeded, illustrative), read from a user's file, or published
+ * by a provincial office in a province edition of the site (edition/: built from the office's own files).
+ */
+export const PROVENANCES = ['fact', 'illustrative', 'imported', 'published'] as const;
 export type RowProvenance = (typeof PROVENANCES)[number];
 /** How an import meets the shipped series: beside it (unit-years it has), or replacing it (province-years it covers). */
 export const IMPORT_MODES = ['beside', 'replace'] as const;
@@ -40,6 +43,12 @@ export interface TableSpec {
   asset?: string;
   /** the series of its columns; null for reference tables (units, boundaries) and the imports' bookkeeping */
   series: SeriesId | null;
+  /**
+   * The asset (under generated/ of the built site) that a province edition ships this table's rows in (edition/), as an
+   * import stream (importStreamColumns: the edition's dataset id, then what an import writes); loaded over the
+   * sample like an import (src/db/edition.ts). Only in a build made with an edition.
+   */
+  edition?: string;
   /** the columns that identify a row */
   key?: readonly string[];
   /**
@@ -120,7 +129,7 @@ export const TABLES = {
     },
   },
   commune_year: {
-    build: 'data', asset: 'commune_year.arrow', series: 'ntm', key: ['commune_code', 'year'], imports: 'overlay',
+    build: 'data', asset: 'commune_year.arrow', edition: 'edition/commune_year.arrow', series: 'ntm', key: ['commune_code', 'year'], imports: 'overlay',
     columns: {
       commune_code: utf8, year: int32,
       criteria_set: utf8, // criteria_set_id
@@ -134,7 +143,7 @@ export const TABLES = {
     },
   },
   poverty_year: {
-    build: 'data', asset: 'poverty_year.arrow', series: 'poverty', key: ['unit_code', 'year'], imports: 'overlay',
+    build: 'data', asset: 'poverty_year.arrow', edition: 'edition/poverty_year.arrow', series: 'poverty', key: ['unit_code', 'year'], imports: 'overlay',
     columns: {
       unit_code: utf8,
       unit_level: utf8, // 'commune' (all communes, wards and towns)
@@ -154,7 +163,7 @@ export const TABLES = {
     },
   },
   sponsorship: {
-    build: 'data', asset: 'sponsorship.arrow', series: 'sponsorship', imports: 'append',
+    build: 'data', asset: 'sponsorship.arrow', edition: 'edition/sponsorship.arrow', series: 'sponsorship', imports: 'append',
     columns: {
       sponsor_id: utf8, sponsor_org: utf8, sponsor_short: utf8, province_code: utf8, commune_code: utf8, commune_name: utf8,
       district_name: utf8, period: { type: 'utf8', only: 'asset' }, from_year: int32, to_year: int32, basis: utf8, source: utf8,
@@ -185,7 +194,7 @@ export const TABLES = {
   },
   /** the province-years an import covers: in 'replace' mode, the sample rows there are hidden */
   import_scope: {
-    series: null, imports: 'only',
+    edition: 'edition/import_scope.arrow', series: null, imports: 'only',
     columns: { dataset: utf8, province_code: utf8, year: int32 },
   },
 } as const satisfies Record<string, TableSpec>;

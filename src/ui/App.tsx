@@ -11,6 +11,7 @@ import { IndicatorControls } from './controls/IndicatorControls';
 import { Presentation } from './present/Presentation';
 import { CompareMap } from './compare/CompareMap';
 import { CompareControls } from './compare/CompareControls';
+import { EditionFooter } from './EditionFooter';
 
 export function App() {
   const atlas = useAtlas();
@@ -58,6 +59,7 @@ export function App() {
             </div>
           )}
           <div className="attribution">{t('map.attribution')}</div>
+          <EditionFooter />
         </div>
         {!presenting && <SidePanel />}
       </main>

@@ -9,7 +9,7 @@ import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
 /** What is cruised, relative to the base folder: the app and the build (tests and the bench import freely). */
-export const cruised = ['src', 'geo', 'data', 'prebuilt'];
+export const cruised = ['src', 'geo', 'data', 'prebuilt', 'edition'];
 
 /** A feature folder: src/<folder> (src/import/service apart from the pure pipeline), an entry file, geo, data. */
 export function featureFolder(path: string): string {

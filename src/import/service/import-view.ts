@@ -1,4 +1,5 @@
 import type { ImportedRow, ImportReport, ImportResult, Issue, IssueCode, SkippedRow } from '..';
+import { resolutionsOf, type FileResolutions } from '../resolutions';
 
 /** How many warnings and errors the report lists; the rest are counted. */
 export const listedIssues = 200;
@@ -42,6 +43,8 @@ export interface ImportView extends Omit<ImportResult, 'rows' | 'report'> {
   toResolveCount: number;
   /** sets of conflicting rows, in file order (the first `listedRows` of report.conflicts' sets) */
   conflicts: ConflictSet[];
+  /** the choices made so far in the fix-up list (saved as a resolutions file: ../resolutions.ts) */
+  resolutions: FileResolutions;
 }
 
 const NO_YEAR = new Set<IssueCode>(['year_blank', 'year_out_of_range', 'year_invalid']);
@@ -86,5 +89,6 @@ export function importView(result: ImportResult, handle: number): ImportView {
     toResolve,
     toResolveCount,
     conflicts,
+    resolutions: resolutionsOf(result),
   };
 }

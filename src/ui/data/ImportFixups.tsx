@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CanonicalField, ImportedRow } from '../../import';
 import type { ConflictSet, ImportView } from '../../import/service/import-view';
 import { DataText } from './MessageText';
+import { ResolutionsExport } from './ResolutionsExport';
 
 /** The figures two versions of a unit-year can differ in, shown side by side. */
 const FIGURES: CanonicalField[] = ['year', 'criteria_met_count', 'tier', 'recognised_year', 'decision_no', 'households', 'poor', 'near_poor', 'poor_rate', 'near_poor_rate', 'sponsor_org'];
@@ -61,6 +62,7 @@ export function ImportFixups({ result, onChoose, onKeep }: { result: ImportView;
           {more > 0 && <p>{t('import.moreToResolve', { count: more })}</p>}
         </>
       )}
+      <ResolutionsExport result={result} />
     </>
   );
 }

@@ -1,0 +1,156 @@
+// A province edition built from files the test makes (a Quảng Trị criteria table, a poverty report with two header
+// rows): the build runs the app's import pipeline in Node, stops on a row waiting for a choice unless a resolutions
+// file settles it, and ships the rows as the app then loads them (src/db/edition.ts) over, instead of or without the sample.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import { afterAll, describe, expect, test } from 'vitest';
+import { findEdition } from '../../../edition/config';
+import { buildEdition, EditionBlocked, type EditionBuild } from '../../../edition/build';
+import { readUnits } from '../../../edition/units';
+import { editionAsset, parseManifest } from '../../../src/common/edition';
+import { rowsOf, type SqlEngine } from '../../../src/db/engine';
+import { loadEditionCore, loadEditionRest } from '../../../src/db/edition';
+import { buildUnitIndex, importTable, resolve as resolveRow } from '../../../src/import';
+import { resolutionsDocument, resolutionsOf } from '../../../src/import/resolutions';
+import { engineWithAssets, requireAssets } from '../helpers/real-assets';
+import {
+  expected, GENERATED, makeEditionFolder, OFFICE, quangTriUnits, WAITING_CHOICE, WAITING_FILE, WAITING_ROW, waitingFileBytes, YEAR,
+} from '../../fixtures/edition/make-edition';
+
+const repo = resolve(import.meta.dirname, '../../..');
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'ntm-edition-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const units = () => {
+  requireAssets();
+  return readUnits(GENERATED);
+};
+
+async function build(options: Parameters<typeof makeEditionFolder>[1] = {}, extra: (dir: string) => void = () => undefined): Promise<EditionBuild> {
+  const dir = await makeEditionFolder(tempDir(), options);
+  extra(dir);
+  const config = findEdition(repo, { NTM_EDITION: dir })!;
+  return buildEdition(config, { units: units(), currentYear: 2025 });
+}
+
+const rowsOfAsset = (b: EditionBuild, table: Parameters<typeof editionAsset>[0]) =>
+  tableFromIPC(b.assets.get(editionAsset(table))!).toArray().map((r) => r.toJSON() as Record<string, unknown>);
+
+/** The resolutions file a person saves from the fix-up list after choosing the unit of the waiting row. */
+async function savedResolutions(): Promise<string> {
+  const index = buildUnitIndex(quangTriUnits());
+  const read = await importTable({ name: WAITING_FILE, bytes: waitingFileBytes() }, { units: index, province: '45', currentYear: 2025 });
+  const chosen = resolveRow(read, WAITING_ROW, WAITING_CHOICE, index);
+  return JSON.stringify(resolutionsDocument([resolutionsOf(chosen)]));
+}
+
+describe('building an edition', () => {
+  test('every row of the criteria table and the two-header poverty report becomes a published row, with office, file and row', async () => {
+    const b = await build();
+    const { ntm, poverty } = expected();
+    expect(b.manifest).toMatchObject({ name: 'Quảng Trị 2024', office: OFFICE, mode: 'beside', sample: true });
+    expect(b.manifest.counts).toMatchObject({ commune_year: ntm.size, poverty_year: poverty.size, import_scope: 1 });
+    expect(parseManifest(JSON.parse(JSON.stringify(b.manifest)))).toEqual(b.manifest);
+    const cy = rowsOfAsset(b, 'commune_year');
+    for (const r of cy) {
+      const want = ntm.get(r.commune_code as string)!;
+      expect({ year: r.year, count: r.criteria_met_count, tier: r.tier, provenance: r.provenance }).toEqual({ year: YEAR, count: want.criteria, tier: want.tier, provenance: 'published' });
+    }
+    expect(String(cy[0].source)).toMatch(new RegExp(`^Công bố: ${OFFICE} — qt_tieu_chi_2024\\.csv, dòng \\d+$`));
+    const pov = rowsOfAsset(b, 'poverty_year');
+    for (const r of pov) {
+      const want = poverty.get(r.unit_code as string)!;
+      expect({ households: r.households, poor: r.poor, near: r.near_poor, provenance: r.provenance }).toEqual({ ...want, provenance: 'published' });
+    }
+    // the report names the files, the year's source and where every row went
+    expect(b.report).toContain('qt_ho_ngheo_2024.xlsx · Hộ nghèo 2024 · XLSX');
+    expect(b.report).toContain('Dòng tiêu đề cột: 5, 6');
+    expect(b.report).toMatch(/Sẽ được nhập: 125/);
+  });
+
+  test('a row waiting for a choice stops the build with the report; the resolutions file saved from the fix-up list settles it', async () => {
+    const blocked = await build({ waiting: true }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(blocked).toBeInstanceOf(EditionBlocked);
+    const report = (blocked as EditionBlocked).report;
+    expect(report).toContain(`Dòng ${WAITING_ROW}: Phường 1 — nhiều khả năng: 19333 Phường 1, Thành phố Đông Hà; 19357 Phường 1, Thị xã Quảng Trị`);
+    expect(report).toContain(`✗ ${WAITING_FILE}: 1 dòng còn chờ chọn`);
+
+    const saved = await savedResolutions();
+    const b = await build({ waiting: true }, (dir) => writeFileSync(join(dir, 'qt_phuong_2024.resolutions.json'), saved));
+    expect(b.report).toContain('Tệp lựa chọn đã giải quyết 1 dòng');
+    const chosen = rowsOfAsset(b, 'poverty_year').find((r) => r.unit_code === WAITING_CHOICE)!;
+    expect(chosen.source).toBe(`Công bố: ${OFFICE} — ${WAITING_FILE}, dòng ${WAITING_ROW}`);
+    expect(b.manifest.files.find((f) => f.file === WAITING_FILE)).toMatchObject({ resolved: 1, poverty: 2 });
+  });
+
+  test('a choice made on a row that has changed since is not applied: the build still stops, naming it', async () => {
+    const saved = JSON.parse(await savedResolutions());
+    saved.files[0].units[0].written.name = 'Phường 2';
+    const blocked = await build({ waiting: true }, (dir) => writeFileSync(join(dir, 'resolutions.json'), JSON.stringify(saved))).catch((e: unknown) => e);
+    expect(blocked).toBeInstanceOf(EditionBlocked);
+    expect((blocked as EditionBlocked).report).toContain('Lựa chọn cho dòng 3 (Phường 2, năm 2024) không còn khớp với tệp: bỏ qua');
+  });
+
+  test('vite build stops before bundling, printing the report, when a row waits for a choice', () => {
+    const dir = tempDir();
+    return makeEditionFolder(dir, { waiting: true }).then(() => {
+      const out = spawnSync('npx', ['vite', 'build', '--outDir', join(dir, 'dist'), '--emptyOutDir'], { cwd: repo, env: { ...process.env, VITEST: '', NTM_EDITION: dir }, encoding: 'utf8', timeout: 120_000 });
+      expect(out.status).not.toBe(0);
+      const text = out.stdout + out.stderr;
+      expect(text).toContain('Dòng 3: Phường 1 — nhiều khả năng');
+      expect(text).toContain('Dừng dựng ấn bản: xem báo cáo ở trên.');
+    });
+  });
+});
+
+describe('an edition in the app', () => {
+  const engines: SqlEngine[] = [];
+  async function appWith(b: EditionBuild): Promise<SqlEngine> {
+    const e = await engineWithAssets();
+    engines.push(e);
+    const read = async (name: string) => b.assets.get(name) ?? new Uint8Array(readFileSync(join(GENERATED, name)));
+    await loadEditionCore(e, read, b.manifest);
+    await loadEditionRest(e, read, b.manifest);
+    return e;
+  }
+  const count = async (e: SqlEngine, sql: string, params: unknown[] = []) => rowsOf<{ n: number }>(await e.query(`SELECT count(*)::INTEGER AS n FROM (${sql})`, params))[0].n;
+
+  test('over the sample: the edition unit-years replace the sample ones, every other row stays, imports lay over it', async () => {
+    const b = await build();
+    const e = await appWith(b);
+    const { ntm } = expected();
+    const rows = rowsOf<{ commune_code: string; criteria_met_count: number; provenance: string; source: string }>(
+      await e.query("SELECT commune_code, criteria_met_count, provenance, source FROM commune_year WHERE year = 2024 AND commune_code IN (SELECT commune_code FROM unit_commune WHERE province_code = '45')"),
+    );
+    expect(rows).toHaveLength(ntm.size);
+    for (const r of rows) expect([r.criteria_met_count, r.provenance]).toEqual([ntm.get(r.commune_code)!.criteria, 'published']);
+    expect(await count(e, "SELECT 1 FROM commune_year WHERE year = 2023 AND provenance = 'illustrative' AND commune_code LIKE '19%'")).toBeGreaterThan(0);
+    const pov = rowsOf<{ provenance: string; source: string }>(await e.query("SELECT provenance, source FROM poverty_year WHERE year = 2024 AND unit_code = '19333'"));
+    expect(pov).toEqual([{ provenance: 'published', source: expect.stringContaining('qt_ho_ngheo_2024.xlsx / Hộ nghèo 2024, dòng') }]);
+    // removing every import (the data panel's "clear all") leaves the edition
+    await e.query('DELETE FROM import_commune_year');
+    expect(await count(e, "SELECT 1 FROM commune_year WHERE provenance = 'published'")).toBe(ntm.size);
+  });
+
+  test('replacing the sample hides its rows in the province-years covered; sample off hides every illustrative row', async () => {
+    const replace = await appWith(await build({ settings: { mode: 'replace' } }));
+    // Quảng Trị 2024: only the edition's Xã rows (the Phường have no NTM rows anyway)
+    expect(await count(replace, "SELECT 1 FROM commune_year y JOIN unit_commune u USING (commune_code) WHERE u.province_code = '45' AND y.year = 2024 AND y.provenance <> 'published'")).toBe(0);
+    expect(await count(replace, "SELECT 1 FROM commune_year y JOIN unit_commune u USING (commune_code) WHERE u.province_code = '83' AND y.year = 2024 AND y.provenance = 'illustrative'")).toBeGreaterThan(0);
+    const off = await appWith(await build({ settings: { sample: false } }));
+    expect(await count(off, "SELECT 1 FROM commune_year WHERE provenance = 'illustrative'")).toBe(0);
+    expect(await count(off, "SELECT 1 FROM poverty_year WHERE provenance = 'illustrative'")).toBe(0);
+    expect(await count(off, "SELECT 1 FROM commune_year WHERE provenance = 'fact'")).toBeGreaterThan(0);
+  });
+});
