@@ -80,29 +80,16 @@ export async function communeOutlines(l: DrawableLayer, selected: string | null)
   return toGeoJSON(await finestGeometry(l), (i) => ({ code: l.code[i] }), (i) => l.provinceCode[i] === selected);
 }
 
-/** One dot per polygon of the island districts, so archipelagos stay visible at any zoom. */
-export function islandDots(districts: DrawableLayer): GeoJSON.FeatureCollection {
-  const g = districts.geometry;
-  const islandFeature = new Set(
-    districts.code.flatMap((c, i) => (c === archipelagoCodes.hoangSa || c === archipelagoCodes.truongSa ? [i] : [])),
-  );
-  const features: GeoJSON.Feature[] = [];
-  for (let p = 0; p < g.polygonFeature.length; p++) {
-    if (!islandFeature.has(g.polygonFeature[p])) continue;
-    let x = 0, y = 0;
-    const from = g.polygonStarts[p], to = g.polygonStarts[p + 1];
-    for (let v = from; v < to; v++) {
-      x += g.positions[2 * v];
-      y += g.positions[2 * v + 1];
-    }
-    features.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [x / (to - from), y / (to - from)] } });
-  }
-  return { type: 'FeatureCollection', features };
+/** The island districts' own shapes (Hoàng Sa, Trường Sa), drawn as land at every zoom. */
+export function islandShapes(districts: DrawableLayer): GeoJSON.FeatureCollection {
+  const code = (i: number) => districts.code[i];
+  return toGeoJSON(districts.geometry, (i) => ({ code: code(i) }), (i) => code(i) === archipelagoCodes.hoangSa || code(i) === archipelagoCodes.truongSa);
 }
 
-const archipelagoCodes = { hoangSa: '498', truongSa: '576' } as const;
+/** District codes of the two archipelagos in the data pack. */
+export const archipelagoCodes = { hoangSa: '498', truongSa: '576' } as const;
 
-/** Biển Đông and the two archipelagos, labelled in Vietnamese on every view. */
+/** Biển Đông and the two archipelagos, labelled as Việt Nam's on every view and at every zoom. */
 export function seaLabels(districts: DrawableLayer, t: (key: string) => string): GeoJSON.FeatureCollection {
   const at = (code: string, fallback: [number, number]): [number, number] => {
     const i = districts.code.indexOf(code);
@@ -117,8 +104,8 @@ export function seaLabels(districts: DrawableLayer, t: (key: string) => string):
     type: 'FeatureCollection',
     features: [
       feature(t('map.sea'), [113.6, 13.4], 16),
-      feature(t('map.hoangSa'), at(archipelagoCodes.hoangSa, [111.9, 16.0]), 12),
-      feature(t('map.truongSa'), at(archipelagoCodes.truongSa, [114.2, 9.4]), 12),
+      feature(`${t('map.hoangSa')}\n${t('map.ofVietnam')}`, at(archipelagoCodes.hoangSa, [111.9, 16.0]), 12),
+      feature(`${t('map.truongSa')}\n${t('map.ofVietnam')}`, at(archipelagoCodes.truongSa, [114.2, 9.4]), 12),
     ],
   };
 }

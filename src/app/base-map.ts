@@ -2,9 +2,10 @@ import { i18n } from '../i18n';
 import { rowsOf, type SqlEngine } from '../db/engine';
 import { sponsoredLabelsSQL } from '../db/sql/sponsor';
 import { toGeoJSON } from '../geo/boundary-geometry';
+import { basemapLabelsGeoJSON, loadBasemapLand } from '../geo/basemap-land';
 import type { AtlasMap } from '../map/atlas-map';
 import {
-  communeOutlines, districtLabels, districtOutlines, finestGeometry, islandDots, loadDrawableLayer, provinceLabels, provinceLand, seaLabels,
+  communeOutlines, districtLabels, districtOutlines, finestGeometry, islandShapes, loadDrawableLayer, provinceLabels, provinceLand, seaLabels,
   type DrawableLayer,
 } from './base-layers';
 
@@ -21,7 +22,8 @@ export async function drawBaseSources(map: AtlasMap, view: () => { drawn: Drawab
     map.setBaseSource('province-labels', provinceLabels(provinces, province)),
     map.setBaseSource('district-labels', districtLabels(districts, province)),
     map.setBaseSource('sea-labels', seaLabels(districts, (k) => i18n.t(k))),
-    map.setBaseSource('islands', islandDots(districts)),
+    map.setBaseSource('islands', islandShapes(districts)),
+    loadBasemapLand().then((b) => map.setBaseSource('basemap-labels', basemapLabelsGeoJSON(b, i18n.language === 'en' ? 'en' : 'vi'))),
     ...(drawn ? [communeOutlines(drawn, province).then((lines) => map.setBaseSource('commune-lines', lines))] : []),
   ]);
 }

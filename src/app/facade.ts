@@ -1,6 +1,7 @@
 import type { ClassMethod } from '../classify/classify';
 import type { SqlEngine } from '../db/engine';
 import type { MapPng } from '../map/capture-png';
+import type { MapScene } from '../export/map-scene';
 import type { ImportService } from '../import/service/imports';
 import type { IndicatorId } from '../indicators/registry';
 import type { AtlasMap, HoverEvent } from '../map/atlas-map';
@@ -74,6 +75,8 @@ export interface AtlasFacade {
   /** Colours of the drawn layer for another year or indicator (the comparison map). */
   comparisonColours(indicator: IndicatorId, year: number): Promise<{ colours: Uint8Array; colouring: Colouring; sharedLegend: boolean } | null>;
   capturePng(scale: 1 | 2 | 4): Promise<MapPng>;
+  /** What an export of the current view draws, fitted by the export composer (null before the map has a layer). */
+  exportScene(): Promise<MapScene | null>;
   /** Resolves after the map's next frame: the colours handed over so far are on screen. */
   drawn(): Promise<void>;
   /** Resolves once the map has drawn everything requested so far (planner and side notes included). */

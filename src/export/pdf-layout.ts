@@ -1,9 +1,9 @@
-// Page geometry and the blocks the PDF exports share: title, footer, illustrative-data notice, legend,
-// scale bar, north arrow. All lengths are millimetres, font sizes points. A block is measured when it is
+// Page geometry and the blocks the report and table PDFs share: text, footer, illustrative-data notice (the map
+// PDFs are laid out by the export composer, composer.ts). All lengths are millimetres, font sizes points. A block is measured when it is
 // made (its height depends on wrapping at a given width) and drawn later at any position.
-import { GState, jsPDF } from 'jspdf';
+import { jsPDF } from 'jspdf';
 import { PDF_FONT_FAMILY, registerPdfFonts, type PdfFonts } from './pdf-fonts';
-import { formatDate, formatNumber, nfc, sourceLine, translator, type ExportLocale } from './wording';
+import { formatDate, nfc, sourceLine, translator, type ExportLocale } from './wording';
 
 export type Paper = 'A4' | 'A3';
 export type Orientation = 'portrait' | 'landscape';
@@ -137,18 +137,6 @@ export function stack(blocks: readonly (Block | null)[], gap: number): Block {
   };
 }
 
-/** Title in bold with an optional subtitle under it. */
-export function titleBlock(doc: jsPDF, opts: { title: string; subtitle?: string; width: number; scale?: number }): Block {
-  const s = opts.scale ?? 1;
-  return stack(
-    [
-      textBlock(doc, opts.title, opts.width, { pt: 17 * s, bold: true }),
-      opts.subtitle ? textBlock(doc, opts.subtitle, opts.width, { pt: 10.5 * s, colour: colours.muted }) : null,
-    ],
-    1.2 * s,
-  );
-}
-
 /** The amber box that says the commune figures are illustrative (`prefix`: the mark it explains, "* "). */
 export function noticeBlock(doc: jsPDF, locale: ExportLocale, width: number, scale = 1, prefix = ''): Block {
   const pad = 2.2 * scale;
@@ -202,177 +190,6 @@ export function footerBlock(doc: jsPDF, info: FooterInfo, width: number, scale =
     drawLines(doc, [right], x + width, y + source.length * pitch, style, 'right');
   };
   return { width, height, draw: (x, top) => drawPage(x, top, 1, 1), drawPage };
-}
-
-export interface LegendItem {
-  colour: RGB | readonly number[];
-  label: string;
-  count?: number;
-}
-
-export interface LegendSpec {
-  title: string;
-  items: readonly LegendItem[];
-}
-
-/**
- * Legend: bold title, then a swatch, the label (wrapped) and the count right-aligned, in as many columns as
- * fit (minColumnWidth each), filled top to bottom.
- */
-export function legendBlock(
-  doc: jsPDF,
-  legend: LegendSpec,
-  opts: { width: number; locale: ExportLocale; scale?: number; minColumnWidth?: number },
-): Block {
-  const s = opts.scale ?? 1;
-  const itemStyle: TextStyle = { pt: 8.5 * s };
-  const countStyle: TextStyle = { pt: 8 * s, colour: colours.muted };
-  const swatch = 3.6 * s;
-  const gapX = 2 * s;
-  const colGap = 6 * s;
-  const rowGap = 1.1 * s;
-  const columns = Math.max(1, Math.min(legend.items.length, Math.floor((opts.width + colGap) / ((opts.minColumnWidth ?? opts.width) + colGap))));
-  const colWidth = (opts.width - colGap * (columns - 1)) / columns;
-  const counts = legend.items.map((i) => (i.count === undefined ? '' : formatNumber(i.count, opts.locale)));
-  const countWidth = Math.max(0, ...counts.map((c) => (c ? textWidth(doc, c, countStyle) : 0)));
-  const labelWidth = colWidth - swatch - gapX - (countWidth > 0 ? countWidth + gapX : 0);
-  const rows = legend.items.map((item, i) => {
-    const lines = wrap(doc, item.label, Math.max(10, labelWidth), itemStyle);
-    return { item, count: counts[i], lines, height: Math.max(swatch, lines.length * lineHeight(itemStyle.pt)) };
-  });
-  const perColumn = Math.ceil(rows.length / columns);
-  const cols = Array.from({ length: columns }, (_, c) => rows.slice(c * perColumn, (c + 1) * perColumn));
-  const colHeights = cols.map((col) => col.reduce((h, r) => h + r.height + rowGap, 0) - (col.length ? rowGap : 0));
-  const title = legend.title ? textBlock(doc, legend.title, opts.width, { pt: 9.5 * s, bold: true }) : null;
-  const titleGap = title ? 1.8 * s : 0;
-  const height = (title?.height ?? 0) + titleGap + Math.max(0, ...colHeights);
-  return {
-    width: opts.width,
-    height,
-    draw: (x, top) => {
-      title?.draw(x, top);
-      const y0 = top + (title?.height ?? 0) + titleGap;
-      cols.forEach((col, c) => {
-        const cx = x + c * (colWidth + colGap);
-        let y = y0;
-        for (const r of col) {
-          const [red, green, blue] = r.item.colour;
-          const textH = lineHeight(itemStyle.pt);
-          const sy = y + (textH - swatch) / 2;
-          doc.setFillColor(red, green, blue);
-          doc.setDrawColor(120, 120, 120);
-          doc.setLineWidth(0.15);
-          doc.rect(cx, Math.max(y, sy), swatch, swatch, 'FD');
-          drawLines(doc, r.lines, cx + swatch + gapX, y, itemStyle);
-          if (r.count) drawLines(doc, [r.count], cx + colWidth, y, countStyle, 'right');
-          y += r.height + rowGap;
-        }
-      });
-    },
-  };
-}
-
-/** The longest round length (1, 2 or 5 × 10ⁿ metres, 1 m and up) not longer than maxMetres. */
-export function roundScaleLength(maxMetres: number): number {
-  if (!(maxMetres >= 1)) return 1;
-  const exp = Math.floor(Math.log10(maxMetres));
-  let best = 1;
-  for (let e = Math.max(0, exp - 1); e <= exp; e++) {
-    for (const m of [1, 2, 5]) {
-      const len = m * 10 ** e;
-      if (len <= maxMetres * (1 + 1e-9) && len > best) best = len;
-    }
-  }
-  return best;
-}
-
-function formatDistance(metres: number, unitKm: boolean, locale: ExportLocale): string {
-  const value = unitKm ? metres / 1000 : metres;
-  const digits = Number.isInteger(value) ? 0 : value * 10 === Math.round(value * 10) ? 1 : 2;
-  return formatNumber(value, locale, digits);
-}
-
-/**
- * Scale bar for a map image: metresPerPixel of the image, its width in pixels and as printed (mm). Picks a
- * round length no longer than maxLengthMm and draws alternating black and white segments with labels at
- * 0, the middle and the end ("10 km").
- */
-export function scaleBarBlock(
-  doc: jsPDF,
-  opts: { metresPerPixel: number; imageWidthPx: number; imageWidthMm: number; maxLengthMm: number; locale: ExportLocale; scale?: number },
-): Block & { metres: number; barMm: number } {
-  const s = opts.scale ?? 1;
-  const metresPerMm = (opts.metresPerPixel * opts.imageWidthPx) / opts.imageWidthMm;
-  const metres = roundScaleLength(opts.maxLengthMm * metresPerMm);
-  const barMm = metres / metresPerMm;
-  const unitKm = metres >= 1000;
-  const leading = Math.round(metres / 10 ** Math.floor(Math.log10(metres)));
-  const segments = leading === 5 ? 5 : 4;
-  const style: TextStyle = { pt: 7 * s, colour: colours.text };
-  const labelH = lineHeight(style.pt);
-  const barH = 1.6 * s;
-  const endLabel = `${formatDistance(metres, unitKm, opts.locale)} ${unitKm ? 'km' : 'm'}`;
-  const endLabelW = textWidth(doc, endLabel, style);
-  const width = barMm + endLabelW / 2 + 1.5 * s;
-  return {
-    metres,
-    barMm,
-    width,
-    height: labelH + 0.6 * s + barH,
-    draw: (x, top) => {
-      const barTop = top + labelH + 0.6 * s;
-      doc.setLineWidth(0.2);
-      doc.setDrawColor(0, 0, 0);
-      for (let i = 0; i < segments; i++) {
-        const c = i % 2 === 0 ? 30 : 255;
-        doc.setFillColor(c, c, c);
-        doc.rect(x + (barMm * i) / segments, barTop, barMm / segments, barH, 'FD');
-      }
-      drawLines(doc, ['0'], x, top, style, 'center');
-      if (segments % 2 === 0) drawLines(doc, [formatDistance(metres / 2, unitKm, opts.locale)], x + barMm / 2, top, style, 'center');
-      drawLines(doc, [endLabel], x + barMm, top, style, 'center');
-    },
-  };
-}
-
-/** North arrow: a split arrowhead (dark left half, white right half) under the letter B (Bắc) or N. */
-export function northArrowBlock(doc: jsPDF, opts: { size: number; locale: ExportLocale }): Block {
-  const h = opts.size;
-  const w = h * 0.55;
-  const style: TextStyle = { pt: h * 1.05, bold: true };
-  const labelH = lineHeight(style.pt, 1.05);
-  return {
-    width: w,
-    height: labelH + h,
-    draw: (x, top) => {
-      drawLines(doc, [translator(opts.locale)('export.doc.north')], x + w / 2, top - style.pt * PT_MM * 0.12, style, 'center');
-      const tipY = top + labelH;
-      const cx = x + w / 2;
-      const baseY = tipY + h;
-      const notchY = tipY + h * 0.72;
-      doc.setLineWidth(0.25);
-      doc.setDrawColor(30, 30, 30);
-      doc.setFillColor(30, 30, 30);
-      doc.triangle(cx, tipY, x, baseY, cx, notchY, 'FD');
-      doc.setFillColor(255, 255, 255);
-      doc.triangle(cx, tipY, x + w, baseY, cx, notchY, 'FD');
-    },
-  };
-}
-
-/** A white, slightly transparent panel behind overlays on the map image. */
-export function drawPanel(doc: jsPDF, x: number, y: number, w: number, h: number, opacity = 0.9): void {
-  doc.saveGraphicsState();
-  doc.setGState(new GState({ opacity }));
-  doc.setFillColor(255, 255, 255);
-  doc.roundedRect(x, y, w, h, 1, 1, 'F');
-  doc.restoreGraphicsState();
-}
-
-/** Fits w×h into the box, keeping the aspect ratio. */
-export function fitInto(w: number, h: number, boxW: number, boxH: number): { width: number; height: number } {
-  const k = Math.min(boxW / w, boxH / h);
-  return { width: w * k, height: h * k };
 }
 
 /** The PDF as bytes. */

@@ -2,9 +2,10 @@ import type { TFunction } from 'i18next';
 import { isIllustrativeProvenance } from '../db/sql/provenance';
 import { exportSponsorReportPdf } from './sponsor-report';
 import { loadPdfFonts } from './pdf-fonts';
-import { blobToDataUrl } from './png-export';
 import { downloadBytes, exportFilename, MIME } from './download';
-import type { CaptureMap } from './map-export';
+import { rasteriseOnCanvas } from './map-export';
+import type { MapScene, MapTexts } from './map-scene';
+import { stepTo, type TaskProgress } from './task';
 import type { ExportLocale } from './wording';
 
 /** A sponsored commune as the sponsor view shows it: a sponsorCommunesSQL row, with its missing criteria named. */
@@ -60,20 +61,24 @@ export const sponsorViewIllustrative = (communes: readonly SponsoredCommuneRow[]
 
 /** Builds the one-page sponsor report from what the sponsor view shows, and downloads it. */
 export async function exportSponsorReport(
-  capture: CaptureMap,
+  map: { scene: MapScene; texts: MapTexts } | null,
   sponsor: { sponsor_org: string; sponsor_short: string; basis: string; source: string },
   communes: readonly SponsoredCommuneRow[],
-  view: { year: number; locale: ExportLocale },
+  view: { year: number; locale: ExportLocale; vintage?: string },
   t: TFunction,
+  task?: TaskProgress,
 ): Promise<Uint8Array> {
-  const [fonts, png] = await Promise.all([loadPdfFonts(), capture(2)]);
-  const bytes = exportSponsorReportPdf({
+  await stepTo(task, 'fonts');
+  const fonts = await loadPdfFonts();
+  await stepTo(task, 'draw');
+  const bytes = await exportSponsorReportPdf({
     fonts,
     locale: view.locale,
     sponsor: { name: sponsor.sponsor_org, shortName: sponsor.sponsor_short, basis: sponsor.basis },
     exportDate: new Date(),
     dataYear: view.year,
-    mapImage: { dataUrl: await blobToDataUrl(png.blob), widthPx: png.width, heightPx: png.height, metresPerPixel: png.metresPerPixel },
+    vintage: view.vintage,
+    map: map ? { ...map, rasterise: rasteriseOnCanvas } : undefined,
     communes: communes.map((c) => ({
       name: c.commune_name,
       districtName: c.district_name,
@@ -89,7 +94,8 @@ export async function exportSponsorReport(
     summary: progressSummary(communes),
     sources: [sponsor.basis, sponsor.source, t('map.attribution')],
     illustrative: sponsorViewIllustrative(communes),
-  });
+  }, task);
+  await stepTo(task, 'save');
   downloadBytes(bytes, exportFilename(`bao-cao-do-dau-${sponsor.sponsor_short}`, 'pdf'), MIME.pdf);
   return bytes;
 }

@@ -2,14 +2,16 @@
 // criteria met, poverty rate and what is still missing. Up to about a dozen communes fit on one page (the
 // type shrinks down to 7 pt if needed); longer lists continue on further pages with the table header repeated.
 import type { jsPDF } from 'jspdf';
-import type { MapImage } from './map-pdf';
-import { drawMapImage } from './map-pdf';
 import type { PdfFonts } from './pdf-fonts';
+import { composeLayout } from './composer';
+import type { MapScene, MapTexts } from './map-scene';
+import { presets } from './presets';
+import { drawPdfFurniture, drawPdfMap, pdfMeasure, type Rasterise } from './render-pdf';
+import type { TaskProgress } from './task';
 import {
   colours,
   createPdf,
   drawLines,
-  fitInto,
   footerBlock,
   lineHeight,
   noticeBlock,
@@ -51,7 +53,10 @@ export interface SponsorReportInput {
   sponsor: { name: string; shortName: string; basis: string };
   exportDate: Date;
   dataYear: number;
-  mapImage?: MapImage;
+  /** The administrative vintage of the units named. */
+  vintage?: string;
+  /** The sponsor's communes with their neighbours, composed like every exported map (legend, scale, north arrow). */
+  map?: { scene: MapScene; texts: MapTexts; rasterise?: Rasterise };
   communes: readonly SponsoredCommune[];
   summary: { communes: number; reachedSinceAssignment: number; ntmNow: number };
   sources: readonly string[];
@@ -185,7 +190,7 @@ function tableLayout(doc: jsPDF, communes: readonly SponsoredCommune[], locale: 
 }
 
 /** Builds the sponsor report and returns its bytes. */
-export function exportSponsorReportPdf(input: SponsorReportInput): Uint8Array {
+export async function exportSponsorReportPdf(input: SponsorReportInput, task?: TaskProgress): Promise<Uint8Array> {
   const { locale } = input;
   const t = translator(locale);
   const doc = createPdf({ fonts: input.fonts, paper: 'A4', orientation: 'portrait', title: `${t('export.doc.sponsorTitle')} — ${input.sponsor.name}`, locale });
@@ -206,7 +211,12 @@ export function exportSponsorReportPdf(input: SponsorReportInput): Uint8Array {
         inner,
         { pt: 8.5, colour: colours.muted },
       ),
-      textBlock(doc, `${t('export.doc.dataYear')}: ${input.dataYear} · ${t('export.doc.exportDate')}: ${formatDate(input.exportDate, locale)}`, inner, { pt: 8.5, colour: colours.muted }),
+      textBlock(
+        doc,
+        [`${t('export.doc.dataYear')}: ${input.dataYear}`, input.vintage, `${t('export.doc.exportDate')}: ${formatDate(input.exportDate, locale)}`].filter(Boolean).join(' · '),
+        inner,
+        { pt: 8.5, colour: colours.muted },
+      ),
     ],
     0.8,
   );
@@ -229,12 +239,12 @@ export function exportSponsorReportPdf(input: SponsorReportInput): Uint8Array {
     );
 
   // Pick the largest body size (and map height) at which everything fits on one page; else paginate at 8.5 pt.
-  const img = input.mapImage;
-  const mapBoxAt = (maxH: number) => (img ? fitInto(img.widthPx, img.heightPx, inner, maxH) : null);
+  const mapData = input.map;
+  const mapBoxAt = (maxH: number) => (mapData ? { width: inner, height: maxH } : null);
   const fixedHeight = heading.height + gap + (notice ? notice.height + gap : 0);
   let chosen: { pt: number; map: ReturnType<typeof mapBoxAt>; table: TableLayout; tail: Block } | null = null;
   for (const pt of [9, 8.5, 8, 7.5, 7]) {
-    for (const mapH of img ? [85, 72, 60] : [0]) {
+    for (const mapH of mapData ? [92, 80, 68, 58] : [0]) {
       const table = tableLayout(doc, input.communes, locale, inner, pt);
       const end = tail(pt);
       const map = mapBoxAt(mapH);
@@ -263,8 +273,11 @@ export function exportSponsorReportPdf(input: SponsorReportInput): Uint8Array {
     notice.draw(m, y);
     y += notice.height + gap;
   }
-  if (img && chosen.map) {
-    drawMapImage(doc, img, { x: m + (inner - chosen.map.width) / 2, y, ...chosen.map }, locale, 0.85);
+  if (mapData && chosen.map) {
+    const preset = { ...presets.sponsor, width: chosen.map.width, height: chosen.map.height };
+    const layout = composeLayout({ scene: mapData.scene, texts: mapData.texts, preset, measure: pdfMeasure(doc), parts: 'map', at: { x: m, y } });
+    await drawPdfMap(doc, mapData.scene, layout, { rasterise: mapData.rasterise, task });
+    drawPdfFurniture(doc, layout);
     y += chosen.map.height + gap;
   }
   const { header, rows } = chosen.table;

@@ -3,8 +3,17 @@ import type { AppState } from '../state/app-state';
 /** The part of the app state a slide restores. */
 export type SlideView = Pick<AppState, 'province' | 'year' | 'indicator' | 'compareYear' | 'criterion' | 'district' | 'selectedCode' | 'sponsor' | 'classMethod' | 'classCount' | 'manualBreaks'>;
 
+/** What a slide shows of its view: the map, the district (or province) table, the ranking chart, the scorecard. */
+export type SlideKind = 'map' | 'table' | 'ranking' | 'scorecard';
+export const slideKinds: readonly SlideKind[] = ['map', 'table', 'ranking', 'scorecard'];
+
+/**
+ * A slide. Its texts are the presenter's own; an empty one is written for the view in the language of the moment
+ * (title, subtitle, source, data date), so a deck built in Vietnamese presents in English too.
+ */
 export interface Slide {
   id: string;
+  kind: SlideKind;
   title: string;
   subtitle: string;
   source: string;
@@ -62,6 +71,7 @@ export function parseDeck(text: string): { ok: true; deck: SlideDeck } | { ok: f
     }
     slides.push({
       id: isStr(s.id) ? s.id : `s${i}`,
+      kind: slideKinds.find((k) => k === (s as { kind?: unknown }).kind) ?? 'map',
       title: s.title,
       subtitle: isStr(s.subtitle) ? s.subtitle : '',
       source: isStr(s.source) ? s.source : '',

@@ -4,11 +4,17 @@ import { useStore } from '../../state/store';
 import { viewIllustrative } from '../../indicators/provenance';
 import { useAtlas } from '../AtlasContext';
 import { loadDeck } from '../../present/slides';
-import { cssColour } from '../../map/status-colours';
-import { formatNumber } from '../../i18n';
-import { legendLabels } from './legend-labels';
+import { vintageText } from '../../export/view-text';
+import { slideTexts } from './slide-text';
+import { SlideMap } from './SlideMap';
+import { SlideTable } from './SlideTable';
+import { SlideRanking } from './SlideRanking';
+import { scorecardComponent } from './slide-parts';
 
-/** Full-screen slide: the map with a large title block and legend; arrows/space page, Esc leaves. */
+/**
+ * Full-screen slide: a title band, the slide's map (composed like an export), table, ranking chart or scorecard,
+ * and a footer with source, data date, vintage and page; arrows/space page, Esc leaves (and restores the view).
+ */
 export function Presentation() {
   const atlas = useAtlas();
   const s = useStore(atlas.state);
@@ -33,33 +39,38 @@ export function Presentation() {
   if (i === null) return null;
   const slide = deck.slides[i];
   if (!slide) return null;
+  const text = slideTexts(slide, s, t);
+  const Scorecard = slide.kind === 'scorecard' ? scorecardComponent() : null;
   return (
-    <>
-      <div className="slide-title" data-testid="slide-title">
-        <h1>{slide.title}</h1>
-        {slide.subtitle && <p className="slide-subtitle">{slide.subtitle}</p>}
+    <div className="slide" data-testid="slide" data-kind={slide.kind}>
+      <header className="slide-title" data-testid="slide-title">
+        <div>
+          <h1>{text.title}</h1>
+          <p className="slide-subtitle">{text.subtitle}</p>
+        </div>
+        {slide.kind !== 'scorecard' && viewIllustrative(s) && (
+          <span className="illustrative-badge" title={t('app.illustrativeNote')}>
+            {t('app.illustrativeBadge')}
+          </span>
+        )}
+      </header>
+      <div className="slide-body">
+        {slide.kind === 'map' && <SlideMap />}
+        {slide.kind === 'table' && <SlideTable />}
+        {slide.kind === 'ranking' && <SlideRanking />}
+        {slide.kind === 'scorecard' && (Scorecard ? <div className="slide-scorecard"><Scorecard /></div> : <p>{t('present.noScorecard')}</p>)}
       </div>
-      <section className="slide-legend" aria-label={t(`indicator.${s.indicator}`, { n: s.criterion })}>
-        <h2>{t(`indicator.${s.indicator}`, { n: s.criterion })}</h2>
-        <ul>
-          {legendLabels(s, t).map((l, k) => (
-            <li key={k}>
-              <span className="swatch" style={{ background: cssColour([...l.colour, 255]) }} />
-              {l.label} <span className="count">{formatNumber(l.count, s.locale)}</span>
-            </li>
-          ))}
-        </ul>
-        {viewIllustrative(s) && <p className="illustrative-note">{t('app.illustrativeNote')}</p>}
-      </section>
       <footer className="slide-footer" data-testid="slide-footer">
         <span>
-          {t('legend.source')}: {slide.source}
+          {t('legend.source')}: {text.source}
         </span>
-        <span>{slide.dataDate}</span>
+        <span>
+          {text.dataDate} · {vintageText(s, t)}
+        </span>
         <span>
           {i + 1}/{deck.slides.length}
         </span>
       </footer>
-    </>
+    </div>
   );
 }

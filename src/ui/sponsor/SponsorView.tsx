@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
@@ -6,6 +5,10 @@ import { formatPercent, formatNumber } from '../../i18n';
 import { progressSummary, useSponsorCommunes, useSponsors } from './sponsor-data';
 import { exportSponsorReport, sponsorRowMarks, sponsorViewIllustrative, summaryIllustrative } from '../../export/sponsor-report-file';
 import { IllustrativeMark, IllustrativeNote } from '../IllustrativeMark';
+import { Assignment, NextSteps, PovertyChange } from './NextSteps';
+import { useTask } from '../TaskProgress';
+import { mapTexts, vintageText } from '../../export/view-text';
+import { stepTo } from '../../export/task';
 
 /** One organisation's communes: status, criteria met and missing, poverty change since the assignment, report. */
 export function SponsorView() {
@@ -14,23 +17,21 @@ export function SponsorView() {
   const { t } = useTranslation();
   const sponsor = useSponsors().find((sp) => sp.sponsor_id === s.sponsor);
   const communes = useSponsorCommunes(s.sponsor, s.year);
-  const [busy, setBusy] = useState(false);
+  const task = useTask();
   if (!sponsor || !communes) return <p>{t('app.loading')}</p>;
   const summary = progressSummary(communes);
-  const report = async () => {
-    setBusy(true);
-    try {
-      await exportSponsorReport((scale) => atlas.capturePng(scale), sponsor, communes, atlas.state.get(), t);
-    } finally {
-      setBusy(false);
-    }
-  };
+  // the sponsor's communes composed for the report's map (fitted to it, named, with the legend), not a screen crop
+  const report = () =>
+    task.run(t('export.sponsorReport'), async (p) => {
+      await stepTo(p, 'scene');
+      const scene = await atlas.exportScene();
+      const view = atlas.state.get();
+      await exportSponsorReport(scene && { scene, texts: mapTexts(view, t) }, sponsor, communes, { ...view, vintage: vintageText(view, t) }, t, p);
+    });
   return (
     <section className="sponsor-view" data-testid="sponsor-view">
       <h2>{sponsor.sponsor_org}</h2>
-      <p className="small">
-        {sponsor.basis} · {sponsor.from_year}–{sponsor.to_year}
-      </p>
+      <Assignment sponsor={sponsor} />
       <p data-testid="sponsor-summary">
         {t('sponsor.summary', { ntm: summary.ntmNow, count: summary.communes, reached: summary.reachedSinceAssignment, year: s.year })}
         <IllustrativeMark show={summaryIllustrative(communes)} compact />
@@ -67,36 +68,27 @@ export function SponsorView() {
                 <IllustrativeMark show={m.poverty} compact />
               </td>
               <td data-series="poverty">
-                {c.poor_rate_change === null ? '–' : `${c.poor_rate_change > 0 ? '+' : ''}${formatNumber(c.poor_rate_change * 100, s.locale, 1)}`}
-                <IllustrativeMark show={m.change} compact />
-                <div className="small">{t('sponsor.since', { year: c.from_year })}</div>
+                <PovertyChange c={c} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <h3>{t('sponsor.missingTitle', { year: s.year })}</h3>
-      <ul className="missing-by-commune" data-testid="sponsor-missing">
-        {communes.map((c) => (
-          <li key={c.commune_code}>
-            <strong>{c.commune_name}</strong>:{' '}
-            {c.missing.length === 0 ? t('profile.noneMissing') : c.missing.map((m) => t('criteria.numbered', { n: m.number, name: s.locale === 'vi' ? m.name_vi : m.name_en })).join('; ')}
-            <IllustrativeMark show={sponsorRowMarks(c).ntm} compact />
-          </li>
-        ))}
-      </ul>
+      <h3>{t('sponsor.nextTitle', { year: s.year })}</h3>
+      <NextSteps communes={communes} />
       <p className="source">
         {t('legend.source')}: {sponsor.source}
       </p>
       <IllustrativeNote show={sponsorViewIllustrative(communes)} marked />
       <div className="row">
-        <button type="button" data-testid="sponsor-report" onClick={() => void report()} disabled={busy}>
+        <button type="button" data-testid="sponsor-report" onClick={() => void report()} disabled={task.busy}>
           {t('sponsor.report')}
         </button>
         <button type="button" onClick={() => void atlas.setSponsor(null)}>
           {t('sponsor.back')}
         </button>
       </div>
+      {task.view}
     </section>
   );
 }

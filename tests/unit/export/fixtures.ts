@@ -1,10 +1,8 @@
-// Shared by the export tests and render-sample.ts: the subset fonts (built when missing or stale), PNG map
-// images made with pngjs, sample inputs, and PDF inspection through pdfjs-dist.
+// Shared by the export tests and render-sample.ts: the subset fonts (built when missing or stale), sample inputs,
+// and PDF inspection through pdfjs-dist (scenes of real geometry: scene-fixture.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PNG } from 'pngjs';
 import { buildFonts, FONT_FILES, fontsOutDir } from '../../../geo/fonts/build-fonts';
-import type { MapPdfInput } from '../../../src/export/map-pdf';
 import type { PdfFonts } from '../../../src/export/pdf-fonts';
 import type { SponsoredCommune, SponsorReportInput } from '../../../src/export/sponsor-report';
 
@@ -13,122 +11,6 @@ export async function loadTestFonts(): Promise<PdfFonts> {
   if (!paths.every(existsSync)) await buildFonts({ quiet: true });
   const [regular, bold] = paths.map((p) => new Uint8Array(readFileSync(p)));
   return { regular, bold };
-}
-
-/** A PNG data URL drawn by paint(x, y) → [r, g, b]. */
-export function pngDataUrl(width: number, height: number, paint: (x: number, y: number) => readonly [number, number, number]): string {
-  const png = new PNG({ width, height });
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const [r, g, b] = paint(x, y);
-      const i = (y * width + x) * 4;
-      png.data[i] = r;
-      png.data[i + 1] = g;
-      png.data[i + 2] = b;
-      png.data[i + 3] = 255;
-    }
-  }
-  return `data:image/png;base64,${PNG.sync.write(png).toString('base64')}`;
-}
-
-export const legendColours = {
-  kieuMau: [0, 90, 50],
-  nangCao: [35, 139, 69],
-  datChuan: [116, 196, 118],
-  chuaDat: [244, 165, 96],
-  noData: [190, 190, 190],
-} as const;
-
-/** A small two-tone image: enough for layout tests, tiny in the PDF. */
-export function smallMapImage(): MapPdfInput['mapImage'] {
-  return {
-    dataUrl: pngDataUrl(200, 100, (x, y) => ((x >> 4) + (y >> 4)) % 2 ? [116, 196, 118] : [244, 165, 96]),
-    widthPx: 200,
-    heightPx: 100,
-    metresPerPixel: 900,
-  };
-}
-
-/** A map-like picture (communes as jittered cells inside a province-ish outline) for looking at the layout. */
-export function fakeMapImage(width: number, height: number, metresPerPixel: number): MapPdfInput['mapImage'] {
-  const palette = [legendColours.kieuMau, legendColours.nangCao, legendColours.datChuan, legendColours.datChuan, legendColours.chuaDat, legendColours.chuaDat, legendColours.noData];
-  const cell = Math.round(Math.min(width, height) / 14);
-  const hash = (a: number, b: number) => {
-    let h = (a * 374761393 + b * 668265263) >>> 0;
-    h = ((h ^ (h >>> 13)) * 1274126177) >>> 0;
-    return (h ^ (h >>> 16)) >>> 0;
-  };
-  const seeds = new Map<string, [number, number]>();
-  const seed = (i: number, j: number) => {
-    const k = `${i},${j}`;
-    let s = seeds.get(k);
-    if (!s) {
-      const h = hash(i, j);
-      s = [(i + ((h & 0xff) / 255) * 0.8 + 0.1) * cell, (j + (((h >>> 8) & 0xff) / 255) * 0.8 + 0.1) * cell];
-      seeds.set(k, s);
-    }
-    return s;
-  };
-  return {
-    dataUrl: pngDataUrl(width, height, (x, y) => {
-      // A diagonal strip of land (like Quảng Trị) on pale sea.
-      const u = x / width;
-      const v = y / height;
-      const inside = Math.abs(v - (1.05 - u * 1.1)) < 0.32 + 0.05 * Math.sin(u * 17);
-      if (!inside) return [232, 238, 244];
-      const ci = Math.floor(x / cell);
-      const cj = Math.floor(y / cell);
-      let best = Infinity;
-      let second = Infinity;
-      let owner: [number, number] = [0, 0];
-      for (let di = -1; di <= 1; di++) {
-        for (let dj = -1; dj <= 1; dj++) {
-          const [sx, sy] = seed(ci + di, cj + dj);
-          const d = (sx - x) ** 2 + (sy - y) ** 2;
-          if (d < best) {
-            second = best;
-            best = d;
-            owner = [ci + di, cj + dj];
-          } else if (d < second) second = d;
-        }
-      }
-      if (Math.sqrt(second) - Math.sqrt(best) < 1.2) return [255, 255, 255];
-      return palette[hash(owner[0] + 1000, owner[1]) % palette.length];
-    }),
-    widthPx: width,
-    heightPx: height,
-    metresPerPixel,
-  };
-}
-
-export const mapTitle = 'Tình trạng nông thôn mới năm 2024 — Quảng Trị';
-export const mapSource = 'Nguồn: Văn phòng Điều phối nông thôn mới Trung ương; Tổng cục Thống kê (2024)';
-
-export function mapInput(fonts: PdfFonts, overrides: Partial<MapPdfInput> = {}): MapPdfInput {
-  return {
-    fonts,
-    mapImage: smallMapImage(),
-    title: mapTitle,
-    subtitle: 'Xã đạt chuẩn nông thôn mới theo Bộ tiêu chí quốc gia 2021–2025',
-    legend: {
-      title: 'Tình trạng',
-      items: [
-        { colour: legendColours.kieuMau, label: 'Nông thôn mới kiểu mẫu', count: 3 },
-        { colour: legendColours.nangCao, label: 'Nông thôn mới nâng cao', count: 17 },
-        { colour: legendColours.datChuan, label: 'Đạt chuẩn NTM', count: 1234 },
-        { colour: legendColours.chuaDat, label: 'Chưa đạt chuẩn', count: 45 },
-        { colour: legendColours.noData, label: 'Không có số liệu' },
-      ],
-    },
-    source: mapSource,
-    dataDate: '31/12/2024',
-    exportDate: new Date(2025, 10, 24),
-    illustrative: true,
-    paper: 'A3',
-    orientation: 'landscape',
-    locale: 'vi',
-    ...overrides,
-  };
 }
 
 export const criteriaNames = [

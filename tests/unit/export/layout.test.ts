@@ -5,8 +5,11 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { FONT_FILES, fontsOutDir } from '../../../geo/fonts/build-fonts';
 import { exportFilename } from '../../../src/export/download';
 import { registerPdfFonts, type PdfFonts } from '../../../src/export/pdf-fonts';
-import { pageSize, roundScaleLength, scaleBarBlock } from '../../../src/export/pdf-layout';
+import { pageSize } from '../../../src/export/pdf-layout';
+import { composeLayout, roundLength } from '../../../src/export/composer';
+import { presets } from '../../../src/export/presets';
 import { captureMapPng, metresPerPixel } from '../../../src/export/png-export';
+import { roughMeasure, scene, texts } from './scene-fixture';
 import { inspectPdf, loadTestFonts } from './fixtures';
 
 let fonts: PdfFonts;
@@ -41,24 +44,19 @@ describe('page sizes and scale bar', () => {
     expect(pageSize('A4', 'portrait')).toEqual({ width: 210, height: 297 });
   });
 
-  it('roundScaleLength picks 1, 2 or 5 × 10ⁿ', () => {
-    expect(roundScaleLength(23_000)).toBe(20_000);
-    expect(roundScaleLength(9_999)).toBe(5_000);
-    expect(roundScaleLength(10_000)).toBe(10_000);
-    expect(roundScaleLength(1_400)).toBe(1_000);
-    expect(roundScaleLength(480)).toBe(200);
-    expect(roundScaleLength(0.3)).toBe(1);
+  it('roundLength picks 1, 2 or 5 × 10ⁿ', () => {
+    expect(roundLength(23_000)).toBe(20_000);
+    expect(roundLength(9_999)).toBe(5_000);
+    expect(roundLength(10_000)).toBe(10_000);
+    expect(roundLength(1_400)).toBe(1_000);
+    expect(roundLength(480)).toBe(200);
+    expect(roundLength(0.3)).toBe(1);
   });
 
-  it('scale bar length on paper matches the ground distance', () => {
-    const doc = new jsPDF({ unit: 'mm' });
-    registerPdfFonts(doc, fonts);
-    // 1000 px image at 100 m/px printed 200 mm wide: 500 m per mm; 40 mm → 20 km max → 20 km bar of 40 mm
-    const bar = scaleBarBlock(doc, { metresPerPixel: 100, imageWidthPx: 1000, imageWidthMm: 200, maxLengthMm: 40, locale: 'vi' });
-    expect(bar.metres).toBe(20_000);
-    expect(bar.barMm).toBeCloseTo(40, 6);
-    const small = scaleBarBlock(doc, { metresPerPixel: 2, imageWidthPx: 1000, imageWidthMm: 200, maxLengthMm: 40, locale: 'vi' });
-    expect(small.metres).toBe(200);
+  it('the scale bar\'s length on paper matches its ground distance at the map\'s scale', () => {
+    const l = composeLayout({ scene: scene({ province: '45' }), texts: texts(), preset: presets['a4-landscape'], measure: roughMeasure });
+    expect(l.scaleBar.bar.width * l.projection.metresPerMm).toBeCloseTo(l.scaleBar.metres, 3);
+    expect(l.scaleBar.labels.at(-1)?.text).toBe(`${l.scaleBar.metres / 1000} km`);
   });
 });
 

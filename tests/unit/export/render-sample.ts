@@ -1,34 +1,31 @@
-// Entry: npx tsx tests/unit/export/render-sample.ts
-// Writes sample PDFs to scratch/ for looking at, e.g. `pdftoppm -png -r 60 scratch/sample-map.pdf scratch/sample-map`.
+// Entry: npx tsx tests/unit/export/render-sample.ts [outDir]
+// Writes sample PDFs of real scenes (the built geometry) for looking at, e.g.
+// `pdftoppm -png -r 60 scratch/map-a3-landscape.pdf scratch/map-a3-landscape`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportMapPdf } from '../../../src/export/map-pdf';
+import { renderMapPdf } from '../../../src/export/map-export';
+import { presets, type PresetId } from '../../../src/export/presets';
 import { exportSponsorReportPdf } from '../../../src/export/sponsor-report';
-import { fakeMapImage, loadTestFonts, mapInput, scratchDir, sponsorInput } from './fixtures';
+import { loadTestFonts, scratchDir, sponsorInput } from './fixtures';
+import { scene, sponsors, texts } from './scene-fixture';
 
+const out = process.argv[2] ?? scratchDir;
 const fonts = await loadTestFonts();
-mkdirSync(scratchDir, { recursive: true });
+mkdirSync(out, { recursive: true });
 
-const write = (name: string, bytes: Uint8Array) => {
-  writeFileSync(join(scratchDir, name), bytes);
-  console.log(`scratch/${name}: ${(bytes.byteLength / 1024).toFixed(1)} KiB`);
+const write = (name: string, bytes: Uint8Array, ms: number) => {
+  writeFileSync(join(out, name), bytes);
+  console.log(`${name}: ${(bytes.byteLength / 1024).toFixed(0)} KiB, ${ms.toFixed(0)} ms`);
 };
 
-// A 1600×1000 "screen" capture at 2×, as the app would hand over.
-const image = fakeMapImage(1600, 1000, 75);
-write('sample-map.pdf', exportMapPdf(mapInput(fonts, { mapImage: image })));
-write('sample-map-a4-portrait.pdf', exportMapPdf(mapInput(fonts, { mapImage: image, paper: 'A4', orientation: 'portrait' })));
-write('sample-map-a4-landscape-en.pdf', exportMapPdf(mapInput(fonts, {
-  mapImage: image,
-  paper: 'A4',
-  orientation: 'landscape',
-  locale: 'en',
-  illustrative: false,
-  title: 'New Rural status in 2024 — Quảng Trị',
-  subtitle: 'Communes meeting the national criteria 2021–2025',
-  source: 'National Coordination Office for New Rural Development; General Statistics Office (2024)',
-})));
-const sponsorMap = fakeMapImage(1200, 700, 40);
-write('sample-sponsor.pdf', exportSponsorReportPdf(sponsorInput(fonts, 4, { mapImage: sponsorMap })));
-write('sample-sponsor-12.pdf', exportSponsorReportPdf(sponsorInput(fonts, 12, { mapImage: sponsorMap })));
-write('sample-sponsor-20.pdf', exportSponsorReportPdf(sponsorInput(fonts, 20, { mapImage: sponsorMap })));
+const qt = scene({ province: '45', flagged: ['464'] });
+for (const id of ['a3-landscape', 'a3-portrait', 'a4-landscape', 'a4-portrait', 'projector'] as PresetId[]) {
+  const t0 = performance.now();
+  const { bytes } = await renderMapPdf({ scene: qt, texts: texts(), preset: presets[id] }, undefined, fonts);
+  write(`map-${id}.pdf`, bytes, performance.now() - t0);
+}
+for (const [id, codes] of Object.entries(sponsors)) {
+  const t0 = performance.now();
+  const bytes = await exportSponsorReportPdf(sponsorInput(fonts, codes.length, { map: { scene: scene({ province: '45', sponsorCodes: codes }), texts: texts() } }));
+  write(`sponsor-${id}.pdf`, bytes, performance.now() - t0);
+}

@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PdfFonts } from '../../../src/export/pdf-fonts';
 import { exportSponsorReportPdf } from '../../../src/export/sponsor-report';
-import { fakeMapImage, inspectPdf, loadTestFonts, smallMapImage, sponsorInput } from './fixtures';
+import { inspectPdf, loadTestFonts, sponsorInput } from './fixtures';
+import { pageOps } from './pdf-ops';
+import { scene, sponsors, texts } from './scene-fixture';
+
+/** The LMHTX's four communes with their neighbours, as the report's map. */
+const lmhtxMap = () => ({ scene: scene({ province: '45', sponsorCodes: sponsors.lmhtx }), texts: texts() });
 
 let fonts: PdfFonts;
 beforeAll(async () => {
@@ -10,7 +15,7 @@ beforeAll(async () => {
 
 describe('exportSponsorReportPdf', () => {
   it('fits four communes on one A4 portrait page with names, sponsor and missing criteria', async () => {
-    const pdf = await inspectPdf(exportSponsorReportPdf(sponsorInput(fonts, 4, { mapImage: smallMapImage() })));
+    const pdf = await inspectPdf(await exportSponsorReportPdf(sponsorInput(fonts, 4, { map: lmhtxMap(), vintage: 'Đơn vị hành chính trước sắp xếp 2025' })));
     expect(pdf.pages).toBe(1);
     const [x0, y0, x1, y1] = pdf.view;
     expect(Math.abs(x1 - x0 - 595.28)).toBeLessThan(1);
@@ -35,16 +40,27 @@ describe('exportSponsorReportPdf', () => {
     expect(pdf.text).toContain('+0,4 (từ 2022)');
     expect(pdf.text).toContain('Tổng cộng: 4 xã được đỡ đầu');
     expect(pdf.text).toContain('Nguồn: Văn phòng Điều phối nông thôn mới tỉnh Quảng Trị (2024)');
+    expect(pdf.text).toContain('Đơn vị hành chính trước sắp xếp 2025');
+  });
+
+  it('draws its map as vectors, names every sponsored commune on it and carries the legend', async () => {
+    const bytes = await exportSponsorReportPdf(sponsorInput(fonts, 4, { map: lmhtxMap() }));
+    const ops = await pageOps(bytes);
+    expect(ops.images).toBe(0);
+    expect(ops.paths).toBeGreaterThan(10);
+    // each name twice: in the table and on the map (a halo run and the name itself)
+    for (const name of ['Hải Thượng', 'Hải Ba', 'Hải Dương', 'Tân Liên']) expect(ops.words.split(name).length - 1, name).toBeGreaterThanOrEqual(3);
+    for (const mark of ['Xã được đỡ đầu', 'Xã khác', 'Ranh giới tỉnh', 'Đạt chuẩn NTM']) expect(ops.words).toContain(mark);
   });
 
   it('keeps twelve communes on one page, map included', async () => {
-    const pdf = await inspectPdf(exportSponsorReportPdf(sponsorInput(fonts, 12, { mapImage: fakeMapImage(600, 350, 80) })));
+    const pdf = await inspectPdf(await exportSponsorReportPdf(sponsorInput(fonts, 12, { map: lmhtxMap() })));
     expect(pdf.pages).toBe(1);
     expect(pdf.text).toContain('Xã Thử Nghiệm 12');
   });
 
   it('continues twenty communes on a second page without losing any', async () => {
-    const pdf = await inspectPdf(exportSponsorReportPdf(sponsorInput(fonts, 20, { mapImage: smallMapImage() })));
+    const pdf = await inspectPdf(await exportSponsorReportPdf(sponsorInput(fonts, 20, { map: lmhtxMap() })));
     expect(pdf.pages).toBe(2);
     for (let i = 5; i <= 20; i++) expect(pdf.text).toContain(`Xã Thử Nghiệm ${i} `);
     expect(pdf.pageTexts[1]).toContain('(tiếp theo)');
@@ -55,7 +71,7 @@ describe('exportSponsorReportPdf', () => {
   });
 
   it('works without a map, in English, without the notice', async () => {
-    const pdf = await inspectPdf(exportSponsorReportPdf(sponsorInput(fonts, 3, { locale: 'en', illustrative: false })));
+    const pdf = await inspectPdf(await exportSponsorReportPdf(sponsorInput(fonts, 3, { locale: 'en', illustrative: false })));
     expect(pdf.pages).toBe(1);
     expect(pdf.text).toContain('Sponsored communes report');
     expect(pdf.text).toContain('Criteria not yet met');
