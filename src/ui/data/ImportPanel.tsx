@@ -13,10 +13,14 @@ import { DataText, MessageText } from './MessageText';
 import { exportModelCsv } from '../../export/model-export';
 import './import.css';
 
-/** A file that could not be read at all (refused before reading, or the reader failed), in the reader's words. */
+/**
+ * A file that could not be read at all, in the reader's words: refused before reading (`message` a sentence of
+ * the report), or the reader failed (`message` a clause: "not enough memory").
+ */
 interface Failure {
   file: string;
   message: Message;
+  refused?: boolean;
 }
 
 /**
@@ -66,7 +70,7 @@ export function ImportPanel() {
     if (file.size > maxBytes) {
       // refused before a byte is read
       setResult(null);
-      setFailure({ file: file.name, message: msg('import.issue.too_large', { size: megabytes(file.size), max: megabytes(maxBytes) }) });
+      setFailure({ file: file.name, message: msg('import.issue.too_large', { size: megabytes(file.size), max: megabytes(maxBytes) }), refused: true });
       return;
     }
     setBusy(true);
@@ -172,7 +176,13 @@ export function ImportPanel() {
       )}
       {failure && (
         <div className="import-error" role="alert" data-testid="import-error">
-          <MessageText locale={s.locale} message={msg('import.readFailed', { file: failure.file, message: failure.message })} />
+          {failure.refused ? (
+            <>
+              <DataText>{failure.file}</DataText>: <MessageText locale={s.locale} message={failure.message} />
+            </>
+          ) : (
+            <MessageText locale={s.locale} message={msg('import.readFailed', { file: failure.file, message: failure.message })} />
+          )}
         </div>
       )}
       {result && (

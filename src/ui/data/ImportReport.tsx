@@ -2,12 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { msg } from '../../i18n';
-import { ROW_BUCKETS } from '../../import/types';
+import { ROW_BUCKETS, type IssueCode } from '../../import/types';
 import type { ConflictSet, ImportView } from '../../import/service/import-view';
 import { importErrorMessage } from '../../import/service/import-file';
 import type { Message } from '../../i18n/message';
 import { ImportFixups } from './ImportFixups';
 import { DataText, MessageText } from './MessageText';
+
+const YEAR_NOTES = new Set<IssueCode>(['year_from_header', 'year_from_title', 'year_from_filename', 'year_from_default', 'year_missing', 'year_conflict', 'year_out_of_range']);
 
 /**
  * The import report: where every row of the file went (buckets adding up to its rows), the province the rows
@@ -58,6 +60,8 @@ export function ImportReport({
   const r = result.report;
   const issues = r.issues; // the first warnings and errors; r.issueCount in all
   const detected = result.detected;
+  // where the file's year came from, or why there is none, in a sentence (info messages are not in the issue list)
+  const yearNote = result.fileIssues.find((i) => YEAR_NOTES.has(i.code));
   const blocked = r.accepted > 0 ? null : r.withoutYear > 0 ? t('import.applyBlocked', { context: 'year', count: r.withoutYear }) : result.toResolveCount + r.conflicts > 0 ? t('import.applyBlocked', { context: 'resolve', count: result.toResolveCount + r.conflicts }) : t('import.applyBlocked');
   return (
     <div className="import-report" data-testid="import-report">
@@ -91,6 +95,12 @@ export function ImportReport({
       )}
       <p data-testid="import-year">
         {t('import.year')}: {result.year.value ?? '–'} ({t(`import.yearSource.${result.year.source}`, { header: result.year.header, row: result.year.row })}) · {t('import.headerRows')}: {result.headerRows.join(', ')}
+        {yearNote && (
+          <>
+            <br />
+            <MessageText locale={locale} message={yearNote.message} />
+          </>
+        )}
       </p>
       <Buckets result={result} />
       <details>
