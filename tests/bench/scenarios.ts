@@ -27,7 +27,11 @@ export interface Session {
   yearStatus?: SwitchSample[];
   yearNumeric?: SwitchSample[];
   indicator?: SwitchSample[];
+  /** ours: one switch to every indicator after the cycle above (the change and criterion maps' first use) */
+  indicatorAll?: SwitchSample[];
   panZoom?: PanZoom;
+  /** ours: the service worker had precached the app before the switches (false: the build has none) */
+  workerInstalled?: boolean;
   errors: string[];
 }
 
@@ -48,6 +52,8 @@ const eases = [
 ];
 
 export const indicatorCycle = ['criteria', 'poor_rate', 'near_poor_rate', 'ntm_year', 'status'];
+/** Every indicator of the app, each once (ours only: the baseline has the five above). */
+export const everyIndicator = ['criteria', 'poor_rate', 'near_poor_rate', 'ntm_year', 'status_change', 'poor_rate_change', 'criterion_missing', 'status'];
 
 /** Years to switch through: every year but the current one, round and round. */
 const yearCycle = (years: number[], current: number, n: number) => {
@@ -68,19 +74,42 @@ async function openPage(url: string) {
   return b;
 }
 
+/** Resolves once the atlas is ready and settled; returns its timings. */
+async function atlasLoaded(page: Page): Promise<{ timings: Record<string, number>; payload: Record<string, number>; state: { years: number[]; year: number } }> {
+  await page.waitForFunction(() => (window as any).ntmAtlas !== undefined, null, { timeout: 120_000 });
+  return (await page.evaluate(`(async () => {
+    const api = window.ntmAtlas;
+    await api.ready;
+    await api.settled();
+    return { timings: api.timings(), payload: api.payload(), state: api.state() };
+  })()`)) as { timings: Record<string, number>; payload: Record<string, number>; state: { years: number[]; year: number } };
+}
+
+/**
+ * Waits until the service worker has precached the app and controls the page (it registers once the app is ready):
+ * false when the build registers none within 15 s, or it has not finished within 2 minutes.
+ */
+async function workerInstalled(page: Page): Promise<boolean> {
+  return (await page.evaluate(`(async () => {
+    if (!('serviceWorker' in navigator)) return false;
+    const started = Date.now();
+    for (;;) {
+      const r = await navigator.serviceWorker.getRegistration();
+      if (r && r.active && r.active.state === 'activated' && navigator.serviceWorker.controller) return true;
+      if ((!r && Date.now() - started > 15000) || Date.now() - started > 120000) return false;
+      await new Promise((res) => setTimeout(res, 250));
+    }
+  })()`)) as boolean;
+}
+
 /** The atlas, national view: cold load, memory, year and indicator switches, pan/zoom. */
 export async function oursSession(baseUrl: string, opts: SessionOptions): Promise<Session> {
   const b = await openPage(new URL('?province=all', baseUrl).href);
   const page = b.page;
   try {
-    await page.waitForFunction(() => (window as any).ntmAtlas !== undefined, null, { timeout: 120_000 });
-    const load = await page.evaluate(`(async () => {
-      const api = window.ntmAtlas;
-      await api.ready;
-      await api.settled();
-      return { timings: api.timings(), payload: api.payload(), state: api.state() };
-    })()`) as { timings: Record<string, number>; payload: Record<string, number>; state: { years: number[]; year: number } };
-    const out: Session = { timings: load.timings, payload: load.payload, errors: b.errors };
+    const load = await atlasLoaded(page);
+    // the worker's download of the precache (after ready) would compete with what is measured next
+    const out: Session = { timings: load.timings, payload: load.payload, errors: b.errors, workerInstalled: await workerInstalled(page) };
     if (opts.memory) out.memory = (await page.evaluate(`window.__bench.memory((q) => window.ntmAtlas.sql(q))`)) as Record<string, unknown>;
     if (opts.switches > 0) {
       const ok = await page.evaluate(`window.__bench.instrumentDeck(window.ntmAtlas.debugMap())`);
@@ -93,11 +122,53 @@ export async function oursSession(baseUrl: string, opts: SessionOptions): Promis
         })()`) as Promise<SwitchSample[]>;
       out.yearStatus = await run('setYear', years);
       out.indicator = await run('setIndicator', Array.from({ length: opts.switches }, (_, i) => indicatorCycle[i % indicatorCycle.length]));
+      out.indicatorAll = await run('setIndicator', everyIndicator);
       await page.evaluate(`window.ntmAtlas.setIndicator('poor_rate')`);
       out.yearNumeric = await run('setYear', years);
       await page.evaluate(`(async () => { await window.ntmAtlas.setIndicator('status'); await window.ntmAtlas.setYear(${load.state.year}); })()`);
     }
     if (opts.panZoom) out.panZoom = await panZoom(page, 'window.ntmAtlas.debugMap()');
+    return out;
+  } finally {
+    await b.close();
+  }
+}
+
+export interface RevisitSession {
+  /** the second visit's timings (empty when it did not load) */
+  timings: Record<string, number>;
+  workerInstalled: boolean;
+  memory?: Record<string, unknown>;
+  /** requests of the second visit that failed or were answered with an error status */
+  failedRequests: string[];
+  errors: string[];
+}
+
+/**
+ * A returning planner: the national view is opened once (and left until the service worker, where the build has one,
+ * has cached the app), then opened again in the same browser profile — with the network on ('warm': HTTP cache and
+ * worker cache filled) or off ('offline').
+ */
+export async function oursRevisitSession(baseUrl: string, mode: 'warm' | 'offline'): Promise<RevisitSession> {
+  const url = new URL('?province=all', baseUrl).href;
+  const b = await openPage(url);
+  const failedRequests: string[] = [];
+  let second = false;
+  b.context.on('requestfailed', (r) => second && failedRequests.push(`${r.url()} (${r.failure()?.errorText})`));
+  b.context.on('response', (r) => second && r.status() >= 400 && failedRequests.push(`${r.url()} (HTTP ${r.status()})`));
+  try {
+    await atlasLoaded(b.page);
+    const installed = await workerInstalled(b.page);
+    if (mode === 'offline') await b.context.setOffline(true);
+    second = true;
+    const out: RevisitSession = { timings: {}, workerInstalled: installed, failedRequests, errors: b.errors };
+    try {
+      await b.page.goto(url, { timeout: 60_000 });
+      out.timings = (await atlasLoaded(b.page)).timings;
+      out.memory = (await b.page.evaluate(`window.__bench.memory((q) => window.ntmAtlas.sql(q))`)) as Record<string, unknown>;
+    } catch (e) {
+      b.errors.push(`${mode} visit: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
     return out;
   } finally {
     await b.close();
