@@ -7,7 +7,10 @@ import type { HoverEvent } from '../map/atlas-map';
 import { Store } from '../state/store';
 import { initialState, type AppState } from '../state/app-state';
 import type { Colouring } from './colouring';
-import { loadDeck, type SlideView } from '../present/slides';
+import { loadDeck, viewOf, type SlideView } from '../present/slides';
+import type { MapScene } from '../export/map-scene';
+import { sceneOfView } from './export-scene';
+import { rememberedLocale, rememberLocale } from './locale-memory';
 import type { UnitList } from '../db/unit-list';
 import type { DrawableLayer } from './base-layers';
 import type { AtlasFacade, UiState } from './facade';
@@ -60,6 +63,8 @@ export class Atlas implements AtlasFacade {
   private notRestored: string[] = [];
   /** Communes of the open sponsor view; all others are muted. */
   private sponsorCodes: Set<string> | null = null;
+  /** The view and camera a presentation started from (restored when it ends). */
+  private beforePresenting: { view: SlideView; panel: AppState['panel']; camera: { center: [number, number] | { lng: number; lat: number }; zoom: number } } | null = null;
   private resolveReady!: () => void;
   private rejectReady!: (e: unknown) => void;
 
@@ -70,6 +75,9 @@ export class Atlas implements AtlasFacade {
   constructor(initial: Partial<AppState> = {}, invalidParams: string[] = []) {
     this.link = new LinkRequest(initial, invalidParams);
     this.state.set(this.link.immediate);
+    // the language chosen on an earlier visit, unless the link names one
+    const remembered = initial.locale ? null : rememberedLocale();
+    if (remembered) this.state.set({ locale: remembered });
     this.ready = new Promise((res, rej) => {
       this.resolveReady = res;
       this.rejectReady = rej;
@@ -87,6 +95,12 @@ export class Atlas implements AtlasFacade {
 
   get imports() {
     return this.data.imports;
+  }
+
+  /** What an export of the current view draws (src/app/export-scene.ts); null before the map has a layer. */
+  async exportScene(): Promise<MapScene | null> {
+    if (!this.view) return null;
+    return sceneOfView(this.view, this.state.get(), this.drawnView(), i18n.t);
   }
 
   capturePng(scale: 1 | 2 | 4) {
@@ -215,6 +229,7 @@ export class Atlas implements AtlasFacade {
   }
 
   setLocale(locale: Locale): void {
+    rememberLocale(locale);
     void i18n.changeLanguage(locale);
     document.documentElement.lang = locale;
     this.state.set({ locale });
@@ -250,12 +265,24 @@ export class Atlas implements AtlasFacade {
   /** Presentation: shows slide i of the saved deck full screen (null leaves presentation mode). */
   async present(i: number | null): Promise<void> {
     if (i === null) {
+      const before = this.beforePresenting;
+      this.beforePresenting = null;
       this.state.set({ presenting: null });
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+      // the view and the camera from before the presentation, as they were
+      if (before) {
+        await this.applyView(before.view);
+        this.state.set({ panel: before.panel });
+        this.view?.map.map.jumpTo(before.camera);
+      }
       return;
     }
     const slide = loadDeck().slides[i];
     if (!slide) return;
+    if (this.state.get().presenting === null && !this.beforePresenting) {
+      const map = this.view?.map.map;
+      this.beforePresenting = { view: viewOf(this.state.get()), panel: this.state.get().panel, camera: { center: map?.getCenter() ?? [0, 0], zoom: map?.getZoom() ?? 0 } };
+    }
     // Full screen is a request the browser may refuse or never answer (headless): never wait for it.
     if (this.state.get().presenting === null) void document.documentElement.requestFullscreen?.().catch(() => undefined);
     this.state.set({ presenting: i });
