@@ -23,6 +23,10 @@ import type { UnitKeys } from './feature-colours';
 import { firstMapUnits, loadFirstMap } from './first-map';
 import { validateView, type ViewData } from './validate-view';
 import { ViewRefresh } from './view-refresh';
+import { openingView, requestedVintage, VintageControl } from './vintage-control';
+import { storeVintage } from './vintage-switch';
+import { POST_REFORM, PRE_REFORM, vintageOfYear, type Vintage } from '../common/vintage';
+import { sponsorFootprint2025SQL } from '../db/sql/vintage';
 
 /** Read while the start-up finishes (IndicatorMatrices.prefetch): status and criteria are read first, with the map. */
 const prefetchedIndicators: IndicatorId[] = ['poor_rate', 'near_poor_rate', 'ntm_year', 'status_change', 'poor_rate_change', 'criterion_missing'];
@@ -70,11 +74,32 @@ export class Atlas implements AtlasFacade {
 
   /** The view asked for by the URL, checked against the data as it is loaded. */
   private readonly link: LinkRequest;
+  /** The vintage asked for (link, year, or the user's last choice); null: the latest year with data decides. */
+  private readonly requestedVintage: Vintage | null;
+  /** The view the URL asked for, as parsed (for the notice on codes it did not qualify with a vintage). */
+  private readonly asked: Partial<AppState>;
+  /** Both vintages' data, the switch between them, "where did my commune go". */
+  private readonly vintages = new VintageControl({
+    state: this.state,
+    view: () => this.view,
+    engine: () => this.data.engine!,
+    tablesLoaded: () => this.data.loadRest(),
+    use: ({ units, matrices }) => {
+      this.unitList = units;
+      this.matrices = matrices;
+      this.sponsorCodes = null;
+      this.data.imports?.useUnits(units);
+    },
+    reopenSponsor: (id) => this.setSponsor(id),
+    refresh: () => this.refresh(),
+  });
 
   /** `initial`: the view from the URL; `invalidParams`: URL parameters that could not be read. */
   constructor(initial: Partial<AppState> = {}, invalidParams: string[] = []) {
     this.link = new LinkRequest(initial, invalidParams);
-    this.state.set(this.link.immediate);
+    this.requestedVintage = requestedVintage(initial);
+    this.asked = initial;
+    this.state.set({ ...this.link.immediate, ...openingView(initial, this.requestedVintage) });
     // the language chosen on an earlier visit, unless the link names one
     const remembered = initial.locale ? null : rememberedLocale();
     if (remembered) this.state.set({ locale: remembered });
@@ -144,13 +169,17 @@ export class Atlas implements AtlasFacade {
       view: () => this.drawnView(),
       engine: () => this.engine,
       painted: (communesDrawn) => this.state.set({ communesDrawn }),
+      formerDistrictsOf: () => this.vintages.formerDistrictsOf(this.state.get()),
+      year: () => this.state.get().year,
     }, this.timings));
-    const core = this.data.loadCore();
-    const first = loadFirstMap();
-    this.matrices = new IndicatorMatrices(core, () => core.then(() => this.data.loadRest()));
+    const vintage = this.state.get().vintage;
+    const core = this.data.loadCore(vintage);
+    // the precomputed first map holds the pre-reform units only
+    const first = vintage === PRE_REFORM ? loadFirstMap() : new Promise<null>(() => undefined);
+    this.matrices = new IndicatorMatrices(core, () => core.then(() => this.data.loadRest()), vintage);
     try {
       // the communes are drawn (grey) as soon as their geometry is in; the base layers wait for the colours (MapView)
-      view.prefetchLayer(this.state.get().province);
+      view.prefetchLayer(this.state.get().province, vintage);
       // every frame re-rasterises what is drawn (on the CPU where there is no GPU): the communes join the map
       // once MapLibre has settled its style, so they are drawn once, not again for each source MapLibre loads
       // colours before the engine: the precomputed first map (unless the engine is there first), classified before
@@ -162,9 +191,10 @@ export class Atlas implements AtlasFacade {
       const db = await core;
       this.notRestored = await this.data.restoreStoredImports();
       // independent queries, pipelined to the engine's worker
-      const [units, lists] = await Promise.all([this.data.loadUnits(), this.data.lists(), this.matrices.loadStatus()]);
+      const [units, lists] = await Promise.all([this.data.loadUnits(vintage), this.data.lists(vintage), this.matrices.loadStatus()]);
       this.timings.precomputedMatched = this.matrices.seedMatched ?? undefined;
       this.unitList = units;
+      this.vintages.cache.put(vintage, { units, matrices: this.matrices });
       view.setUnits(units);
       await this.applyLists(lists, this.link);
       this.timings.dataReady = performance.now();
@@ -176,9 +206,15 @@ export class Atlas implements AtlasFacade {
       const prefetched = rest.then(() => this.matrices!.prefetch(prefetchedIndicators, this.state.get()));
       await Promise.all([view.drawBaseNow(), rest]);
       this.engineForUi = db;
+      // no vintage asked for: the one of the latest year with data (2026 and later: the post-reform units)
+      if (this.requestedVintage === null && lists.latestYear !== null && vintageOfYear(lists.latestYear) !== vintage) {
+        await this.vintages.switchTo(vintageOfYear(lists.latestYear), false);
+      }
       await Promise.all([this.applyRequested(), prefetched]);
       this.state.set({ phase: 'ready' });
       this.resolveReady();
+      // the other vintage's units, once the map is idle: imports detect it, and a first switch to it is quick
+      void view.map.idle().then(() => this.vintages.preloadOther(this.data.imports));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.state.set({ phase: 'error', error: message });
@@ -244,7 +280,8 @@ export class Atlas implements AtlasFacade {
       await this.view?.showProvince(true);
       return this.refresh();
     }
-    const rows = rowsOf<{ commune_code: string; province_code: string }>(await this.engine!.query(sponsorFootprintSQL, [id]));
+    const footprint = this.state.get().vintage === POST_REFORM ? sponsorFootprint2025SQL : sponsorFootprintSQL;
+    const rows = rowsOf<{ commune_code: string; province_code: string }>(await this.engine!.query(footprint, [id]));
     if (rows.length === 0) {
       this.state.set({ notice: i18n.t('sponsor.unknown', { id }), sponsor: null });
       return;
@@ -317,11 +354,34 @@ export class Atlas implements AtlasFacade {
     await this.refresh();
   }
 
+  /** Shows the units of a vintage (the view carried over) and remembers the choice. */
+  async setVintage(vintage: Vintage): Promise<void> {
+    storeVintage(vintage);
+    await this.vintages.switchTo(vintage);
+  }
+
+  /** "Where did my commune go": a pre-reform commune (2024 code) outlined with its successor(s) on the post-reform map. */
+  traceFormer(code: string | null): Promise<void> {
+    return this.vintages.trace(code);
+  }
+
+  unitsOf(vintage: Vintage): UnitList | null {
+    return vintage === this.state.get().vintage ? this.units : this.vintages.cache.unitsOf(vintage);
+  }
+
+  /** Post-reform map: outline and label the former districts over the new communes. */
+  async setShowFormerDistricts(show: boolean): Promise<void> {
+    this.state.set({ showFormerDistricts: show });
+    if (show) await this.vintages.provinces();
+    await this.view?.drawBase();
+  }
+
   /** After an import or its removal: every cached matrix is stale; years may have changed. */
   async dataChanged(): Promise<void> {
     this.matrices!.invalidate();
+    this.vintages.cache.dropExcept(this.state.get().vintage);
     this.refresher.dataChanged();
-    await this.applyLists(await this.data.lists(), null);
+    await this.applyLists(await this.data.lists(this.state.get().vintage), null);
     await this.matrices!.loadStatus();
     await this.refresh();
   }
@@ -345,8 +405,10 @@ export class Atlas implements AtlasFacade {
   }
 
   select(code: string | null): void {
-    this.state.set({ selectedCode: code });
+    // a selection of its own ends "where did my commune go"
+    this.state.set({ selectedCode: code, traced: null });
     this.view?.paint(this.drawnView());
+    void this.view?.drawLineage();
   }
 
   async drawn(): Promise<void> {
@@ -375,7 +437,10 @@ export class Atlas implements AtlasFacade {
 
   /** What is drawn depends on: the state's view and the open sponsor's communes. */
   private drawnView(s: AppState = this.state.get()): DrawnView {
-    return { province: s.province, selectedCode: s.selectedCode, sponsor: s.sponsor, showSponsored: s.showSponsored, sponsorCodes: this.sponsorCodes };
+    return {
+      vintage: s.vintage, province: s.province, selectedCode: s.selectedCode, sponsor: s.sponsor, showSponsored: s.showSponsored,
+      sponsorCodes: this.sponsorCodes, showFormerDistricts: s.showFormerDistricts, traced: s.traced,
+    };
   }
 
   /** What a requested view is checked against; sponsor ids only where a sponsor is asked for. */
@@ -408,7 +473,11 @@ export class Atlas implements AtlasFacade {
     if (view.selectedCode) this.select(view.selectedCode);
     if (view.sponsor) await this.setSponsor(view.sponsor);
     else await Promise.all([this.view?.drawSponsored(), this.refresher.refreshSide(this.state.get())]);
-    const notice = this.link.notice(this.notRestored);
+    const { traced } = this.asked;
+    if (traced && this.state.get().vintage === POST_REFORM) await this.traceFormer(traced);
+    else if (this.state.get().showFormerDistricts) await this.setShowFormerDistricts(true);
+    const ambiguous = await this.vintages.ambiguousCodes(this.asked, this.state.get(), this.units);
+    const notice = [this.link.notice(this.notRestored), ...ambiguous].filter(Boolean).join(' ');
     if (notice) this.state.set({ notice });
   }
 

@@ -1,4 +1,5 @@
 import { fetchAsset } from '../db/fetch-asset';
+import { i18n } from '../i18n';
 import { numberColumn, readArrowTable, stringColumn } from '../common/arrow-columns';
 import type { BoundaryLayer } from '../db/schema';
 import { layersWithOverview, loadBoundaryGeometry, toGeoJSON, type BoundaryGeometry } from '../geo/boundary-geometry';
@@ -65,10 +66,14 @@ function points(layer: DrawableLayer, include: (i: number) => boolean, label: (i
 export const provinceLand = (l: DrawableLayer, selected: string | null) =>
   toGeoJSON(l.geometry, (i) => ({ code: l.code[i], selected: selected === null || l.provinceCode[i] === selected }));
 
-export const districtOutlines = (l: DrawableLayer) => toGeoJSON(l.geometry, (i) => ({ code: l.code[i] }));
+export const districtOutlines = (l: DrawableLayer, include?: (i: number) => boolean) => toGeoJSON(l.geometry, (i) => ({ code: l.code[i] }), include);
 
 export const provinceLabels = (l: DrawableLayer, selected: string | null) =>
   points(l, (i) => selected === null || l.provinceCode[i] !== selected, (i) => shortProvinceName(l.name[i] ?? ''));
+
+/** Labels of the former (pre-reform) districts drawn over the post-reform units: their short name, "(cũ)"/"(former)" added. */
+export const formerDistrictLabels = (l: DrawableLayer, include: (i: number) => boolean) =>
+  points(l, (i) => include(i) && l.kind[i] === 'unit', (i) => i18n.t('vintage.formerDistrictLabel', { name: shortDistrictName(l.name[i] ?? '') }));
 
 /** District labels of the selected province; archipelago districts are labelled by the sea labels instead. */
 export const districtLabels = (l: DrawableLayer, selected: string | null) =>

@@ -1,26 +1,47 @@
 import { i18n } from '../i18n';
 import { rowsOf, type SqlEngine } from '../db/engine';
 import { sponsoredLabelsSQL } from '../db/sql/sponsor';
+import { sponsoredLabels2025SQL } from '../db/sql/vintage';
 import { toGeoJSON } from '../geo/boundary-geometry';
 import { basemapLabelsGeoJSON, loadBasemapLand } from '../geo/basemap-land';
 import type { AtlasMap } from '../map/atlas-map';
+import { POST_REFORM, type Vintage } from '../common/vintage';
 import {
-  communeOutlines, districtLabels, districtOutlines, finestGeometry, islandShapes, loadDrawableLayer, provinceLabels, provinceLand, seaLabels,
+  communeOutlines, districtLabels, districtOutlines, finestGeometry, formerDistrictLabels, islandShapes, loadDrawableLayer, provinceLabels, provinceLand, seaLabels,
   type DrawableLayer,
 } from './base-layers';
+
+/** What the base layers of a view depend on. */
+export interface BaseView {
+  drawn: DrawableLayer | null;
+  province: string | null;
+  vintage?: Vintage;
+  /**
+   * Post-reform units: the pre-reform provinces whose districts are outlined and labelled as the former districts
+   * (a historical grouping over the new communes; all = every province, national view), or null for none.
+   */
+  formerDistrictsOf?: readonly string[] | 'all' | null;
+}
 
 /**
  * MapLibre's base layers for a view: land, district outlines, labels (in the current language), islands, commune
  * lines. `view` is read once the layers are at hand, so a later view is never overwritten by an earlier one.
+ * Post-reform units have no districts: their provinces are drawn, and the former districts only on request.
  */
-export async function drawBaseSources(map: AtlasMap, view: () => { drawn: DrawableLayer | null; province: string | null }): Promise<void> {
-  const [provinces, districts] = await Promise.all([loadDrawableLayer('provinces'), loadDrawableLayer('districts')]);
-  const { drawn, province } = view();
+export async function drawBaseSources(map: AtlasMap, view: () => BaseView): Promise<void> {
+  const post = view().vintage === POST_REFORM;
+  const [provinces, districts] = await Promise.all([loadDrawableLayer(post ? 'provinces_2025' : 'provinces'), loadDrawableLayer('districts')]);
+  const { drawn, province, formerDistrictsOf = null } = view();
+  const former = (i: number) => formerDistrictsOf === 'all' || (formerDistrictsOf?.includes(districts.provinceCode[i] ?? '') ?? false);
+  const noFeatures: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
   await Promise.all([
     map.setBaseSource('provinces', provinceLand(provinces, province)),
-    map.setBaseSource('districts', districtOutlines(districts)),
+    map.setBaseSource('districts', !post ? districtOutlines(districts) : formerDistrictsOf ? districtOutlines(districts, former) : noFeatures),
     map.setBaseSource('province-labels', provinceLabels(provinces, province)),
-    map.setBaseSource('district-labels', districtLabels(districts, province)),
+    map.setBaseSource(
+      'district-labels',
+      !post ? districtLabels(districts, province) : formerDistrictsOf ? formerDistrictLabels(districts, former) : noFeatures,
+    ),
     map.setBaseSource('sea-labels', seaLabels(districts, (k) => i18n.t(k))),
     map.setBaseSource('islands', islandShapes(districts)),
     loadBasemapLand().then((b) => map.setBaseSource('basemap-labels', basemapLabelsGeoJSON(b, i18n.language === 'en' ? 'en' : 'vi'))),
@@ -35,15 +56,17 @@ export async function drawBaseSources(map: AtlasMap, view: () => { drawn: Drawab
 export async function drawSponsoredSource(
   map: AtlasMap,
   engine: SqlEngine | null,
-  view: { showSponsored: boolean; sponsor: string | null },
+  view: { showSponsored: boolean; sponsor: string | null; vintage?: Vintage },
   drawnLayer: () => DrawableLayer,
 ): Promise<void> {
   const { showSponsored, sponsor } = view;
+  // post-reform map: an assignment to a pre-reform commune shows on the commune(s) it went to
+  const labelsSQL = view.vintage === POST_REFORM ? sponsoredLabels2025SQL : sponsoredLabelsSQL;
   if ((!showSponsored && !sponsor) || !engine) {
     await map.setBaseSource('sponsored', { type: 'FeatureCollection', features: [] });
     return;
   }
-  const rows = rowsOf<{ commune_code: string; label: string }>(await engine.query(sponsoredLabelsSQL, [sponsor]));
+  const rows = rowsOf<{ commune_code: string; label: string }>(await engine.query(labelsSQL, [sponsor]));
   const labels = new Map(rows.map((r) => [r.commune_code, r.label]));
   const drawn = drawnLayer(); // the layer drawn when the labels are in
   const geometry = await finestGeometry(drawn);

@@ -12,6 +12,7 @@ import type { DrawableLayer } from './base-layers';
 import type { Colouring } from './colouring';
 import type { Timings } from './loading';
 import type { UnitList } from '../db/unit-list';
+import type { Vintage } from '../common/vintage';
 
 /** The state fields the UI sets directly: nothing drawn or queried depends on them. */
 export type UiState = Partial<Pick<AppState, 'panel' | 'playing' | 'compare' | 'notice'>>;
@@ -53,6 +54,14 @@ export interface AtlasFacade {
   select(code: string | null): void;
   /** Opens a commune from search or a table: its province, its district, selected and zoomed to. */
   focusCommune(code: string): Promise<void>;
+  /** Shows the units of a vintage (pre-reform 2024, post-reform 2025-07), the view carried over; the choice is remembered. */
+  setVintage(vintage: Vintage): Promise<void>;
+  /** "Where did my commune go": a pre-reform commune (2024 code) and its successor(s) outlined on the post-reform map (null clears). */
+  traceFormer(code: string | null): Promise<void>;
+  /** Post-reform map: outline and label the former districts over the new communes. */
+  setShowFormerDistricts(show: boolean): Promise<void>;
+  /** The unit list of a vintage once read (the one shown is `units`; the other is read once the map is idle). */
+  unitsOf(vintage: Vintage): Readonly<UnitList> | null;
   /** Fields only the interface reads (nothing is drawn or queried for them): panel, play button, comparison map, notice. */
   setUiState(patch: UiState): void;
   /** Presentation: shows slide i of the saved deck full screen (null leaves presentation mode). */

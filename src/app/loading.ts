@@ -3,7 +3,9 @@ import { rowsOf, type SqlEngine } from '../db/engine';
 import { fetchAsset } from '../db/fetch-asset';
 import { loadCore, loadRest } from '../db/load';
 import { editionOfPage, loadEditionCore, loadEditionRest } from '../db/edition';
-import { importedRowCountSQL, provincesSQL, yearsSQL } from '../db/sql/map-queries';
+import { importedRowCountSQL, yearsSQL } from '../db/sql/map-queries';
+import { provincesOfVintageSQL, yearsOfVintageSQL } from '../db/sql/vintage';
+import { PRE_REFORM, type Vintage } from '../common/vintage';
 import { sponsorIdsSQL } from '../db/sql/sponsor';
 import { ImportService } from '../import/service/imports';
 import type { ProvinceOption } from '../state/app-state';
@@ -33,8 +35,11 @@ export interface Timings {
 
 /** The lists a view is checked against and the pickers offer. */
 export interface DataLists {
+  /** the years and provinces of the vintage asked for */
   years: number[];
   provinces: ProvinceOption[];
+  /** the latest year with data of either vintage (the app opens on its vintage unless told otherwise) */
+  latestYear: number | null;
   /** Rows of the user's own imported tables now in the model. */
   importedRows: number;
 }
@@ -67,12 +72,12 @@ export class DataLoading {
     return this.service;
   }
 
-  /** Waits for DuckDB's worker (started by src/boot.ts) and loads the unit tables and the NTM series. */
-  loadCore(): Promise<SqlEngine> {
+  /** Waits for DuckDB's worker (started by src/boot.ts) and loads the unit tables (of the vintage opened on too) and the NTM series. */
+  loadCore(vintage: Vintage = PRE_REFORM): Promise<SqlEngine> {
     this.timings.bootStarted = bootTimings.bootStarted;
     this.core ??= bootEngine.then(async (engine) => {
       this.timings.engineStarted = bootTimings.engineStarted;
-      await loadCore(engine, fetchAsset);
+      await loadCore(engine, fetchAsset, vintage);
       await loadEditionCore(engine, fetchAsset, this.edition);
       this.timings.coreLoaded = performance.now();
       return (this.db = engine);
@@ -80,9 +85,9 @@ export class DataLoading {
     return this.core;
   }
 
-  /** The unit list (names, codes, hierarchy) in matrix order, and the import service that matches against it. */
-  loadUnits(): Promise<UnitList> {
-    this.unitList ??= loadUnitList(this.db!).then((units) => {
+  /** The unit list (names, codes, hierarchy) of the vintage opened on, in matrix order, and the import service that matches against it. */
+  loadUnits(vintage: Vintage = PRE_REFORM): Promise<UnitList> {
+    this.unitList ??= loadUnitList(this.db!, vintage).then((units) => {
       this.service = new ImportService(this.db!, units);
       this.timings.unitList = performance.now();
       return units;
@@ -110,13 +115,17 @@ export class DataLoading {
     return failed;
   }
 
-  /** Years, provinces and the import count: independent queries, pipelined to the engine's worker. */
-  async lists(): Promise<DataLists> {
+  /** Years and provinces of a vintage, the latest year and the import count: independent queries, pipelined to the engine's worker. */
+  async lists(vintage: Vintage = PRE_REFORM): Promise<DataLists> {
     const e = this.db!;
-    const [yearRows, provinceRows, imported] = await Promise.all([e.query(yearsSQL), e.query(provincesSQL), e.query(importedRowCountSQL)]);
+    const [yearRows, provinceRows, all, imported] = await Promise.all([
+      e.query(yearsOfVintageSQL(vintage)), e.query(provincesOfVintageSQL(vintage)), e.query(yearsSQL), e.query(importedRowCountSQL),
+    ]);
+    const allYears = rowsOf<{ year: number }>(all).map((r) => r.year);
     return {
       years: rowsOf<{ year: number }>(yearRows).map((r) => r.year),
       provinces: rowsOf<{ province_code: string; province_name: string }>(provinceRows).map((r) => ({ code: r.province_code, name: r.province_name })),
+      latestYear: allYears.length > 0 ? allYears[allYears.length - 1] : null,
       importedRows: rowsOf<{ n: number }>(imported)[0].n,
     };
   }

@@ -1,17 +1,25 @@
 import type { SqlEngine } from '../db/engine';
+import { POST_REFORM, PRE_REFORM, type Vintage } from '../common/vintage';
 import { focusLayerOf, type BoundaryLayer } from '../db/schema';
 import { boundsOfFeatures } from '../geo/boundary-geometry';
 import { AtlasMap, nationalBounds, type HoverEvent } from '../map/atlas-map';
 import { loadDrawableLayer, type DrawableLayer } from './base-layers';
 import { drawBaseSources, drawSponsoredSource } from './base-map';
+import { drawLineageSource } from './lineage-map';
 import { FeatureColours, type PaintView, type UnitKeys } from './feature-colours';
 import type { Timings } from './loading';
 
 /** The view fields what is drawn depends on (colours aside). */
 export interface DrawnView extends PaintView {
+  /** whose units are drawn (and whose codes `province` and `selectedCode` are) */
+  vintage: Vintage;
   sponsor: string | null;
   /** Outline sponsored communes with their sponsor's short name. */
   showSponsored: boolean;
+  /** Post-reform map: the former districts outlined and labelled over the new communes. */
+  showFormerDistricts: boolean;
+  /** Post-reform map: a pre-reform commune (2024 code) whose successors are outlined. */
+  traced: string | null;
 }
 
 export interface MapViewHooks {
@@ -23,6 +31,10 @@ export interface MapViewHooks {
   engine(): SqlEngine | null;
   /** After each paint: how many units the view draws. */
   painted(drawn: number): void;
+  /** Post-reform map: the pre-reform provinces whose districts are outlined as former districts ('all', or null: none). */
+  formerDistrictsOf(): readonly string[] | 'all' | null;
+  /** The year shown (the lineage lists the former communes' state of that year). */
+  year(): number;
 }
 
 /**
@@ -58,20 +70,20 @@ export class MapView {
   }
 
   /** Starts downloading the layer a province is drawn with, before the map can show it. */
-  prefetchLayer(province: string | null): void {
-    void loadDrawableLayer(layerFor(province));
+  prefetchLayer(province: string | null, vintage: Vintage = PRE_REFORM): void {
+    void loadDrawableLayer(layerFor(province, vintage));
   }
 
-  /** Switches the drawn layer (focus provinces have full-detail geometry), zooms to the province and paints. */
+  /** Switches the drawn layer (the vintage's; focus provinces have full-detail geometry), zooms to the province and paints. */
   async showProvince(animate: boolean): Promise<void> {
-    const { province } = this.hooks.view();
-    const layer = layerFor(province);
+    const { province, vintage } = this.hooks.view();
+    const layer = layerFor(province, vintage);
     if (this.drawn?.geometry.layer !== layer) this.colours.setLayer(await loadDrawableLayer(layer));
     const d = this.drawn!;
     const bounds = province === null ? nationalBounds : boundsOfFeatures(d.geometry, (i) => d.provinceCode[i] === province);
     this.map.fitBounds(bounds ?? nationalBounds, animate);
     this.paint(this.hooks.view());
-    await Promise.all([this.drawBase(), this.drawSponsored()]);
+    await Promise.all([this.drawBase(), this.drawSponsored(), this.drawLineage()]);
   }
 
   /** Zooms to the drawn features that pass `include` (nothing when none does). */
@@ -113,7 +125,20 @@ export class MapView {
   /** Base layers for the view (again after a language switch: their labels are translated). */
   async drawBase(): Promise<void> {
     if (this.baseDeferred) return;
-    await drawBaseSources(this.map, () => ({ drawn: this.drawn, province: this.hooks.view().province }));
+    await drawBaseSources(this.map, () => ({
+      drawn: this.drawn, province: this.hooks.view().province, vintage: this.hooks.view().vintage, formerDistrictsOf: this.hooks.formerDistrictsOf(),
+    }));
+  }
+
+  private lineageRequest = 0;
+
+  /** Post-reform map: the former communes of the selection, or the successors of a traced pre-reform commune. */
+  async drawLineage(): Promise<void> {
+    if (this.baseDeferred) return;
+    const request = ++this.lineageRequest;
+    const view = () => ({ ...this.hooks.view(), year: this.hooks.year() });
+    // a later drawing wins: an earlier one finds no layer to draw on once it has its outlines
+    await drawLineageSource(this.map, this.hooks.engine(), view, () => (request === this.lineageRequest ? this.drawn : null));
   }
 
   /** Sponsored-commune outlines and labels for the view. */
@@ -123,7 +148,8 @@ export class MapView {
   }
 }
 
-/** Focus provinces have full-detail geometry; every other view draws the national layer. */
-function layerFor(province: string | null): BoundaryLayer {
+/** Focus provinces have full-detail geometry; every other view draws the national layer of its vintage. */
+function layerFor(province: string | null, vintage: Vintage): BoundaryLayer {
+  if (vintage === POST_REFORM) return 'communes_2025';
   return (province && focusLayerOf[province]) || 'communes';
 }

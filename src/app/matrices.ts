@@ -1,5 +1,6 @@
 import type { FirstMap } from '../common/first-map';
 import type { SqlEngine } from '../db/engine';
+import { PRE_REFORM, type Vintage } from '../common/vintage';
 import { indicatorsMatrixSQL, needsPoverty } from '../db/sql/indicator-values';
 import { indicatorParams, type IndicatorId } from '../indicators/registry';
 
@@ -36,6 +37,8 @@ export class IndicatorMatrices {
   constructor(
     engine: SqlEngine | Promise<SqlEngine>,
     private readonly povertyLoaded: () => Promise<void>,
+    /** whose units the rows are (each vintage has its own unit order and matrices) */
+    readonly vintage: Vintage = PRE_REFORM,
   ) {
     this.engine = Promise.resolve(engine);
   }
@@ -67,7 +70,7 @@ export class IndicatorMatrices {
     if (missing.length > 0) {
       const generation = this.generation;
       const all = Promise.all([this.engine, missing.some((i) => needsPoverty(ids[i])) ? this.povertyLoaded() : undefined])
-        .then(([engine]) => engine.query(indicatorsMatrixSQL(missing.map((i) => ids[i])), keys[missing[0]].params))
+        .then(([engine]) => engine.query(indicatorsMatrixSQL(missing.map((i) => ids[i]), this.vintage), keys[missing[0]].params))
         .then((t) =>
           t.schema.fields.map((f, j) => {
             const values = t.getChild(f.name)!.toArray() as Float64Array;

@@ -1,5 +1,7 @@
 import { rowsOf, type SqlEngine } from '../db/engine';
 import { withoutBoundarySQL } from '../db/sql/map-queries';
+import { withoutBoundary2025SQL } from '../db/sql/vintage';
+import { POST_REFORM } from '../common/vintage';
 import { loadViewProvenance } from '../indicators/provenance';
 import type { AppState } from '../state/app-state';
 
@@ -7,7 +9,7 @@ import type { AppState } from '../state/app-state';
 export type SideInfo = Pick<AppState, 'provenance' | 'withoutBoundary'>;
 
 /** The view fields side info depends on. */
-export type SideInfoView = Readonly<Pick<AppState, 'province' | 'years'>>;
+export type SideInfoView = Readonly<Pick<AppState, 'province' | 'years' | 'vintage'>>;
 
 /**
  * Side information of a view, cached per province and drawn layer (a year switch needs no query): which shown
@@ -18,12 +20,12 @@ export class SideInfoCache {
   private cache = new Map<string, Promise<SideInfo>>();
 
   of(engine: SqlEngine, view: SideInfoView, layer: string, nUnits: number): Promise<SideInfo> {
-    const cacheKey = `${view.province}|${layer}`;
+    const cacheKey = `${view.vintage}|${view.province}|${layer}`;
     let info = this.cache.get(cacheKey);
     if (!info) {
       info = Promise.all([
-        view.province === null ? null : engine.query(withoutBoundarySQL, [layer, view.province]),
-        loadViewProvenance(engine, view.province, nUnits, view.years),
+        view.province === null ? null : engine.query(view.vintage === POST_REFORM ? withoutBoundary2025SQL : withoutBoundarySQL, [layer, view.province]),
+        loadViewProvenance(engine, view.province, nUnits, view.years, view.vintage),
       ]).then(([without, provenance]) => ({
         provenance,
         withoutBoundary: without

@@ -66,7 +66,7 @@ export class ViewRefresh {
     if (!engine) return;
     const level = s.province === null ? 'province' : 'district';
     const request = ++this.plannerRequest;
-    const rows = await plannerRows(engine, level, { province: s.province, year: s.year, baseYear: s.compareYear, floor: s.floor });
+    const rows = await plannerRows(engine, level, { province: s.province, year: s.year, baseYear: s.compareYear, floor: s.floor, vintage: s.vintage });
     if (request !== this.plannerRequest) return;
     this.target.state.set({ planner: rows });
     await this.target.view()?.map.setFlagged(level, rows.filter((r) => r.behind).map((r) => r.group_code));

@@ -39,6 +39,8 @@ export interface ColumnSpec {
 export interface TableSpec {
   /** the build that writes the table's Arrow asset (geo/ or data/) */
   build?: 'geo' | 'data';
+  /** a unit table of the post-reform vintage (src/common/vintage.ts); unmarked unit tables are pre-reform (2024) */
+  vintage?: '2025-07';
   /** the asset's file under public/generated/; none for the boundary layers (one asset per layer) and import tables */
   asset?: string;
   /** the series of its columns; null for reference tables (units, boundaries) and the imports' bookkeeping */
@@ -104,6 +106,31 @@ export const TABLES = {
       has_polygon: bool, polygon_note: utf8Null, ...label,
     },
   },
+  /** The post-reform vintage (from 2025-07-01): its own tables, since codes collide with the 2024 ones (44, 19597). */
+  unit_province_2025: {
+    build: 'geo', vintage: '2025-07', asset: 'units_2025_provinces.arrow', series: null, key: ['province_code'],
+    columns: { province_code: utf8Null, province_name: utf8Null, province_type: utf8Null, n_communes: int32, ...label },
+  },
+  unit_commune_2025: {
+    build: 'geo', vintage: '2025-07', asset: 'units_2025_communes.arrow', series: null, key: ['commune_code'],
+    columns: {
+      commune_code: utf8Null, commune_name: utf8Null, commune_type: utf8Null, province_code: utf8Null, has_polygon: bool,
+      area_km2: float64, population: float64, ...label,
+    },
+  },
+  /**
+   * Old (2024) commune → post-reform commune(s), with the share of the old commune each received: 'whole' (one
+   * target, exact), 'area' (a split, by the area of the old polygon in each target), 'equal' (a split without a
+   * usable polygon). Shares of one old commune sum to 1 (geo/reform/crosswalk.ts).
+   */
+  crosswalk_2024_2025: {
+    build: 'geo', vintage: '2025-07', asset: 'crosswalk_2024_2025.arrow', series: null, key: ['old_commune_code', 'new_commune_code'],
+    columns: {
+      old_commune_code: utf8Null, via_code_2025_03: utf8Null, new_commune_code: utf8Null,
+      part_type: { type: 'utf8', nullable: true, values: ['full', 'partial'] }, n_targets: int32, share: float64,
+      share_method: { type: 'utf8', nullable: true, values: ['whole', 'area', 'equal'] },
+    },
+  },
   /** one table per boundary layer (boundary_<layer>, from geom_<layer>.arrow): row i = feature i of geom_<layer>.bin */
   boundary: {
     build: 'geo', series: null, key: ['feature_index'],
@@ -128,6 +155,7 @@ export const TABLES = {
       group_code: utf8Null, group_name_vi: utf8Null, group_name_en: utf8Null, name_status: utf8,
     },
   },
+  /** Keyed by the codes of the year's vintage: 2024 codes up to 2025, post-reform codes from 2026 (src/common/vintage.ts). */
   commune_year: {
     build: 'data', asset: 'commune_year.arrow', edition: 'edition/commune_year.arrow', series: 'ntm', key: ['commune_code', 'year'], imports: 'overlay',
     columns: {
@@ -142,6 +170,7 @@ export const TABLES = {
       provenance: { type: 'utf8', values: PROVENANCES }, source: utf8Null,
     },
   },
+  /** Keyed like commune_year: by the codes of the year's vintage. */
   poverty_year: {
     build: 'data', asset: 'poverty_year.arrow', edition: 'edition/poverty_year.arrow', series: 'poverty', key: ['unit_code', 'year'], imports: 'overlay',
     columns: {

@@ -1,7 +1,9 @@
-import { boundaryColumns, boundaryLayers, programmeTables, unitTables, type TableSpec } from './schema';
+import { boundaryColumns, boundaryLayers, programmeTables, reformTables, unitTables, type TableSpec } from './schema';
 import { quoteIdent, rowsOf, type SqlEngine } from './engine';
 import { datasetColumnSQL, importSchemaSQL, importViewSQL } from './sql/imported';
 import { userTargetsDDL } from './sql/targets';
+import { coreVintageViews, povertyViewSQL } from './sql/vintage';
+import { POST_REFORM, PRE_REFORM, type Vintage } from '../common/vintage';
 
 /** Reads an asset's bytes; the browser fetches from /generated/, tests read files. */
 export type AssetReader = (name: string) => Promise<Uint8Array>;
@@ -44,32 +46,54 @@ const boundaryTables: Specs = Object.fromEntries(
 
 /** The programme tables the first coloured map needs; the others load after it. */
 const coreProgrammeTables = ['sample_commune_year'];
-const coreTables = (): Specs => ({ ...unitTables, ...pick(programmeTables, coreProgrammeTables) });
+/** The pre-reform units are always in the core (the post-reform views read them too); the post-reform ones when opened on. */
+const coreTables = (vintage: Vintage): Specs => ({
+  ...unitTables,
+  ...(vintage === POST_REFORM ? reformTables : {}),
+  ...pick(programmeTables, coreProgrammeTables),
+});
 
-/** Assets of the core tables, fetched as early as possible. */
-export const coreAssets: string[] = Object.values(coreTables()).map((t) => t.asset);
+/** Assets of the core tables of a vintage, fetched as early as possible. */
+export const coreAssetsOf = (vintage: Vintage): string[] => Object.values(coreTables(vintage)).map((t) => t.asset);
+export const coreAssets: string[] = coreAssetsOf(PRE_REFORM);
 
-/**
- * What the first coloured map needs: the unit tables, the NTM series and the import tables laid over it
- * (commune_year). Everything else follows in loadRest, after the map is coloured.
- */
-export async function loadCore(engine: SqlEngine, read: AssetReader): Promise<void> {
-  await loadTables(engine, read, coreTables());
-  await runScript(engine, [...importSchemaSQL, importViewSQL('commune_year')]);
+/** Whether the post-reform tables are in (a vintage opened on, or the rest loaded). */
+async function hasReformTables(engine: SqlEngine): Promise<boolean> {
+  const rows = rowsOf<{ n: number }>(
+    await engine.query(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'unit_commune_2025'`),
+  );
+  return rows[0].n > 0;
 }
 
-/** Poverty series, boundary attributes (the boundary_feature view), the small programme tables and the empty one of targets a user enters (filled from the browser's store by the app). */
+/**
+ * What the first coloured map of a vintage needs: the unit tables, the NTM series and the import tables laid over
+ * it (commune_year); for the post-reform vintage also its units, the crosswalk and the views of its NTM side.
+ * Everything else follows in loadRest, after the map is coloured.
+ */
+export async function loadCore(engine: SqlEngine, read: AssetReader, vintage: Vintage = PRE_REFORM): Promise<void> {
+  await loadTables(engine, read, coreTables(vintage));
+  await runScript(engine, [...importSchemaSQL, importViewSQL('commune_year'), ...(vintage === POST_REFORM ? coreVintageViews : [])]);
+}
+
+/**
+ * Poverty series, boundary attributes (the boundary_feature view), the small programme tables (and the empty one of
+ * targets a user enters, filled from the browser's store by the app), the post-reform
+ * tables where the core did not load them, and the views that carry the series onto the post-reform units.
+ */
 export async function loadRest(engine: SqlEngine, read: AssetReader): Promise<void> {
   const rest = Object.keys(programmeTables).filter((t) => !coreProgrammeTables.includes(t));
-  await loadTables(engine, read, { ...pick(programmeTables, rest), ...boundaryTables });
+  const reform = (await hasReformTables(engine)) ? {} : reformTables;
+  await loadTables(engine, read, { ...pick(programmeTables, rest), ...boundaryTables, ...reform });
   const union = boundaryLayers
     .map((layer) => `SELECT '${layer}' AS layer, * FROM ${quoteIdent(`boundary_${layer}`)}`)
     .join(' UNION ALL BY NAME ');
-  await runScript(engine, [`CREATE OR REPLACE VIEW boundary_feature AS ${union}`, importViewSQL('poverty_year'), ...datasetColumnSQL, userTargetsDDL]);
+  await runScript(engine, [
+    `CREATE OR REPLACE VIEW boundary_feature AS ${union}`, importViewSQL('poverty_year'), ...datasetColumnSQL, userTargetsDDL, ...coreVintageViews, povertyViewSQL,
+  ]);
 }
 
 /** Every table, in the order the app loads them. */
-export async function loadAll(engine: SqlEngine, read: AssetReader): Promise<void> {
-  await loadCore(engine, read);
+export async function loadAll(engine: SqlEngine, read: AssetReader, vintage: Vintage = PRE_REFORM): Promise<void> {
+  await loadCore(engine, read, vintage);
   await loadRest(engine, read);
 }

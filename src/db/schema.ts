@@ -30,10 +30,16 @@ function assetTables(names: readonly TableName[]): Record<string, TableSpec> {
 const tableNames = Object.keys(TABLES) as TableName[];
 const builtBy = (build: 'geo' | 'data') => tableNames.filter((t) => tableSpec(t).build === build && tableSpec(t).asset);
 
-export const unitTables: Record<string, TableSpec> = assetTables(builtBy('geo'));
+/** The pre-reform unit tables (every series of 2016-2025 is keyed by them). */
+export const unitTables: Record<string, TableSpec> = assetTables(builtBy('geo').filter((t) => !tableSpec(t).vintage));
+
+/** The post-reform unit tables and the crosswalk to them: loaded first only when the app opens on that vintage. */
+export const reformTables: Record<string, TableSpec> = assetTables(builtBy('geo').filter((t) => tableSpec(t).vintage === '2025-07'));
 
 /** Boundary layers: geometry in geom_<layer>.bin, attributes in geom_<layer>.arrow (one row per feature). */
-export const boundaryLayers = ['provinces', 'districts', 'communes', 'communes_45', 'communes_08', 'communes_83'] as const;
+export const boundaryLayers = [
+  'provinces', 'districts', 'communes', 'communes_45', 'communes_08', 'communes_83', 'communes_2025', 'provinces_2025',
+] as const;
 export type BoundaryLayer = (typeof boundaryLayers)[number];
 
 export const boundaryColumns: Record<string, ColumnType> = columnTypes('boundary');

@@ -1,9 +1,11 @@
 import { rowsOf, type SqlEngine } from './engine';
-import { unitListSQL } from './sql/indicator-values';
+import { unitListOfVintageSQL } from './sql/vintage';
+import { PRE_REFORM, type Vintage } from '../common/vintage';
 import type { Unit } from '../import';
 
 /** Every commune-level unit, in unit_commune row order: the index every indicator matrix uses. */
 export interface UnitList {
+  vintage: Vintage;
   length: number;
   code: string[];
   name: string[];
@@ -15,11 +17,13 @@ export interface UnitList {
   indexOf: Map<string, number>;
 }
 
-export async function loadUnitList(engine: SqlEngine): Promise<UnitList> {
-  const rows = rowsOf<Record<string, string>>(await engine.query(unitListSQL));
+/** The unit list of a vintage (post-reform: districtCode/districtName are the former district, a historical grouping). */
+export async function loadUnitList(engine: SqlEngine, vintage: Vintage = PRE_REFORM): Promise<UnitList> {
+  const rows = rowsOf<Record<string, string>>(await engine.query(unitListOfVintageSQL(vintage)));
   const col = (k: string) => rows.map((r) => r[k] ?? '');
   const code = col('commune_code');
   return {
+    vintage,
     length: rows.length,
     code,
     name: col('commune_name'),

@@ -1,5 +1,7 @@
 import type { SqlEngine } from '../db/engine';
-import { provenancedSeries, rowProvenanceSQL, seriesBit } from '../db/sql/provenance';
+import { approximateBit, provenancedSeries, rowProvenanceSQL, seriesBit } from '../db/sql/provenance';
+import { rowProvenance2025SQL } from '../db/sql/vintage';
+import { POST_REFORM, PRE_REFORM, type Vintage } from '../common/vintage';
 import type { SeriesId } from '../common/schema';
 import { indicators, type IndicatorId } from './registry';
 
@@ -17,6 +19,8 @@ export interface ViewProvenance {
   province: string | null;
   series: IllustrativeSeries;
   rows: UnitProvenance;
+  /** Years with a value apportioned from a split commune (post-reform units before 2026): shown as approximate. */
+  approximateYears: readonly number[];
 }
 
 /** The view fields an indicator's mark depends on (AppState has them). */
@@ -80,6 +84,14 @@ export class UnitProvenance {
     });
   }
 
+  /** Whether a unit's value of these years rests on an apportioned part of a split commune (approximate). */
+  approximate(unit: number, years: readonly number[]): boolean {
+    return years.some((y) => {
+      const m = this.maskAt(unit, y);
+      return m !== notCovered && (m & approximateBit) !== 0;
+    });
+  }
+
   /** Number of criteria of the set a unit's NTM row of a year was assessed with; null without a row. */
   criteriaTotal(unit: number, year: number): number | null {
     const yi = this.yearIndex.get(year);
@@ -97,11 +109,13 @@ export class UnitProvenance {
 const notCovered = 255;
 
 /**
- * Reads the view provenance of a province (or the country, null) in one query: per unit and year from its rows,
- * and per year the series with an illustrative row among the province's units (the masks OR-ed).
+ * Reads the view provenance of a province (or the country, null) of a vintage in one query: per unit and year from
+ * its rows, and per year the series with an illustrative row among the province's units (the masks OR-ed).
  */
-export async function loadViewProvenance(engine: SqlEngine, province: string | null, nUnits: number, years: readonly number[]): Promise<ViewProvenance> {
-  const table = await engine.query(rowProvenanceSQL, [province]);
+export async function loadViewProvenance(
+  engine: SqlEngine, province: string | null, nUnits: number, years: readonly number[], vintage: Vintage = PRE_REFORM,
+): Promise<ViewProvenance> {
+  const table = await engine.query(vintage === POST_REFORM ? rowProvenance2025SQL : rowProvenanceSQL, [province]);
   const column = (name: string) => table.getChild(name)!.toArray() as Int32Array;
   const rows = { unit: column('unit'), year: column('year'), illustrative: column('illustrative'), nCriteria: Array.from(table.getChild('n_criteria')!, (v) => (v === null ? null : Number(v))) };
   const masks = new Map<number, number>();
@@ -111,5 +125,6 @@ export async function loadViewProvenance(engine: SqlEngine, province: string | n
     const ids = provenancedSeries.map((sr) => sr.id).filter((id) => (mask & seriesBit(id)) !== 0);
     if (ids.length > 0) series[year] = ids;
   }
-  return { province, series, rows: new UnitProvenance(nUnits, years, rows) };
+  const approximateYears = [...masks].filter(([, mask]) => (mask & approximateBit) !== 0).map(([year]) => year);
+  return { province, series, rows: new UnitProvenance(nUnits, years, rows), approximateYears };
 }

@@ -2,6 +2,7 @@ import { statusClasses } from '../db/sql/status';
 import { changeClasses, criterionClasses, type IndicatorId } from '../db/sql/indicator-values';
 import type { SchemeName } from '../classify/palettes';
 import type { SeriesId } from '../common/schema';
+import type { Vintage } from '../common/vintage';
 
 export { changeClasses, criterionClasses, type ChangeClass, type IndicatorId } from '../db/sql/indicator-values';
 
@@ -24,6 +25,8 @@ export interface IndicatorDef {
   percent?: boolean;
   /** Default number of classes for numeric indicators. */
   classes?: number;
+  /** Shown only on the units of this vintage (src/common/vintage.ts); otherwise on both. */
+  vintage?: Vintage;
 }
 
 export const indicators: Record<IndicatorId, IndicatorDef> = {
@@ -35,7 +38,12 @@ export const indicators: Record<IndicatorId, IndicatorDef> = {
   status_change: { id: 'status_change', kind: 'categorical', series: ['ntm'], change: true },
   poor_rate_change: { id: 'poor_rate_change', kind: 'numeric', series: ['poverty'], change: true, scheme: 'BrBG', percent: true, classes: 5 },
   criterion_missing: { id: 'criterion_missing', kind: 'categorical', series: ['ntm'], criterion: true },
+  // k of n former communes NTM, as a share: what a post-reform commune has before a recognition of its own
+  former_ntm: { id: 'former_ntm', kind: 'numeric', series: ['ntm'], scheme: 'YlGn', percent: true, classes: 5, vintage: '2025-07' },
 };
+
+/** Whether an indicator is offered on the units of a vintage. */
+export const indicatorOnVintage = (id: IndicatorId, vintage: Vintage): boolean => (indicators[id].vintage ?? vintage) === vintage;
 
 export const indicatorIds = Object.keys(indicators) as IndicatorId[];
 

@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n';
+import { PRE_REFORM, type Vintage } from '../common/vintage';
 import type { IndicatorId } from '../indicators/registry';
 import type { ViewProvenance } from '../indicators/provenance';
 import type { ClassMethod, LegendItem } from '../classify/classify';
@@ -28,6 +29,8 @@ export interface NoBoundaryUnit {
 
 export interface AppState {
   phase: 'loading' | 'ready' | 'error';
+  /** The administrative units every code of the view belongs to (src/common/vintage.ts). */
+  vintage: Vintage;
   error: string | null;
   /** A visible, dismissable message (e.g. a URL parameter that was ignored). */
   notice: string | null;
@@ -70,10 +73,15 @@ export interface AppState {
   provenance: ViewProvenance | null;
   /** Rows of the user's own imported tables now in the model. */
   importedRows: number;
+  /** Post-reform map: outline and label the former (pre-reform) districts over the new communes. */
+  showFormerDistricts: boolean;
+  /** Post-reform map: a pre-reform commune (2024 code) whose successor(s) are outlined ("where did my commune go"). */
+  traced: string | null;
 }
 
 export const initialState: AppState = {
   phase: 'loading',
+  vintage: PRE_REFORM,
   error: null,
   notice: null,
   locale: 'vi',
@@ -102,4 +110,6 @@ export const initialState: AppState = {
   compare: null,
   provenance: null,
   importedRows: 0,
+  showFormerDistricts: false,
+  traced: null,
 };

@@ -1,14 +1,18 @@
 import { quoteValue } from '../common/text-safety';
 import { indicatorIds, type IndicatorId } from '../indicators/registry';
 import type { AppState } from './app-state';
+import { isVintage, type Vintage } from '../common/vintage';
 
 /**
- * The whole shareable view in the URL query: ?province=45&year=2024&indicator=poor_rate&compare=2020
- * &criterion=17&district=464&sel=19474&sponsor=qt-lmhtx&panel=districts&lang=en (province=all: national view).
+ * The whole shareable view in the URL query: ?vintage=2024&province=45&year=2024&indicator=poor_rate&compare=2020
+ * &criterion=17&district=464&sel=19474&sponsor=qt-lmhtx&panel=districts&lang=en (province=all: national view);
+ * on the post-reform units also former=<2024 commune code> (where it went) and former_districts=1.
  * `#/sponsor/<id>` is accepted as a short link. Parsing is syntactic only; the app checks the values against
  * the data and reports what it had to ignore.
  */
-export type UrlState = Partial<Pick<AppState, 'province' | 'year' | 'indicator' | 'compareYear' | 'criterion' | 'district' | 'selectedCode' | 'sponsor' | 'panel' | 'locale'>>;
+export type UrlState = Partial<
+  Pick<AppState, 'vintage' | 'province' | 'year' | 'indicator' | 'compareYear' | 'criterion' | 'district' | 'selectedCode' | 'sponsor' | 'panel' | 'locale' | 'traced' | 'showFormerDistricts'>
+>;
 
 const panels: AppState['panel'][] = ['legend', 'districts', 'criteria', 'profile', 'sponsors', 'data', 'slides'];
 
@@ -29,6 +33,10 @@ export function readUrlState(search: string, hash = ''): ParsedUrl {
     else invalid.push(`${key}=${quoteValue(v)}`);
   };
   const isYear = (v: string) => /^\d{4}$/.test(v);
+  // the vintage qualifies every code of the link (province, district, sel): 44 is not the same province in both
+  take('vintage', isVintage, (v) => (state.vintage = v as Vintage));
+  take('former', (v) => /^\d{5}$/.test(v), (v) => (state.traced = v));
+  take('former_districts', (v) => v === '1' || v === '0', (v) => (state.showFormerDistricts = v === '1'));
   take('province', (v) => v === 'all' || /^\d{2}$/.test(v), (v) => (state.province = v === 'all' ? null : v));
   take('year', isYear, (v) => (state.year = Number(v)));
   take('compare', isYear, (v) => (state.compareYear = Number(v)));
@@ -51,7 +59,9 @@ export function readUrlState(search: string, hash = ''): ParsedUrl {
 /** The query string for a state; defaults are left out so links stay short. */
 export function writeUrlState(s: AppState, defaults: AppState): string {
   const q = new URLSearchParams();
-  if (s.province !== defaults.province) q.set('province', s.province ?? 'all');
+  // always written: which units the codes below belong to (the app's default vintage depends on the data and the user)
+  q.set('vintage', s.vintage);
+  if (s.province !== defaults.province || s.vintage !== defaults.vintage) q.set('province', s.province ?? 'all');
   if (s.year !== defaults.year) q.set('year', String(s.year));
   if (s.indicator !== defaults.indicator) q.set('indicator', s.indicator);
   if (s.compareYear !== defaults.compareYear) q.set('compare', String(s.compareYear));
@@ -61,6 +71,8 @@ export function writeUrlState(s: AppState, defaults: AppState): string {
   if (s.sponsor) q.set('sponsor', s.sponsor);
   if (s.panel !== defaults.panel && !s.sponsor) q.set('panel', s.panel);
   if (s.locale !== defaults.locale) q.set('lang', s.locale);
+  if (s.traced) q.set('former', s.traced);
+  if (s.showFormerDistricts) q.set('former_districts', '1');
   const text = q.toString();
   return text ? `?${text}` : '';
 }

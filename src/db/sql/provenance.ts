@@ -1,4 +1,5 @@
 import { PROVENANCES, TABLES, type RowProvenance, type SeriesId, type TableName } from '../../common/schema';
+import { FIRST_POST_REFORM_YEAR } from '../../common/programme';
 
 /**
  * Provenance per series and per value. A per-commune series is one view (shipped sample + imports, see
@@ -38,6 +39,12 @@ export const seriesBit = (id: SeriesId) => (seriesIds.includes(id) ? 1 << series
 const inProvince = `($1::VARCHAR IS NULL OR u.province_code = $1)`;
 
 /**
+ * Bit of the per-row masks set where a value is approximate: apportioned through the 2025 crosswalk from an old
+ * commune that was split (post-reform units before 2026; src/db/sql/vintage.ts). Above the series bits.
+ */
+export const approximateBit = 1 << 6;
+
+/**
  * Per unit (unit_commune rowid, the index of every indicator matrix) and data year, for the units of a province
  * (or the country, NULL) that have a row of some series that year: a mask of the series whose row is illustrative
  * (seriesBit), and the number of criteria of the set the NTM row was assessed with (NULL without one). The legend
@@ -56,6 +63,6 @@ ${provenancedSeries
 )
 SELECT u.unit_row::INTEGER AS unit, r.year::INTEGER AS year, bit_or(r.mask)::INTEGER AS illustrative, max(r.n_criteria)::INTEGER AS n_criteria
 FROM r JOIN (SELECT rowid AS unit_row, commune_code, province_code FROM unit_commune) u ON u.commune_code = r.code
-WHERE ${inProvince}
+WHERE ${inProvince} AND r.year < ${FIRST_POST_REFORM_YEAR} -- later rows are keyed by post-reform codes (src/common/vintage.ts)
 GROUP BY ALL
 ORDER BY unit, year`;

@@ -1,3 +1,5 @@
+import { PRE_REFORM, rowsOfVintageSQL } from '../../common/vintage';
+
 /**
  * The July 2025 reform in SQL: pre-reform series carried onto the post-reform units through the crosswalk.
  * Tables (vintage in the name, since codes of the two vintages collide): unit_province_2025, unit_commune_2025,
@@ -7,6 +9,9 @@
  * figure that rests on a split commune is flagged approximate. NTM status is never summed or inherited: a new commune
  * gets "k of n former communes were NTM" with the tier breakdown, never a status of its own from the old ones.
  */
+
+/** A row of a 2024 commune: before the first post-reform year (later rows are keyed by post-reform codes). */
+const pre = (alias: string) => rowsOfVintageSQL(PRE_REFORM, `${alias}.year`);
 
 /** Shared select list of the apportioned poverty counts; `c` = crosswalk, `p` = poverty_year. */
 const apportioned = `
@@ -26,7 +31,7 @@ export const newCommunePovertySQL = `
 SELECT c.new_commune_code AS commune_code, p.year, ${apportioned}
 FROM crosswalk_2024_2025 c
 JOIN unit_commune_2025 n ON n.commune_code = c.new_commune_code
-JOIN poverty_year p ON p.unit_code = c.old_commune_code
+JOIN poverty_year p ON p.unit_code = c.old_commune_code AND ${pre('p')}
 WHERE n.province_code = $1::VARCHAR
 GROUP BY c.new_commune_code, p.year
 ORDER BY c.new_commune_code, p.year`;
@@ -36,7 +41,7 @@ export const newProvincePovertySQL = `
 SELECT n.province_code, p.year, ${apportioned}
 FROM crosswalk_2024_2025 c
 JOIN unit_commune_2025 n ON n.commune_code = c.new_commune_code
-JOIN poverty_year p ON p.unit_code = c.old_commune_code
+JOIN poverty_year p ON p.unit_code = c.old_commune_code AND ${pre('p')}
 GROUP BY n.province_code, p.year
 ORDER BY n.province_code, p.year`;
 
@@ -57,16 +62,20 @@ SELECT c.new_commune_code AS commune_code,
 FROM crosswalk_2024_2025 c
 JOIN unit_commune_2025 n ON n.commune_code = c.new_commune_code
 JOIN unit_commune o ON o.commune_code = c.old_commune_code
-LEFT JOIN commune_year y ON y.commune_code = c.old_commune_code AND y.year = $2::INTEGER
+LEFT JOIN commune_year y ON y.commune_code = c.old_commune_code AND y.year = $2::INTEGER AND ${pre('y')}
 WHERE n.province_code = $1::VARCHAR
 GROUP BY c.new_commune_code
 ORDER BY c.new_commune_code`;
 
-/** The latest year ≤ $2 with data for a commune, status and poverty; used by the two lists below. */
+/**
+ * The latest pre-reform year ≤ $2 with data for a (2024) commune, status and poverty; used by the two lists below.
+ * Rows from 2026 are keyed by post-reform codes, which collide with 2024 ones: never read for a 2024 commune.
+ */
 const lastKnown = (code: string) => `
-  (SELECT y.tier FROM commune_year y WHERE y.commune_code = ${code} AND y.year <= $2::INTEGER ORDER BY y.year DESC LIMIT 1) AS last_tier,
-  (SELECT y.year FROM commune_year y WHERE y.commune_code = ${code} AND y.year <= $2::INTEGER ORDER BY y.year DESC LIMIT 1) AS last_tier_year,
-  (SELECT p.poor::DOUBLE / nullif(p.households, 0) FROM poverty_year p WHERE p.unit_code = ${code} AND p.year <= $2::INTEGER ORDER BY p.year DESC LIMIT 1) AS last_poor_rate`;
+  (SELECT y.tier FROM commune_year y WHERE y.commune_code = ${code} AND y.year <= $2::INTEGER AND ${pre('y')} ORDER BY y.year DESC LIMIT 1) AS last_tier,
+  (SELECT y.year FROM commune_year y WHERE y.commune_code = ${code} AND y.year <= $2::INTEGER AND ${pre('y')} ORDER BY y.year DESC LIMIT 1) AS last_tier_year,
+  (SELECT p.poor::DOUBLE / nullif(p.households, 0) FROM poverty_year p WHERE p.unit_code = ${code} AND p.year <= $2::INTEGER AND ${pre('p')} ORDER BY p.year DESC LIMIT 1) AS last_poor_rate,
+  (SELECT p.year FROM poverty_year p WHERE p.unit_code = ${code} AND p.year <= $2::INTEGER AND ${pre('p')} ORDER BY p.year DESC LIMIT 1) AS last_poverty_year`;
 
 /**
  * The former communes of a post-reform commune ($1 new code), each with its district and province of the old

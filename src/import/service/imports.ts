@@ -8,6 +8,7 @@ import { importTargets, type ImportMode } from '../../common/schema';
 import { duckdbTable, importArrow, importColumnNames, importTableNames, type ImportArrow, type ImportTableName, type ImportTables } from './import-rows';
 import type { ImportView } from './import-view';
 import { unitRows, type UnitList } from '../../db/unit-list';
+import { POST_REFORM, type Vintage } from '../../common/vintage';
 
 export type { ImportMode };
 
@@ -91,6 +92,9 @@ export interface ImportPhaseTimings {
 
 type Pending = { resolve: (r: WorkerReply) => void; reject: (e: Error) => void };
 
+/** The import's name of an administrative vintage (src/common/vintage.ts). */
+export const unitVintageOf = (v: Vintage): UnitVintage => (v === POST_REFORM ? 'from2025' : 'before2025');
+
 /**
  * Imports: the pipeline runs in a worker, which keeps each file's rows and hands the main thread a view of
  * them; on apply it turns the accepted rows into Arrow IPC streams, which go into DuckDB's import_* tables (the
@@ -103,8 +107,19 @@ export class ImportService {
   /** other unit lists the province of a file is detected against (sent again to a restarted worker) */
   private candidates = new Map<UnitVintage, Unit[]>();
 
-  /** `units`: the list rows are matched against (the pre-reform units the map draws). */
+  /** `units`: the list rows are matched against (the units the map draws). */
   constructor(private engine: SqlEngine, private units: UnitList) {}
+
+  /**
+   * The units of the vintage the map shows become the list rows are matched against (a 2026 file keyed by
+   * post-reform codes lands on the post-reform units; a code that exists in both is read as the map's); the other
+   * vintage's list stays a candidate the province is detected against.
+   */
+  useUnits(units: UnitList): void {
+    if (units === this.units) return;
+    this.units = units;
+    this.worker?.postMessage({ type: 'units', units: unitRows(units), vintage: unitVintageOf(units.vintage) } satisfies WorkerRequest);
+  }
 
   /**
    * Adds a unit list of another vintage (the post-reform provinces and communes, once loaded): a file is then
@@ -137,7 +152,7 @@ export class ImportService {
       died(new ImportFailure(/memory/i.test(e.message ?? '') ? failureMessage(new Error(e.message)) : msg('import.workerError.crashed')));
     };
     w.onmessageerror = () => died(new ImportFailure(msg('import.workerError.memory')));
-    w.postMessage({ type: 'units', units: unitRows(this.units), vintage: 'before2025' } satisfies WorkerRequest);
+    w.postMessage({ type: 'units', units: unitRows(this.units), vintage: unitVintageOf(this.units.vintage) } satisfies WorkerRequest);
     for (const [vintage, units] of this.candidates) w.postMessage({ type: 'candidates', vintage, units } satisfies WorkerRequest);
     return (this.worker = w);
   }

@@ -12,6 +12,7 @@ const layer = {
   provinceCode: ['45', '45', '83', '45'],
 } as unknown as DrawableLayer;
 const units: UnitList = {
+  vintage: '2024',
   length: 3,
   code: ['a', 'b', 'c'],
   name: ['A', 'B', 'C'],

@@ -1,19 +1,15 @@
 // Re-aggregation through the crosswalk, on the real assets: apportioned counts add up, rates come from sums, NTM is
 // counted over former communes and never inherited.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { rowsOf, type SqlEngine } from '../../../src/db/engine';
 import { formerCommunesSQL, formerNtmSQL, newCommunePovertySQL, newProvincePovertySQL, successorsSQL } from '../../../src/db/sql/reform';
-import { engineWithAssets, generatedDir } from '../helpers/real-assets';
+import { engineWithAssets } from '../helpers/real-assets';
 
 let e: SqlEngine;
 const q = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => rowsOf<T>(await e.query(sql, params));
 
 beforeAll(async () => {
-  e = await engineWithAssets();
-  const tables = { unit_province_2025: 'units_2025_provinces.arrow', unit_commune_2025: 'units_2025_communes.arrow', crosswalk_2024_2025: 'crosswalk_2024_2025.arrow' };
-  for (const [table, asset] of Object.entries(tables)) await e.insertArrowIPC(table, new Uint8Array(readFileSync(join(generatedDir, asset))));
+  e = await engineWithAssets(); // the post-reform tables load with the rest (src/db/load.ts)
 });
 
 describe('poverty carried onto the post-reform units', () => {
