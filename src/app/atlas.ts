@@ -29,6 +29,8 @@ import { POST_REFORM, PRE_REFORM, vintageOfYear, type Vintage } from '../common/
 import { sponsorFootprint2025SQL } from '../db/sql/vintage';
 
 /** Read while the start-up finishes (IndicatorMatrices.prefetch): status and criteria are read first, with the map. */
+import { dataIdentity, missingData, missingDataNotice } from './data-identity';
+import { packagesMadeHere } from '../import/service/package';
 const prefetchedIndicators: IndicatorId[] = ['poor_rate', 'near_poor_rate', 'ntm_year', 'status_change', 'poor_rate_change', 'criterion_missing'];
 
 /**
@@ -67,6 +69,8 @@ export class Atlas implements AtlasFacade {
   private notRestored: string[] = [];
   /** Communes of the open sponsor view; all others are muted. */
   private sponsorCodes: Set<string> | null = null;
+  /** The data the link was made with that this browser lacks, in words (null: none missing). */
+  private dataNotice: string | null = null;
   /** The view and camera a presentation started from (restored when it ends). */
   private beforePresenting: { view: SlideView; panel: AppState['panel']; camera: { center: [number, number] | { lng: number; lat: number }; zoom: number } } | null = null;
   private resolveReady!: () => void;
@@ -198,6 +202,7 @@ export class Atlas implements AtlasFacade {
       view.setUnits(units);
       await this.applyLists(lists, this.link);
       this.timings.dataReady = performance.now();
+      await this.noteDataIdentity(true);
       await this.refresh();
       await view.map.nextFrame();
       // every other indicator under the view's parameters is read while the rest of the start-up runs: once the
@@ -394,9 +399,20 @@ export class Atlas implements AtlasFacade {
   }
 
   /** Opens a commune from search or a table: its province, its district, selected and zoomed to. */
+    await this.noteDataIdentity(false);
   async focusCommune(code: string): Promise<void> {
     const u = this.units?.indexOf.get(code);
     if (u === undefined || !this.units) return;
+  /** The data shown, named in links (data=); at start-up also what the link's data names and this browser lacks. */
+  private async noteDataIdentity(atStart: boolean): Promise<void> {
+    const local = { edition: this.data.edition?.id ?? null, datasets: (await this.imports?.list()) ?? [], madeHere: packagesMadeHere() };
+    if (atStart) {
+      const missing = missingData(this.link.immediate.dataId, local);
+      this.dataNotice = missing ? missingDataNotice(missing) : null;
+    }
+    this.state.set({ dataId: dataIdentity(local) });
+  }
+
     const province = this.units.provinceCode[u];
     if (this.state.get().province !== province) await this.setProvince(province);
     this.state.set({ district: this.units.districtCode[u] });
@@ -477,7 +493,7 @@ export class Atlas implements AtlasFacade {
     if (traced && this.state.get().vintage === POST_REFORM) await this.traceFormer(traced);
     else if (this.state.get().showFormerDistricts) await this.setShowFormerDistricts(true);
     const ambiguous = await this.vintages.ambiguousCodes(this.asked, this.state.get(), this.units);
-    const notice = [this.link.notice(this.notRestored), ...ambiguous].filter(Boolean).join(' ');
+    const notice = [this.link.notice(this.notRestored), this.dataNotice, ...ambiguous].filter(Boolean).join(' ');
     if (notice) this.state.set({ notice });
   }
 

@@ -73,6 +73,11 @@ export interface AppState {
   provenance: ViewProvenance | null;
   /** Rows of the user's own imported tables now in the model. */
   importedRows: number;
+  /**
+   * The identity of the data shown (src/app/data-identity.ts: the edition, the data packages and imports), which
+   * links carry as `data=`; null on the sample site without imports.
+   */
+  dataId: string | null;
   /** Post-reform map: outline and label the former (pre-reform) districts over the new communes. */
   showFormerDistricts: boolean;
   /** Post-reform map: a pre-reform commune (2024 code) whose successor(s) are outlined ("where did my commune go"). */
@@ -110,6 +115,7 @@ export const initialState: AppState = {
   compare: null,
   provenance: null,
   importedRows: 0,
+  dataId: null,
   showFormerDistricts: false,
   traced: null,
 };

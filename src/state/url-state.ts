@@ -11,7 +11,7 @@ import { isVintage, type Vintage } from '../common/vintage';
  * the data and reports what it had to ignore.
  */
 export type UrlState = Partial<
-  Pick<AppState, 'vintage' | 'province' | 'year' | 'indicator' | 'compareYear' | 'criterion' | 'district' | 'selectedCode' | 'sponsor' | 'panel' | 'locale' | 'traced' | 'showFormerDistricts'>
+  Pick<AppState, 'vintage' | 'province' | 'year' | 'indicator' | 'compareYear' | 'criterion' | 'district' | 'selectedCode' | 'sponsor' | 'panel' | 'locale' | 'traced' | 'showFormerDistricts' | 'dataId'>
 >;
 
 const panels: AppState['panel'][] = ['legend', 'districts', 'criteria', 'profile', 'sponsors', 'data', 'slides'];
@@ -47,6 +47,8 @@ export function readUrlState(search: string, hash = ''): ParsedUrl {
   take('sponsor', (v) => /^[a-z0-9-]{1,64}$/.test(v), (v) => (state.sponsor = v));
   take('panel', (v) => (panels as string[]).includes(v), (v) => (state.panel = v as AppState['panel']));
   take('lang', (v) => v === 'vi' || v === 'en', (v) => (state.locale = v as 'vi' | 'en'));
+  // the data the link was made with (src/app/data-identity.ts): checked at start-up, never trusted
+  take('data', (v) => /^[a-z0-9.:~-]{1,400}$/.test(v), (v) => (state.dataId = v));
   const route = /^#\/sponsor\/([^/?#]+)$/.exec(hash);
   if (route) {
     const id = decodeURIComponent(route[1]);
@@ -71,6 +73,7 @@ export function writeUrlState(s: AppState, defaults: AppState): string {
   if (s.sponsor) q.set('sponsor', s.sponsor);
   if (s.panel !== defaults.panel && !s.sponsor) q.set('panel', s.panel);
   if (s.locale !== defaults.locale) q.set('lang', s.locale);
+  if (s.dataId) q.set('data', s.dataId);
   if (s.traced) q.set('former', s.traced);
   if (s.showFormerDistricts) q.set('former_districts', '1');
   const text = q.toString();

@@ -9,6 +9,7 @@ import { CommuneProfile } from './profile/CommuneProfile';
 import { SponsorPanel } from './sponsor/SponsorPanel';
 import { ImportPanel } from './data/ImportPanel';
 import { SlidesPanel } from './present/SlidesPanel';
+import { PackagePanel } from './data/PackagePanel';
 import type { AppState } from '../state/app-state';
 
 const tabs: AppState['panel'][] = ['legend', 'districts', 'criteria', 'profile', 'sponsors', 'data', 'slides'];
@@ -37,7 +38,12 @@ export function SidePanel() {
         {s.panel === 'criteria' && <CriteriaGaps />}
         {s.panel === 'profile' && <CommuneProfile />}
         {s.panel === 'sponsors' && <SponsorPanel />}
-        {s.panel === 'data' && <ImportPanel />}
+        {s.panel === 'data' && (
+          <>
+            <ImportPanel />
+            <PackagePanel />
+          </>
+        )}
         {s.panel === 'slides' && <SlidesPanel />}
       </div>
     </aside>

@@ -7,6 +7,7 @@ import { quoteIdent, rowsOf, type SqlEngine } from '../../db/engine';
 import { importTargets, type ImportMode } from '../../common/schema';
 import { duckdbTable, importArrow, importColumnNames, importTableNames, type ImportArrow, type ImportTableName, type ImportTables } from './import-rows';
 import type { ImportView } from './import-view';
+import type { FileResolutions } from '../resolutions';
 import { unitRows, type UnitList } from '../../db/unit-list';
 import { POST_REFORM, type Vintage } from '../../common/vintage';
 
@@ -25,6 +26,8 @@ export interface DatasetInfo {
   skipped: ImportArrow['skipped'];
   /** rows of the file loaded (into any table); absent in imports stored before it was kept */
   rows?: number;
+  /** the data package it came from (./package.ts), when it was opened from one */
+  package?: string;
 }
 
 /**
@@ -35,6 +38,8 @@ export interface StoredDataset extends DatasetInfo {
   /** 2: Arrow IPC streams whose first column is the dataset id (before: `tables` of row objects, no version) */
   version: 2;
   arrow: ImportArrow['arrow'];
+  /** the choices made in the fix-up list before it was applied (carried in data packages) */
+  resolutions?: FileResolutions;
 }
 
 /** How imports were stored before the Arrow streams: rows as objects. Still restored, and rewritten as Arrow. */
@@ -59,7 +64,7 @@ function upgrade(d: unknown): StoredDataset {
 /** Names, mode and counts of a stored record of either form, without building anything. */
 function infoOf(d: StoredDataset | StoredRows): DatasetInfo {
   const { id, file, importedAt, mode, seq } = d;
-  if (isStoredArrow(d)) return { id, file, importedAt, mode, seq, counts: d.counts, skipped: d.skipped ?? [], rows: d.rows };
+  if (isStoredArrow(d)) return { id, file, importedAt, mode, seq, counts: d.counts, skipped: d.skipped ?? [], rows: d.rows, package: d.package };
   const counts = Object.fromEntries(importTableNames.map((n) => [n, d.tables[n].length])) as DatasetInfo['counts'];
   return { id, file, importedAt, mode, seq, counts, skipped: d.tables.skipped ?? [] };
 }
@@ -226,6 +231,7 @@ export class ImportService {
       counts: { communeYear: 0, poverty: 0, scope: 0, sponsorship: 0 },
       skipped: [],
       arrow: { communeYear: null, poverty: null, scope: null, sponsorship: null },
+      resolutions: view.resolutions,
     };
     Object.assign(timings, { tablesMs: 0, toArrowMs: 0, insertMs: 0 });
     // Every table is asked for at once: the worker builds them in turn, and DuckDB loads each while the next is built.
@@ -325,6 +331,29 @@ export class ImportService {
       .filter((d): d is StoredDataset | StoredRows => isStoredArrow(d) || isStoredRows(d))
       .map(infoOf)
       .sort((a, b) => a.seq - b.seq);
+  }
+
+  /** Every stored import as it is kept (rows as Arrow streams), oldest first: what a data package carries. */
+  async stored(): Promise<StoredDataset[]> {
+    const all = (await entries<IDBValidKey, unknown>(store())).map(([, d]) => d).filter((d) => isStoredArrow(d) || isStoredRows(d));
+    return all.map(upgrade).sort((a, b) => a.seq - b.seq);
+  }
+
+  /**
+   * Loads and keeps a dataset made elsewhere (a data package's), after every import here (a new seq); one with the
+   * same id is replaced, so opening a package twice changes nothing. On failure nothing of it stays.
+   */
+  async adopt(d: StoredDataset): Promise<StoredDataset> {
+    await this.unload(d.id);
+    const dataset: StoredDataset = { ...d, seq: await this.nextSeq() };
+    try {
+      await this.insert(dataset);
+      await set(dataset.id, dataset, store());
+    } catch (e) {
+      await this.remove(dataset.id).catch(() => undefined);
+      throw e;
+    }
+    return dataset;
   }
 
   private async nextSeq(): Promise<number> {
