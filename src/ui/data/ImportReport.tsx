@@ -60,8 +60,8 @@ export function ImportReport({
   const r = result.report;
   const issues = r.issues; // the first warnings and errors; r.issueCount in all
   const detected = result.detected;
-  // where the file's year came from, or why there is none, in a sentence (info messages are not in the issue list)
-  const yearNote = result.fileIssues.find((i) => YEAR_NOTES.has(i.code));
+  // where the file's year came from, or why there is none or it is refused (info messages are not in the issue list)
+  const yearNotes = result.fileIssues.filter((i) => YEAR_NOTES.has(i.code));
   const blocked = r.accepted > 0 ? null : r.withoutYear > 0 ? t('import.applyBlocked', { context: 'year', count: r.withoutYear }) : result.toResolveCount + r.conflicts > 0 ? t('import.applyBlocked', { context: 'resolve', count: result.toResolveCount + r.conflicts }) : t('import.applyBlocked');
   return (
     <div className="import-report" data-testid="import-report">
@@ -95,12 +95,12 @@ export function ImportReport({
       )}
       <p data-testid="import-year">
         {t('import.year')}: {result.year.value ?? '–'} ({t(`import.yearSource.${result.year.source}`, { header: result.year.header, row: result.year.row })}) · {t('import.headerRows')}: {result.headerRows.join(', ')}
-        {yearNote && (
-          <>
+        {yearNotes.map((n) => (
+          <span key={n.code} className={n.severity}>
             <br />
-            <MessageText locale={locale} message={yearNote.message} />
-          </>
-        )}
+            <MessageText locale={locale} message={n.message} />
+          </span>
+        ))}
       </p>
       <Buckets result={result} />
       <details>
