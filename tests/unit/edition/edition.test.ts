@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, describe, expect, test } from 'vitest';
-import { findEdition } from '../../../edition/config';
+import { EditionConfigError, findEdition } from '../../../edition/config';
 import { buildEdition, EditionBlocked, type EditionBuild } from '../../../edition/build';
 import { readUnits } from '../../../edition/units';
 import { editionAsset, parseManifest } from '../../../src/common/edition';
 import { rowsOf, type SqlEngine } from '../../../src/db/engine';
+import { render } from '../../../src/i18n/catalogue';
 import { loadEditionCore, loadEditionRest } from '../../../src/db/edition';
 import { buildUnitIndex, importTable, resolve as resolveRow } from '../../../src/import';
 import { resolutionsDocument, resolutionsOf } from '../../../src/import/resolutions';
@@ -114,6 +115,28 @@ describe('building an edition', () => {
   });
 });
 
+describe('which edition a build makes', () => {
+  test('NTM_EDITION names the folder; else edition.config.json at the root, over the folder settings; "off" builds the sample site', async () => {
+    const folder = await makeEditionFolder(join(tempDir(), 'qt'));
+    const root = tempDir();
+    expect(findEdition(root, {})).toBeNull();
+    writeFileSync(join(root, 'edition.config.json'), JSON.stringify({ folder, mode: 'replace', sample: false, files: ['qt_tieu_chi_2024.csv'] }));
+    expect(findEdition(root, {})).toMatchObject({ folder, name: 'Quảng Trị 2024', office: OFFICE, mode: 'replace', sample: false, files: [{ name: 'qt_tieu_chi_2024.csv' }] });
+    expect(findEdition(root, { NTM_EDITION: 'off' })).toBeNull();
+    expect(findEdition(root, { NTM_EDITION: folder })).toMatchObject({ mode: 'beside', sample: true, files: [{ name: 'qt_ho_ngheo_2024.xlsx' }, { name: 'qt_tieu_chi_2024.csv' }] });
+    writeFileSync(join(folder, 'edition.json'), JSON.stringify({ name: 'X', dataDate: '2024' }));
+    const missing = (() => {
+      try {
+        return findEdition(root, { NTM_EDITION: folder });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(missing).toBeInstanceOf(EditionConfigError);
+    expect(render('vi', (missing as EditionConfigError).reason)).toContain('Thiếu mục "office"');
+  });
+});
+
 describe('an edition in the app', () => {
   const engines: SqlEngine[] = [];
   async function appWith(b: EditionBuild): Promise<SqlEngine> {
@@ -141,6 +164,22 @@ describe('an edition in the app', () => {
     // removing every import (the data panel's "clear all") leaves the edition
     await e.query('DELETE FROM import_commune_year');
     expect(await count(e, "SELECT 1 FROM commune_year WHERE provenance = 'published'")).toBe(ntm.size);
+  });
+
+  test('sponsorships of the edition join the shipped ones (no dataset: removing imports keeps them), published by the office', async () => {
+    const b = await build({}, (dir) =>
+      writeFileSync(join(dir, 'qt_do_dau_2024.csv'), 'Mã xã,Tên xã,Năm,Đơn vị đỡ đầu\r\n19408,Xã Hiền Thành,2024,Hội Cựu chiến binh tỉnh\r\n19417,Xã Vĩnh Hà,2024,Hội Cựu chiến binh tỉnh\r\n'),
+    );
+    expect(b.manifest.counts.sponsorship).toBe(2);
+    const e = await appWith(b);
+    const rows = rowsOf<{ sponsor_id: string; commune_code: string; dataset: string | null; source: string }>(
+      await e.query("SELECT sponsor_id, commune_code, dataset, source FROM sponsorship WHERE sponsor_org = 'Hội Cựu chiến binh tỉnh' ORDER BY commune_code"),
+    );
+    expect(rows).toEqual([
+      { sponsor_id: '45-hoi-cuu-chien-binh-tinh', commune_code: '19408', dataset: null, source: `Công bố: ${OFFICE} — qt_do_dau_2024.csv, dòng 2` },
+      { sponsor_id: '45-hoi-cuu-chien-binh-tinh', commune_code: '19417', dataset: null, source: `Công bố: ${OFFICE} — qt_do_dau_2024.csv, dòng 3` },
+    ]);
+    expect(await count(e, 'SELECT 1 FROM sponsorship WHERE dataset IS NULL')).toBeGreaterThan(2); // the shipped ones stay
   });
 
   test('replacing the sample hides its rows in the province-years covered; sample off hides every illustrative row', async () => {
