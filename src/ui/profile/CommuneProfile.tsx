@@ -49,7 +49,8 @@ export function CommuneProfile() {
   const u = atlas.units!;
   const i = u.indexOf.get(code)!;
   const missingNow = current?.mask === null || current?.mask === undefined ? [] : names.filter((c) => !((current.mask! >> (c.number - 1)) & 1));
-  const facts = series.filter((r) => r.ntm_provenance === 'fact');
+  // published facts, and rows a province edition publishes (their source names the office, the file and the row)
+  const facts = series.filter((r) => r.ntm_provenance === 'fact' || r.ntm_provenance === 'published');
   // each row's values are marked by the provenance of the row they come from, series by series
   const ntmMarked = (r: SeriesRow) => isIllustrativeProvenance(r.ntm_provenance);
   const povertyMarked = (r: SeriesRow) => isIllustrativeProvenance(r.poverty_provenance);
