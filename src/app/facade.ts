@@ -3,6 +3,7 @@ import type { SqlEngine } from '../db/engine';
 import type { MapPng } from '../map/capture-png';
 import type { MapScene } from '../export/map-scene';
 import type { ImportService } from '../import/service/imports';
+import type { UserTargets } from './user-targets';
 import type { IndicatorId } from '../indicators/registry';
 import type { AtlasMap, HoverEvent } from '../map/atlas-map';
 import type { SlideView } from '../present/slides';
@@ -33,6 +34,8 @@ export interface AtlasFacade {
   /** Every commune-level unit in matrix order (null before the unit list is read). */
   readonly units: Readonly<UnitList> | null;
   readonly imports: ImportService | null;
+  /** Targets the user entered in the scorecard (null until every table is loaded). */
+  readonly targets: UserTargets | null;
 
   start(container: HTMLElement): Promise<void>;
 

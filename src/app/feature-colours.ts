@@ -154,12 +154,12 @@ export class FeatureColours {
     return province === null ? () => true : (u) => units.provinceCode[u] === province;
   }
 
-  /** RGBA per drawn feature: class colour, other provinces hidden, sponsor view muting, selection. Returns units drawn. */
+  /** RGBA per drawn feature: class colour, other provinces hidden, sponsor view muting. Returns units drawn. */
   private write(c: Colouring | null, out: Uint8Array, view: PaintView): number {
     const d = this.layer!;
-    const { province, selectedCode, sponsorCodes } = view;
+    // the selected commune keeps its colour: it is outlined on the map (selection-outline.ts), not filled
+    const { province, sponsorCodes } = view;
     const fu = this.featureUnit;
-    const selectedUnit = selectedCode === null || !this.units ? -1 : (this.units.indexOf.get(selectedCode) ?? -1);
     let drawn = 0;
     for (let f = 0; f < d.geometry.nFeatures; f++) {
       const o = f * 4;
@@ -179,11 +179,6 @@ export class FeatureColours {
         out[o] = 255 - ((255 - rgba[0]) >> 2);
         out[o + 1] = 255 - ((255 - rgba[1]) >> 2);
         out[o + 2] = 255 - ((255 - rgba[2]) >> 2);
-      }
-      if (u >= 0 && u === selectedUnit) {
-        out[o] = 33;
-        out[o + 1] = 102;
-        out[o + 2] = 172;
       }
     }
     return drawn;

@@ -2,12 +2,15 @@ import { i18n } from '../i18n';
 import { initialState, type AppState } from '../state/app-state';
 import { validateView, type ViewData, type ViewRequest } from './validate-view';
 
+/** The year a view opens on when none is asked for (or the one asked for has no data): the latest year with data. */
+export const latestYear = (years: readonly number[]): number => (years.length > 0 ? years[years.length - 1] : initialState.year);
+
 /**
  * Year, comparison year and province of a view checked against the lists of the data (at start-up, and again when
- * an import changes them): what the data lacks falls back to the defaults.
+ * an import changes them): what the data lacks falls back to the defaults, a year to the latest with data.
  */
 export function checkAgainstLists(s: AppState, data: ViewData): { view: ViewRequest; ignored: string[] } {
-  return validateView({ year: s.year, compareYear: s.compareYear, province: s.province }, data, initialState);
+  return validateView({ year: s.year, compareYear: s.compareYear, province: s.province }, data, { ...initialState, year: latestYear(data.years) });
 }
 
 /**
@@ -20,6 +23,8 @@ export class LinkRequest {
   readonly immediate: Partial<AppState>;
   /** Checked and applied once everything is loaded. */
   readonly later: ViewRequest;
+  /** Whether the link names a year; without one the view opens on the latest year with data. */
+  readonly yearAsked: boolean;
   private readonly ignored: string[];
 
   /** `invalid`: parameters that could not be read at all ("year=abc"). */
@@ -28,11 +33,13 @@ export class LinkRequest {
     this.immediate = immediate;
     this.later = { sponsor, selectedCode, district };
     this.ignored = [...invalid];
+    this.yearAsked = initial.year !== undefined;
   }
 
-  /** Step 1, once the lists are read. */
+  /** Step 1, once the lists are read: a year not asked for is the latest with data. */
   checkLists(s: AppState, data: ViewData): ViewRequest {
-    return this.noted(checkAgainstLists(s, data));
+    const view = this.noted(checkAgainstLists(s, data));
+    return this.yearAsked ? view : { ...view, year: latestYear(data.years) };
   }
 
   /** Step 2, once everything is loaded: the district is checked against the province shown. */

@@ -45,6 +45,18 @@ export const indicators: Record<IndicatorId, IndicatorDef> = {
 /** Whether an indicator is offered on the units of a vintage. */
 export const indicatorOnVintage = (id: IndicatorId, vintage: Vintage): boolean => (indicators[id].vintage ?? vintage) === vintage;
 
+/**
+ * The official bands of criteria met under a 19-criteria set (QĐ 1980, QĐ 318), as the programme's reports group
+ * communes: 19 (meets the standard), 15-18, 10-14, 5-9, under 5. As class breaks: class i holds [b(i-1), b(i)).
+ */
+export const OFFICIAL_CRITERIA_BANDS: readonly number[] = [5, 10, 15, 19];
+
+/** Whether a classification of the criteria indicator is the official bands, or the floor split ([floor]). */
+export function criteriaBandsOf(breaks: readonly number[], floor: number): 'official' | 'floor' | null {
+  if (breaks.length === OFFICIAL_CRITERIA_BANDS.length && breaks.every((b, i) => b === OFFICIAL_CRITERIA_BANDS[i])) return 'official';
+  return breaks.length === 1 && breaks[0] === floor ? 'floor' : null;
+}
+
 export const indicatorIds = Object.keys(indicators) as IndicatorId[];
 
 export const categoriesOf = (id: IndicatorId): readonly string[] =>

@@ -19,7 +19,7 @@ export interface HoverEvent {
 
 export type BaseSourceId =
   | 'provinces' | 'districts' | 'province-labels' | 'district-labels' | 'sea-labels' | 'commune-lines' | 'islands' | 'sponsored'
-  | 'basemap-land' | 'basemap-labels' | 'lineage';
+  | 'basemap-land' | 'basemap-labels' | 'lineage' | 'selected';
 
 export type Bounds = [number, number, number, number];
 

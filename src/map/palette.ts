@@ -12,6 +12,8 @@ export const palette = {
   flagged: '#c51b7d',
   /** A sponsor's communes. */
   sponsored: '#6a3d9a',
+  /** The selected commune's outline (over its own colour). */
+  selected: '#0b2e6b',
   communeLine: '#ffffff',
   districtLine: '#5b5b5b',
   provinceLine: '#222222',

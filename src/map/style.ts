@@ -31,6 +31,7 @@ export function offlineStyle(): StyleSpecification {
       'basemap-land': empty(),
       'basemap-labels': empty(),
       sponsored: empty(),
+      selected: empty(),
       lineage: empty(),
     },
     layers: [
@@ -107,6 +108,19 @@ export function offlineStyle(): StyleSpecification {
         type: 'line',
         source: 'sponsored',
         paint: { 'line-color': palette.sponsored, 'line-width': 2.6 },
+      },
+      {
+        // the selected commune: outlined (white casing, dark line) so that its own colour stays visible
+        id: 'selected-casing',
+        type: 'line',
+        source: 'selected',
+        paint: { 'line-color': '#ffffff', 'line-width': 5.5 },
+      },
+      {
+        id: 'selected-line',
+        type: 'line',
+        source: 'selected',
+        paint: { 'line-color': palette.selected, 'line-width': 3 },
       },
       {
         id: 'sponsored-labels',

@@ -63,7 +63,7 @@ export interface AppState {
   /** Outline sponsored communes with their sponsor's short name on the main map. */
   showSponsored: boolean;
   /** Which side panel is open. */
-  panel: 'legend' | 'districts' | 'criteria' | 'profile' | 'sponsors' | 'data' | 'slides';
+  panel: 'legend' | 'scorecard' | 'districts' | 'criteria' | 'profile' | 'sponsors' | 'data' | 'slides';
   playing: boolean;
   /** Side-by-side comparison: a second synchronised map of another year or indicator (null = off). */
   compare: { year: number; indicator: IndicatorId } | null;

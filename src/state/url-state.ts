@@ -14,7 +14,7 @@ export type UrlState = Partial<
   Pick<AppState, 'vintage' | 'province' | 'year' | 'indicator' | 'compareYear' | 'criterion' | 'district' | 'selectedCode' | 'sponsor' | 'panel' | 'locale' | 'traced' | 'showFormerDistricts' | 'dataId'>
 >;
 
-const panels: AppState['panel'][] = ['legend', 'districts', 'criteria', 'profile', 'sponsors', 'data', 'slides'];
+const panels: AppState['panel'][] = ['legend', 'scorecard', 'districts', 'criteria', 'profile', 'sponsors', 'data', 'slides'];
 
 export interface ParsedUrl {
   state: UrlState;

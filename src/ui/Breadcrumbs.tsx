@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { useAtlas } from './AtlasContext';
 
-/** Toàn quốc › Tỉnh › Huyện › Xã: each crumb goes back up. */
+/** Toàn quốc › Tỉnh › Huyện › Xã: each crumb goes back up; the district's opens its communes in the panel. */
 export function Breadcrumbs() {
   const atlas = useAtlas();
   const s = useStore(atlas.state);
@@ -27,7 +27,10 @@ export function Breadcrumbs() {
       {districtName && (
         <>
           <span aria-hidden="true">›</span>
-          <span>{districtName}</span>
+          {/* the district's crumb opens its communes in the panel: the breadcrumb and the panel move together */}
+          <button type="button" data-testid="crumb-district" onClick={() => atlas.setUiState({ panel: 'districts' })} aria-current={s.selectedCode ? undefined : 'location'}>
+            {districtName}
+          </button>
         </>
       )}
       {commune && (

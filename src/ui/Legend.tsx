@@ -4,8 +4,9 @@ import { viewIllustrative } from '../indicators/provenance';
 import { useAtlas } from './AtlasContext';
 import { cssColour } from '../map/status-colours';
 import { formatNumber } from '../i18n';
-import { formatRange } from '../indicators/format';
 import { indicators } from '../indicators/registry';
+import { MapMarks } from './MapMarks';
+import { classLabel } from './band-labels';
 
 export function Legend() {
   const atlas = useAtlas();
@@ -24,7 +25,7 @@ export function Legend() {
           <li key={i} data-class={item.category ?? (item.noData ? 'no_data' : `class-${i}`)}>
             <span className="swatch" style={{ background: cssColour(item.colour) }} />
             <span className="label">
-              {item.category ? t(`status.${item.category}`) : item.noData ? t('status.no_data') : formatRange(s.indicator, item.range!, s.locale)}
+              {item.category ? t(`status.${item.category}`) : item.noData ? t('status.no_data') : classLabel(s, item.range!, i, t)}
             </span>
             <span className="count">{formatNumber(item.count, s.locale)}</span>
           </li>
@@ -39,6 +40,7 @@ export function Legend() {
       </ul>
       <p className="total">{t('legend.total', { count: formatNumber(total, s.locale) })}</p>
       {def.kind === 'numeric' && <p className="method">{t(`classify.${s.classMethod}`)}</p>}
+      <MapMarks />
       {s.withoutBoundary.length > 0 && (
         <details className="without-boundary" data-testid="without-boundary" open>
           <summary>{t('legend.withoutBoundary', { count: s.withoutBoundary.length })}</summary>

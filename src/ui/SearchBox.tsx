@@ -2,61 +2,30 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { useAtlas } from './AtlasContext';
-import { searchKey, stripUnitPrefix } from '../common/vn-name';
-import { vietnameseCollator } from '../i18n/collate';
+import { buildSearchIndex, search, type SearchEntry } from './search-index';
+import './decisions.css';
+import { openOtherVintage, useOtherVintageHits } from './vintage/vintage-search';
 
-interface Hit {
-  kind: 'commune' | 'district';
-  code: string;
-  name: string;
-  context: string;
-  province: string;
-}
-
-const maxHits = 12;
-
-/** Finds communes and districts with or without diacritics ("huong loc" -> Hướng Lộc), sorted the Vietnamese way. */
+/**
+ * Finds provinces, districts and communes with or without diacritics ("huong loc" -> Hướng Lộc), several words
+ * over a commune and its district ("phu my mo cay"), ranked as a person would (search-index.ts), each with its
+ * level. A commune opens zoomed with its neighbours around it; a district opens its communes.
+ */
 export function SearchBox() {
   const atlas = useAtlas();
   const s = useStore(atlas.state);
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const index = useMemo(() => {
-    const u = atlas.units;
-    if (!u || s.phase !== 'ready') return [];
-    // key: what a query is compared with; bare: the name without its prefix, for sorting
-    const entries: (Hit & { key: string; bare: string })[] = [];
-    const districts = new Map<string, Hit & { key: string; bare: string }>();
-    for (let i = 0; i < u.length; i++) {
-      entries.push({ kind: 'commune', code: u.code[i], name: u.name[i], context: `${u.districtName[i]}, ${u.provinceName[i]}`, province: u.provinceCode[i], key: searchKey(u.name[i]), bare: stripUnitPrefix(u.name[i]) });
-      if (!districts.has(u.districtCode[i]))
-        districts.set(u.districtCode[i], { kind: 'district', code: u.districtCode[i], name: u.districtName[i], context: u.provinceName[i], province: u.provinceCode[i], key: searchKey(u.districtName[i]), bare: stripUnitPrefix(u.districtName[i]) });
-    }
-    return [...entries, ...districts.values()];
-  }, [atlas.units, s.phase]);
+  const index = useMemo(() => (atlas.units && s.phase === 'ready' ? buildSearchIndex(atlas.units) : []), [atlas.units, s.phase]);
+  const hits = useMemo(() => search(index, text, s.province), [index, text, s.province]);
+  // communes of the other vintage, each tagged with it (codes collide across vintages): "where did my commune go"
+  const others = useOtherVintageHits(atlas, s.vintage, text, s.phase === 'ready');
 
-  const query = searchKey(text);
-  const hits = useMemo(() => {
-    if (query.length < 2) return [];
-    const words = query.split(' ');
-    const found = index.filter((e) => words.every((w) => e.key.includes(w)));
-    // Current province first, then Vietnamese collation of the name without its prefix.
-    found.sort(
-      (a, b) =>
-        Number(b.province === s.province) - Number(a.province === s.province) ||
-        vietnameseCollator.compare(a.bare, b.bare) ||
-        vietnameseCollator.compare(a.context, b.context),
-    );
-    return found.slice(0, maxHits);
-  }, [index, query, s.province]);
-
-  const open = async (h: Hit) => {
+  const open = async (h: SearchEntry) => {
     setText('');
-    if (h.kind === 'commune') await atlas.focusCommune(h.code);
-    else {
-      if (atlas.state.get().province !== h.province) await atlas.setProvince(h.province);
-      await atlas.setDistrict(h.code);
-    }
+    if (h.level === 'commune') return atlas.focusCommune(h.code);
+    if (atlas.state.get().province !== h.province) await atlas.setProvince(h.province);
+    if (h.level === 'district') await atlas.setDistrict(h.code);
   };
   return (
     <div className="search" role="search">
@@ -70,14 +39,25 @@ export function SearchBox() {
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && hits[0]) void open(hits[0]);
+          else if (e.key === 'Enter' && others[0]) void openOtherVintage(atlas, others[0]).then(() => setText(''));
           if (e.key === 'Escape') setText('');
         }}
       />
-      {hits.length > 0 && (
+      {hits.length + others.length > 0 && (
         <ul className="search-results" data-testid="search-results" role="listbox">
           {hits.map((h) => (
-            <li key={`${h.kind}-${h.code}`} role="option" aria-selected={false}>
+            <li key={`${h.level}-${h.code}`} role="option" aria-selected={false} data-level={h.level} data-code={h.code}>
               <button type="button" onClick={() => void open(h)}>
+                <span className={`level level-${h.level}`}>{t(`search.level.${h.level}`)}</span>
+                <strong>{h.name}</strong> <span className="context">{h.context}</span>
+                {s.province !== null && h.province === s.province && h.level !== 'province' && <span className="here">{t('search.here')}</span>}
+              </button>
+            </li>
+          ))}
+          {others.map((h) => (
+            <li key={`${h.vintage}-${h.code}`} role="option" aria-selected={false} data-level={h.level} data-code={h.code} data-vintage={h.vintage}>
+              <button type="button" onClick={() => void openOtherVintage(atlas, h).then(() => setText(''))}>
+                <span className="vintage-tag">{t(`vintage.short.${h.vintage}`)}</span>
                 <strong>{h.name}</strong> <span className="context">{h.context}</span>
               </button>
             </li>

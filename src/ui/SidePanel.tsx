@@ -4,6 +4,7 @@ import { useAtlas } from './AtlasContext';
 import { Legend } from './Legend';
 import { SelectionPanel } from './SelectionPanel';
 import { DistrictTable } from './planner/DistrictTable';
+import { Scorecard } from './scorecard/Scorecard';
 import { CriteriaGaps } from './planner/CriteriaGaps';
 import { CommuneProfile } from './profile/CommuneProfile';
 import { SponsorPanel } from './sponsor/SponsorPanel';
@@ -12,7 +13,7 @@ import { SlidesPanel } from './present/SlidesPanel';
 import { PackagePanel } from './data/PackagePanel';
 import type { AppState } from '../state/app-state';
 
-const tabs: AppState['panel'][] = ['legend', 'districts', 'criteria', 'profile', 'sponsors', 'data', 'slides'];
+const tabs: AppState['panel'][] = ['legend', 'scorecard', 'districts', 'criteria', 'profile', 'sponsors', 'data', 'slides'];
 
 export function SidePanel() {
   const atlas = useAtlas();
@@ -34,6 +35,7 @@ export function SidePanel() {
             <SelectionPanel />
           </>
         )}
+        {s.panel === 'scorecard' && <Scorecard />}
         {s.panel === 'districts' && <DistrictTable />}
         {s.panel === 'criteria' && <CriteriaGaps />}
         {s.panel === 'profile' && <CommuneProfile />}

@@ -55,7 +55,7 @@ gpairs AS (
 )`;
 
 /** Levels: the group's share now, against a straight line from its own base share to the province's goal share. */
-function shareRows(count: 'ntm' | 'advanced'): string {
+function shareRows(count: 'ntm' | 'advanced' | 'model'): string {
   return `
 SELECT n.grp, 100.0 * n.${count} / n.xa AS value,
   CASE WHEN t.eval_year >= t.target_year OR t.target_year <= t.base_year THEN gs.goal_share
@@ -84,6 +84,7 @@ const groupRows: Partial<Record<Measure, string>> = {
   ntm_share: shareRows('ntm'),
   ntm_count: shareRows('ntm'),
   advanced_share: shareRows('advanced'),
+  model_share: shareRows('model'),
   advanced_of_ntm: `SELECT grp, 100.0 * advanced / nullif(ntm, 0) AS value, t.goal AS expected, xa - ntm AS extra, provenance FROM g, t WHERE year = t.eval_year`,
   model_of_ntm: `SELECT grp, 100.0 * model / nullif(ntm, 0) AS value, t.goal AS expected, xa - ntm AS extra, provenance FROM g, t WHERE year = t.eval_year`,
   poor_rate: `SELECT grp, 100.0 * poor / nullif(households, 0) AS value, t.goal AS expected, NULL AS extra, provenance FROM gp, t WHERE year = t.eval_year`,

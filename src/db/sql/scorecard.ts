@@ -15,7 +15,7 @@ import { provenanceSetSQL } from './provenance';
 import { allTargetsSQL } from './targets';
 
 export type Measure =
-  | 'ntm_share' | 'ntm_count' | 'advanced_share' | 'advanced_of_ntm' | 'model_of_ntm' | 'below_floor' | 'districts_recognised'
+  | 'ntm_share' | 'ntm_count' | 'advanced_share' | 'model_share' | 'advanced_of_ntm' | 'model_of_ntm' | 'below_floor' | 'districts_recognised'
   | 'poor_reduced_per_year' | 'poor_points_per_year' | 'poor_rate';
 
 /** What a target indicator measures, and which way is better. A target indicator not listed cannot be measured. */
@@ -23,6 +23,7 @@ export const TARGET_MEASURES: Record<string, { measure: Measure; direction: 'up'
   target_share_communes_ntm: { measure: 'ntm_share', direction: 'up', unit: 'percent' },
   target_communes_ntm: { measure: 'ntm_count', direction: 'up', unit: 'communes' },
   target_share_communes_advanced_or_model: { measure: 'advanced_share', direction: 'up', unit: 'percent' },
+  target_share_communes_model: { measure: 'model_share', direction: 'up', unit: 'percent' },
   target_share_advanced_of_ntm: { measure: 'advanced_of_ntm', direction: 'up', unit: 'percent' },
   target_share_model_of_ntm: { measure: 'model_of_ntm', direction: 'up', unit: 'percent' },
   // the value is the floor (12 criteria); the goal is no commune under it
@@ -52,8 +53,8 @@ export interface ScoredTarget {
   note: string;
   source: string;
   parent_id: string | null;
-  /** 'fact' (published) or 'entered' (by a user) */
-  origin: 'fact' | 'entered';
+  /** 'fact' (published) or 'entered' (by a user); 'figure' for a key figure */
+  origin: 'fact' | 'entered' | 'figure';
   measure: Measure | null;
   direction: 'up' | 'down' | null;
   /** the measure's goal: the target value (its lower bound for a range to reach, upper bound for one not to pass); 0 below a floor */
@@ -87,10 +88,10 @@ const measureRows = Object.entries(TARGET_MEASURES)
 export const measureListSQL = (ms: readonly Measure[]) => ms.map((m) => `'${m}'`).join(', ');
 
 /**
- * The targets, with their measure, period, base and evaluation years and goal. `where` filters the targets
- * (its parameters are the caller's); $2 is the shown year.
+ * The targets, with their measure, period, base and evaluation years and goal. `where` filters the targets of
+ * `source` (its parameters are the caller's); $2 is the shown year.
  */
-export function targetsCTE(where: string): string {
+export function targetsCTE(where: string, source = allTargetsSQL): string {
   return `
 first_year AS (SELECT min(year)::INTEGER AS y FROM commune_year),
 t AS (
@@ -103,7 +104,7 @@ t AS (
     CASE WHEN k.measure = 'below_floor' THEN 0
          WHEN k.direction = 'up' THEN coalesce(t.value_min, t.value_num)
          ELSE coalesce(t.value_max, t.value_num) END AS goal
-  FROM ${allTargetsSQL} t
+  FROM ${source} t
   LEFT JOIN (VALUES ${measureRows}) k(indicator, measure, direction, rank) ON k.indicator = t.indicator
   LEFT JOIN criteria_sets cs ON t.target_year BETWEEN cs.period_from AND cs.period_to
   WHERE ${where}
@@ -176,6 +177,7 @@ mv AS (
       WHEN 'ntm_share' THEN 100.0 * l.ntm / nullif(l.xa, 0)
       WHEN 'ntm_count' THEN l.ntm
       WHEN 'advanced_share' THEN 100.0 * l.advanced / nullif(l.xa, 0)
+      WHEN 'model_share' THEN 100.0 * l.model / nullif(l.xa, 0)
       WHEN 'advanced_of_ntm' THEN 100.0 * l.advanced / nullif(l.ntm, 0)
       WHEN 'model_of_ntm' THEN 100.0 * l.model / nullif(l.ntm, 0)
       WHEN 'below_floor' THEN b.value
@@ -201,12 +203,9 @@ mv AS (
 const perYear = `t.measure IN (${measureListSQL(PER_YEAR_MEASURES)})`;
 const reached = (v: string, goal: string) => `CASE WHEN t.direction = 'up' THEN ${v} >= ${goal} - 1e-9 ELSE ${v} <= ${goal} + 1e-9 END`;
 
-/**
- * The targets of a province ($1; NULL = every target, nationally), scored in the shown year ($2): one row per
- * target (ScoredTarget), published first, each sub-target after its parent.
- */
-export const scorecardSQL = `
-WITH ${targetsCTE('($1::VARCHAR IS NULL OR t.province_code = $1)')},
+/** Scores the targets of `source` that pass `where`, in the shown year ($2): one row per target (ScoredTarget). */
+const scoreSQL = (where: string, source?: string) => `
+WITH ${targetsCTE(where, source)},
 ${placeYearCTEs},
 ${measureValuesCTE},
 scored AS (
@@ -240,6 +239,32 @@ FROM scored t
 -- each sub-target right after its parent (the parent's rank), published before entered
 ORDER BY province_code, origin DESC, coalesce((SELECT p.rank FROM t p WHERE p.target_id = t.parent_id), t.rank),
   coalesce(parent_id, target_id), parent_id NULLS FIRST, t.rank, target_id`;
+
+/**
+ * The targets of a province ($1; NULL = every target, nationally), scored in the shown year ($2): published first,
+ * each sub-target after its parent.
+ */
+export const scorecardSQL = scoreSQL('($1::VARCHAR IS NULL OR t.province_code = $1)');
+
+/** The measures the key figures show, in order (the floor one with the planner's floor). */
+export const KEY_FIGURES = [
+  'target_share_communes_ntm', 'target_share_communes_advanced_or_model', 'target_share_communes_model', 'target_min_criteria_per_commune',
+  'target_districts_ntm', 'target_poor_households_reduced_per_year', 'target_poor_rate_reduction_points_per_year',
+] as const;
+
+/**
+ * Key figures of a place ($1; NULL = the country) in the shown year ($2), whatever its targets: every measure of
+ * KEY_FIGURES over the programme period of the year (communes under the floor $3), scored as targets without a goal
+ * (value_now, value_base, pairs of the per-year ones; the verdict means nothing here).
+ */
+export const keyFiguresSQL = scoreSQL(
+  'TRUE',
+  `(SELECT 'key-' || k.indicator AS target_id, coalesce($1::VARCHAR, '00') AS province_code, '' AS province_name,
+     coalesce((SELECT max(period_to) FROM criteria_sets WHERE $2 BETWEEN period_from AND period_to), $2)::INTEGER AS target_year,
+     k.indicator, '' AS value, CASE WHEN k.indicator = 'target_min_criteria_per_commune' THEN $3::DOUBLE END AS value_num,
+     NULL::DOUBLE AS value_min, NULL::DOUBLE AS value_max, '' AS unit, '' AS note, '' AS source, NULL::VARCHAR AS parent_id, 'figure' AS origin
+   FROM (VALUES ${KEY_FIGURES.map((k) => `('${k}')`).join(', ')}) k(indicator))`,
+);
 
 /** One target's measure in every year with data (the trajectory chart). Params: $1 target id, $2 shown year. */
 export const targetSeriesSQL = `

@@ -6,6 +6,7 @@ import { indicators } from '../../indicators/registry';
 import type { ClassMethod } from '../../classify/classify';
 import { YearSelect } from './YearSelect';
 import { IndicatorSelect } from './IndicatorSelect';
+import { CriteriaBands } from './CriteriaBands';
 
 const methods: ClassMethod[] = ['jenks', 'quantile', 'equal', 'manual'];
 
@@ -28,6 +29,7 @@ export function IndicatorControls() {
   return (
     <div className="indicator-controls">
       <IndicatorSelect testId="indicator-picker" value={s.indicator} disabled={disabled} onChange={(id) => void atlas.setIndicator(id)} />
+      <CriteriaBands />
       {def.change && (
         <YearSelect label={t('controls.compareYear')} testId="compare-year" value={s.compareYear} onChange={(y) => void atlas.setCompareYear(y)} />
       )}

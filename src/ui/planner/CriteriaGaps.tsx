@@ -4,15 +4,22 @@ import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { useSql } from '../use-sql';
 import { criteriaMissingSQL, districtCriteriaMatrixSQL } from '../../db/sql/criteria';
-import { shortDistrictName } from '../../common/vn-name';
+import { shortDistrictName, stripUnitPrefix } from '../../common/vn-name';
 import { formatNumber } from '../../i18n';
 import { seriesIllustrative } from '../../indicators/provenance';
 import { IllustrativeNote } from '../IllustrativeMark';
+import '../decisions.css';
 
 interface Missing { number: number; name_vi: string; name_en: string; criteria_set: string; missing: number; assessed: number }
 interface MatrixRow { commune_code: string; commune_name: string; criteria_set: string | null; criteria_met: number | null; mask: number | null }
 
-/** Criteria most often missing across the province, and a communes x criteria matrix for one district. */
+const missesCriterion = (r: MatrixRow, n: number) => r.mask !== null && ((r.mask >> (n - 1)) & 1) === 0;
+
+/**
+ * Criteria most often missing across the province, and a communes x criteria matrix for one district that fits
+ * the panel (numbered headers, the full name on hover); a column or a missing cell opens the communes of the
+ * district missing that criterion, and maps the criterion.
+ */
 export function CriteriaGaps() {
   const atlas = useAtlas();
   const s = useStore(atlas.state);
@@ -20,10 +27,20 @@ export function CriteriaGaps() {
   const missing = useSql<Missing>(criteriaMissingSQL, [s.province, s.year]).rows ?? [];
   const districts = s.planner.filter((r) => r.in_scope > 0);
   const [chosen, setChosen] = useState<string | null>(null);
+  const [picked, setPicked] = useState<number | null>(null);
   const district = s.district ?? chosen ?? districts[0]?.group_code ?? null;
   const matrix = useSql<MatrixRow>(s.province === null || !district ? null : districtCriteriaMatrixSQL, [district, s.year]).rows ?? [];
   const numbers = missing.map((m) => m.number).sort((a, b) => a - b);
   const name = (m: Missing) => (s.locale === 'vi' ? m.name_vi : m.name_en);
+  const nameOf = (n: number) => {
+    const m = missing.find((x) => x.number === n);
+    return m ? name(m) : String(n);
+  };
+  const pick = (n: number) => {
+    setPicked(n);
+    void atlas.showCriterionGap(n);
+  };
+  const without = picked === null ? [] : matrix.filter((r) => missesCriterion(r, picked));
   return (
     <section className="criteria-gaps" data-testid="criteria-gaps">
       <h2>{t('criteria.mostMissing', { year: s.year })}</h2>
@@ -51,14 +68,16 @@ export function CriteriaGaps() {
               ))}
             </select>
           </label>
-          <div className="table-scroll">
+          <div className="table-scroll sticky-first">
             <table className="criteria-matrix" data-testid="criteria-matrix">
               <thead>
                 <tr>
                   <th scope="col">{t('criteria.commune')}</th>
                   {numbers.map((n) => (
-                    <th key={n} scope="col" title={name(missing.find((m) => m.number === n)!)}>
-                      {n}
+                    <th key={n} scope="col" title={t('criteria.numbered', { n, name: nameOf(n) })} data-criterion={n} aria-pressed={picked === n}>
+                      <button type="button" onClick={() => pick(n)} aria-label={t('criteria.numbered', { n, name: nameOf(n) })}>
+                        {n}
+                      </button>
                     </th>
                   ))}
                 </tr>
@@ -66,12 +85,23 @@ export function CriteriaGaps() {
               <tbody>
                 {matrix.map((r) => (
                   <tr key={r.commune_code}>
-                    <th scope="row">{r.commune_name}</th>
+                    <th scope="row" title={r.commune_name}>
+                      {stripUnitPrefix(r.commune_name)}
+                    </th>
                     {numbers.map((n) => {
-                      const state = r.mask === null ? 'no_data' : (r.mask >> (n - 1)) & 1 ? 'met' : 'missing';
+                      const state = r.mask === null ? 'no_data' : missesCriterion(r, n) ? 'missing' : 'met';
+                      const label = `${r.commune_name}: ${t('criteria.numbered', { n, name: nameOf(n) })}: ${t(`criteria.cell.${state}`)}`;
                       return (
-                        <td key={n} className={`c-${state}`} aria-label={t(`criteria.cell.${state}`)}>
-                          {state === 'met' ? '✓' : state === 'missing' ? '✗' : '·'}
+                        <td key={n} className={`c-${state}`} title={label}>
+                          {state === 'missing' ? (
+                            <button type="button" onClick={() => pick(n)} aria-label={label}>
+                              ✗
+                            </button>
+                          ) : (
+                            <span aria-label={label} role="img">
+                              {state === 'met' ? '✓' : '·'}
+                            </span>
+                          )}
                         </td>
                       );
                     })}
@@ -80,6 +110,25 @@ export function CriteriaGaps() {
               </tbody>
             </table>
           </div>
+          {picked !== null && (
+            <div className="criterion-communes" data-testid="criterion-communes" data-criterion={picked}>
+              <h3>{t('criteria.missingIn', { n: picked, name: nameOf(picked), district: shortDistrictName(districts.find((d) => d.group_code === district)?.group_name ?? '') })}</h3>
+              {without.length === 0 ? (
+                <p className="small">{t('criteria.noneMissing')}</p>
+              ) : (
+                <ul>
+                  {without.map((r) => (
+                    <li key={r.commune_code}>
+                      <button type="button" className="link" onClick={() => void atlas.focusCommune(r.commune_code)}>
+                        {r.commune_name}
+                      </button>{' '}
+                      <span className="small">{t('tooltip.criteriaValue', { met: r.criteria_met ?? '–', total: numbers.length })}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
         </>
       )}
       {/* counts of the NTM rows of the year in the province */}

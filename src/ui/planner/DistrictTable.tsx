@@ -1,64 +1,54 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Plot from '@observablehq/plot';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import type { PlannerRow } from '../../db/sql/planner';
-import { formatNumber, formatPercent, type Locale } from '../../i18n';
-import { vietnameseCollator } from '../../i18n/collate';
 import { shortDistrictName, shortProvinceName } from '../../common/vn-name';
 import { PlotFigure } from '../charts/PlotFigure';
 import { exportPlannerTable, plannerColumnIllustrative, plannerColumnSeries } from '../../export/planner-table';
 import { IllustrativeMark, IllustrativeNote } from '../IllustrativeMark';
 import { YearSelect } from '../controls/YearSelect';
+import { DistrictCommunes } from './DistrictCommunes';
+import { formatCell, nextSort, sortRows, tableView, type CellFormat } from './table-view';
+import '../decisions.css';
 
 type Key = keyof PlannerRow;
 
-const columns: { key: Key; format: 'int' | 'share' | 'dec' | 'pts' | 'text' }[] = [
+/** The few columns a planner reads first; the others on demand ("all columns"). */
+const keyColumns: { key: Key; format: CellFormat }[] = [
   { key: 'in_scope', format: 'int' },
-  { key: 'ntm', format: 'int' },
   { key: 'ntm_share', format: 'share' },
+  { key: 'expected_share', format: 'share' },
+  { key: 'target_gap', format: 'gap' },
+  { key: 'below_floor', format: 'int' },
+  { key: 'poor_rate', format: 'share' },
+];
+const moreColumns: { key: Key; format: CellFormat }[] = [
+  { key: 'ntm', format: 'int' },
   { key: 'nang_cao', format: 'int' },
   { key: 'kieu_mau', format: 'int' },
   { key: 'avg_criteria', format: 'dec' },
-  { key: 'below_floor', format: 'int' },
-  { key: 'poor_rate', format: 'share' },
   { key: 'near_poor_rate', format: 'share' },
   { key: 'ntm_share_change', format: 'pts' },
   { key: 'poor_rate_change', format: 'pts' },
-  { key: 'expected_share', format: 'share' },
-  { key: 'target_gap', format: 'pts' },
   { key: 'recognition_year', format: 'text' },
 ];
 
-function cell(v: unknown, format: string, locale: Locale): string {
-  if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return '–';
-  const n = v as number;
-  if (format === 'int') return formatNumber(n, locale);
-  if (format === 'share') return formatPercent(n, locale);
-  if (format === 'dec') return formatNumber(n, locale, 1);
-  if (format === 'pts') return `${n > 0 ? '+' : ''}${formatNumber(n * 100, locale, 1)}`;
-  return String(v);
-}
-
-/** District table (or province table in the national view) with sorting, flags and a ranking chart. */
+/**
+ * District table (province table nationally): the name column stays in view when scrolled, the key columns come
+ * first (the others on demand), the gap to the target is signed in words, the sort survives a year change, and a
+ * row opens its district (its communes, below) or province.
+ */
 export function DistrictTable() {
   const atlas = useAtlas();
   const s = useStore(atlas.state);
+  const view = useStore(tableView);
   const { t } = useTranslation();
-  const [sort, setSort] = useState<{ key: Key; desc: boolean }>({ key: 'ntm_share', desc: true });
-  const short = s.province === null ? shortProvinceName : shortDistrictName;
-  const rows = useMemo(() => {
-    const out = [...s.planner];
-    out.sort((a, b) => {
-      const x = a[sort.key], y = b[sort.key];
-      if (x === null || x === undefined) return 1;
-      if (y === null || y === undefined) return -1;
-      const c = typeof x === 'string' ? vietnameseCollator.compare(x, y as string) : (x as number) - (y as number);
-      return sort.desc ? -c : c;
-    });
-    return out;
-  }, [s.planner, sort]);
+  const level = s.province === null ? 'province' : 'district';
+  const short = level === 'province' ? shortProvinceName : shortDistrictName;
+  const columns = view.allColumns ? [...keyColumns, ...moreColumns] : keyColumns;
+  const rows = useMemo(() => sortRows(s.planner, view.districts), [s.planner, view.districts]);
   const chart = useCallback(() => {
     const data = s.planner.filter((r) => r.ntm_share !== null).map((r) => ({ name: short(r.group_name), share: r.ntm_share! * 100, behind: r.behind, expected: r.expected_share === null ? null : r.expected_share * 100 }));
     return Plot.plot({
@@ -75,10 +65,12 @@ export function DistrictTable() {
       ],
     });
   }, [s.planner, short, t]);
-  const level = s.province === null ? 'province' : 'district';
   const behind = s.planner.filter((r) => r.behind).length;
-  // columns marked by the series they are computed from, where a shown row's value of it is illustrative
   const marked = new Set(columns.map((c) => c.key).filter((k) => plannerColumnIllustrative(s.planner, k)));
+  const open = (code: string) => void (level === 'district' ? atlas.setDistrict(code) : atlas.setProvince(code));
+  const sortBy = (key: Key, descFirst: boolean) => tableView.set({ districts: nextSort(view.districts, key, descFirst) });
+  const ariaSort = (key: Key) => (view.districts.key === key ? (view.districts.desc ? 'descending' : 'ascending') : 'none');
+  if (level === 'district' && s.district) return <DistrictCommunes district={s.district} />;
   return (
     <section className="district-table" data-testid="district-table">
       <h2>{t(`planner.title.${level}`, { year: s.year, base: s.compareYear })}</h2>
@@ -87,6 +79,10 @@ export function DistrictTable() {
         <label>
           {t('planner.floor')}
           <input type="number" min={0} max={19} value={s.floor} onChange={(e) => void atlas.setFloor(Number(e.target.value))} style={{ width: '4em' }} />
+        </label>
+        <label className="row">
+          <input type="checkbox" checked={view.allColumns} onChange={(e) => tableView.set({ allColumns: e.target.checked })} data-testid="all-columns" />
+          {t('planner.allColumns')}
         </label>
       </div>
       <p className="planner-summary" data-testid="planner-summary">
@@ -103,19 +99,18 @@ export function DistrictTable() {
           {t('export.print')}
         </button>
       </div>
-      <PlotFigure build={chart} label={t('planner.chartLabel')} />
-      <div className="table-scroll">
+      <div className="table-scroll sticky-first" data-testid="district-table-scroll">
         <table>
           <thead>
             <tr>
-              <th scope="col">
-                <button type="button" onClick={() => setSort({ key: 'group_name', desc: sort.key === 'group_name' ? !sort.desc : false })}>
+              <th scope="col" aria-sort={ariaSort('group_name')} data-key="group_name">
+                <button type="button" onClick={() => sortBy('group_name', false)}>
                   {t(`planner.col.name_${level}`)}
                 </button>
               </th>
               {columns.map((c) => (
-                <th key={c.key} scope="col" data-key={c.key} data-series={plannerColumnSeries(c.key) ?? undefined} aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
-                  <button type="button" onClick={() => setSort({ key: c.key, desc: sort.key === c.key ? !sort.desc : true })}>
+                <th key={c.key} scope="col" data-key={c.key} data-series={plannerColumnSeries(c.key) ?? undefined} aria-sort={ariaSort(c.key)} title={t(`planner.colHelp.${c.key}`, { floor: s.floor, defaultValue: '' }) || undefined}>
+                  <button type="button" onClick={() => sortBy(c.key, c.key !== 'target_gap' && c.key !== 'below_floor' && c.key !== 'poor_rate')}>
                     {t(`planner.col.${c.key}`, { floor: s.floor })}
                   </button>
                   <IllustrativeMark show={marked.has(c.key)} compact />
@@ -125,21 +120,29 @@ export function DistrictTable() {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.group_code} data-code={r.group_code} className={r.behind ? 'behind' : undefined}>
+              <tr
+                key={r.group_code}
+                data-code={r.group_code}
+                className={[r.behind ? 'behind' : '', s.district === r.group_code ? 'selected' : ''].join(' ').trim() || undefined}
+                onClick={() => open(r.group_code)}
+              >
                 <th scope="row">
-                  <button type="button" onClick={() => void (level === 'district' ? atlas.setDistrict(r.group_code) : atlas.setProvince(r.group_code))}>
+                  <button type="button" onClick={(e) => { e.stopPropagation(); open(r.group_code); }} title={r.group_name}>
                     {short(r.group_name)}
                   </button>
                   {r.behind && <span className="flag" title={t('planner.behind')}> ⚑</span>}
                 </th>
                 {columns.map((c) => (
-                  <td key={c.key}>{c.key === 'recognition_year' && r.recognition ? `${t(`planner.recognition.${r.recognition}`)} ${r.recognition_year}` : cell(r[c.key], c.format, s.locale)}</td>
+                  <td key={c.key} data-key={c.key} className={c.format === 'gap' && r.target_gap !== null ? (r.target_gap > 1e-9 ? 'short' : 'beyond') : undefined}>
+                    {c.key === 'recognition_year' && r.recognition ? `${t(`planner.recognition.${r.recognition}`)} ${r.recognition_year}` : formatCell(r[c.key], c.format, s.locale, t)}
+                  </td>
                 ))}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <PlotFigure build={chart} label={t('planner.chartLabel')} />
       <IllustrativeNote show={marked.size > 0} marked />
     </section>
   );

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
-import { formatPercent, formatNumber } from '../../i18n';
+import { formatPercent } from '../../i18n';
 import { progressSummary, useSponsorCommunes, useSponsors } from './sponsor-data';
 import { exportSponsorReport, sponsorRowMarks, sponsorViewIllustrative, summaryIllustrative } from '../../export/sponsor-report-file';
 import { IllustrativeMark, IllustrativeNote } from '../IllustrativeMark';
@@ -74,6 +74,7 @@ export function SponsorView() {
           ))}
         </tbody>
       </table>
+      {communes.some((c) => c.standard_changed_in !== null) && <p className="small">{t('sponsor.standardChanged', { year: communes.find((c) => c.standard_changed_in !== null)!.standard_changed_in })}</p>}
       <h3>{t('sponsor.nextTitle', { year: s.year })}</h3>
       <NextSteps communes={communes} />
       <p className="source">

@@ -16,8 +16,26 @@ export interface SponsorInfo {
   source: string;
 }
 
-/** A sponsored commune as the view shows it (the row type is declared beside the report that prints it). */
-export type SponsorCommune = SponsoredCommuneRow & { commune_code: string; mask: number | null; criteria_set: string | null };
+/**
+ * A sponsored commune as the view shows it (the row type is declared beside the report that prints it), with the
+ * tier it works towards and its poverty change split at a change of the poverty standard (sponsorCommunesSQL).
+ */
+export type SponsorCommune = SponsoredCommuneRow & {
+  commune_code: string;
+  mask: number | null;
+  criteria_set: string | null;
+  next_tier: string | null;
+  /** the first year of the shown year's poverty standard, when the assignment began under another; else null */
+  standard_changed_in: number | null;
+  change_before: number | null;
+  before_from: number | null;
+  before_to: number | null;
+  change_after: number | null;
+  after_from: number | null;
+  after_to: number | null;
+  before_provenance: string | null;
+  after_provenance: string | null;
+};
 
 export { isNtm, progressSummary } from '../../export/sponsor-report-file';
 

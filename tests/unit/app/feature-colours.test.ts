@@ -59,16 +59,17 @@ describe('FeatureColours', () => {
     expect(c.unitOf(3)).toBe(-1);
   });
 
-  test('other provinces are hidden and not counted; the selection is highlighted; outside a sponsor view, communes are muted', () => {
+  test('other provinces are hidden and not counted; the selection keeps its colour (it is outlined); outside a sponsor view, communes are muted', () => {
     const c = coloured();
     c.show(matrix, { ...view, province: '45' });
     const p = c.paint({ province: '45', selectedCode: 'b', sponsorCodes: new Set(['a']) })!;
     expect(alpha(p.colours, 2)).toBe(0);
     expect(p.drawn).toBe(2);
-    expect(rgb(p.colours, 1)).toEqual([33, 102, 172]);
     const unmuted = coloured();
     unmuted.show(matrix, { ...view, province: '45' });
     const q = unmuted.paint({ province: '45', selectedCode: null, sponsorCodes: null })!;
+    // the selected commune 'b' (muted: not the sponsor's) is painted exactly as it would be unselected
+    expect(rgb(p.colours, 1)).toEqual(rgb(q.colours, 1).map((v) => 255 - ((255 - v) >> 2)));
     expect(rgb(p.colours, 0)).toEqual(rgb(q.colours, 0));
     // the orphan polygon is muted: faded towards white
     expect(rgb(p.colours, 3).every((v, i) => v === 255 - ((255 - rgb(q.colours, 3)[i]) >> 2))).toBe(true);

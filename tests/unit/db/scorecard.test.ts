@@ -3,7 +3,7 @@ import '../helpers/sql-matchers';
 import { startNodeEngine } from '../helpers/node-engine';
 import { loadScorecardWorld } from './scorecard-world';
 import { rowsOf, type SqlEngine } from '../../../src/db/engine';
-import { scorecardSQL, targetSeriesSQL, TARGET_MEASURES, type ScoredTarget } from '../../../src/db/sql/scorecard';
+import { KEY_FIGURES, keyFiguresSQL, scorecardSQL, targetSeriesSQL, TARGET_MEASURES, type ScoredTarget } from '../../../src/db/sql/scorecard';
 import { holdoutsSQL, type Holdout } from '../../../src/db/sql/scorecard-holdouts';
 import { deleteUserTargetSQL, insertUserTargetSQL, userTargetParams, type UserTargetRow } from '../../../src/db/sql/targets';
 
@@ -104,6 +104,23 @@ describe('scorecard SQL', () => {
       for (const row of rows) await e.query(deleteUserTargetSQL, [row.target_id]);
     }
     expect((await score(null, 2024)).some((t) => t.origin === 'entered')).toBe(false);
+  });
+
+  test('key figures of a place whatever its targets: shares, communes under the floor, districts recognised in the period, poverty per year', async () => {
+    await expect(keyFiguresSQL).toBindIn(e, ['45', 2024, 12]);
+    const figures = async (province: string | null, year: number, floor: number) =>
+      Object.fromEntries(rowsOf<ScoredTarget>(await e.query(keyFiguresSQL, [province, year, floor])).map((r) => [r.indicator, r.value_now]));
+    const f = await figures('45', 2024, 12);
+    expect(Object.keys(f)).toEqual([...KEY_FIGURES]);
+    expect(f).toMatchObject({
+      target_share_communes_ntm: 50, target_share_communes_advanced_or_model: 25, target_share_communes_model: 0,
+      target_min_criteria_per_commune: 1, target_districts_ntm: 1, target_poor_households_reduced_per_year: 70 / 3,
+    });
+    expect((await figures('45', 2024, 15)).target_min_criteria_per_commune).toBe(2);
+    // 2020 lies in 2016-2020: Hải Lăng's recognition (2019) counts there
+    expect((await figures('45', 2020, 12)).target_districts_ntm).toBe(1);
+    // the country: 2 of 5 Xã NTM in 2024
+    expect((await figures(null, 2024, 12)).target_share_communes_ntm).toBe(40);
   });
 
   test('the trajectory chart reads the measure in every year', async () => {

@@ -1,0 +1,118 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../state/store';
+import { useAtlas } from '../AtlasContext';
+import { formatNumber } from '../../i18n';
+import { isIllustrativeProvenance } from '../../db/sql/provenance';
+import { IllustrativeMark } from '../IllustrativeMark';
+import type { SponsorCommune, SponsorInfo } from './sponsor-data';
+import '../decisions.css';
+
+/** Whether an assignment to the end of `toYear` is over on `today`. */
+export const assignmentEnded = (toYear: number, today = new Date()): boolean => today.getFullYear() > toYear;
+
+/** The assignment: its period, whether it has ended, and whether the data reach its end. */
+export function Assignment({ sponsor }: { sponsor: SponsorInfo }) {
+  const atlas = useAtlas();
+  const s = useStore(atlas.state);
+  const { t } = useTranslation();
+  const ended = assignmentEnded(sponsor.to_year);
+  const latest = s.years.length > 0 ? s.years[s.years.length - 1] : s.year;
+  return (
+    <div className={ended ? 'assignment ended' : 'assignment'} data-testid="assignment" data-ended={ended}>
+      <strong>{t(ended ? 'sponsor.assignment.ended' : 'sponsor.assignment.running', { from: sponsor.from_year, to: sponsor.to_year })}</strong>
+      <div className="small">
+        {sponsor.basis}
+        {' · '}
+        {latest >= sponsor.to_year ? t('sponsor.assignment.dataToEnd', { year: latest }) : t('sponsor.assignment.dataTo', { year: latest, to: sponsor.to_year })}
+      </div>
+    </div>
+  );
+}
+
+/** Points of the poor rate, signed, with whether it is better (fewer poor) or worse. */
+function Change({ value, marked }: { value: number | null; marked: boolean }) {
+  const atlas = useAtlas();
+  const s = useStore(atlas.state);
+  const { t } = useTranslation();
+  if (value === null) return <>–</>;
+  const points = Math.round(value * 1000) / 10;
+  const better = points < 0;
+  return (
+    <span className={points === 0 ? undefined : better ? 'change-better' : 'change-worse'}>
+      {points > 0 ? '+' : ''}
+      {formatNumber(points, s.locale, 1)} {points === 0 ? '' : better ? `▼ ${t('sponsor.better')}` : `▲ ${t('sponsor.worse')}`}
+      <IllustrativeMark show={marked} compact />
+    </span>
+  );
+}
+
+/**
+ * The change of a commune's poor rate since the assignment began, split where the poverty standard changed (2022:
+ * NĐ 07/2021 counts more households poor) so that no figure compares two measures: one change per standard, each
+ * over its own years; the change over both is not shown as one.
+ */
+export function PovertyChange({ c }: { c: SponsorCommune }) {
+  const { t } = useTranslation();
+  if (c.standard_changed_in === null) {
+    const marked = isIllustrativeProvenance(c.poverty_provenance) || isIllustrativeProvenance(c.poverty_start_provenance);
+    return (
+      <div data-testid="poverty-change">
+        <Change value={c.poor_rate_change} marked={c.poor_rate_change !== null && marked} />
+        <div className="small">{t('sponsor.since', { year: c.from_year })}</div>
+      </div>
+    );
+  }
+  // a run of one year under the old standard measures nothing: only the years since the change are shown then
+  const before = c.before_from !== null && c.before_to !== null && c.before_to > c.before_from;
+  return (
+    <div data-testid="poverty-change" data-split={c.standard_changed_in}>
+      {before && (
+        <div>
+          {c.before_from}–{c.before_to}: <Change value={c.change_before} marked={c.change_before !== null && isIllustrativeProvenance(c.before_provenance)} />
+        </div>
+      )}
+      <div>
+        {c.after_from}–{c.after_to}: <Change value={c.change_after} marked={c.change_after !== null && isIllustrativeProvenance(c.after_provenance)} />
+      </div>
+      <div className="small">{t('sponsor.splitAt', { year: c.standard_changed_in })}</div>
+    </div>
+  );
+}
+
+/**
+ * What each commune still needs, closest to its next tier first (the SQL's order): the criteria missing to reach
+ * (or keep) the NTM standard, by number and name; for a recognised commune, the next tier (whose own criteria the
+ * data do not hold).
+ */
+export function NextSteps({ communes }: { communes: SponsorCommune[] }) {
+  const atlas = useAtlas();
+  const s = useStore(atlas.state);
+  const { t } = useTranslation();
+  const name = (m: SponsorCommune['missing'][number]) => t('criteria.numbered', { n: m.number, name: s.locale === 'vi' ? m.name_vi : m.name_en });
+  return (
+    <ol className="next-steps" data-testid="sponsor-missing">
+      {communes.map((c) => {
+        const missing = c.missing.length;
+        const step =
+          c.tier === 'chua_dat'
+            ? t('sponsor.next.toNtm', { count: missing })
+            : missing > 0
+              ? t('sponsor.next.keep', { count: missing })
+              : c.next_tier
+                ? t('sponsor.next.tier', { tier: t(`status.${c.next_tier}`) })
+                : t('sponsor.next.top');
+        return (
+          <li key={c.commune_code} data-code={c.commune_code} data-missing={missing}>
+            <button type="button" className="link" onClick={() => atlas.select(c.commune_code)}>
+              {c.commune_name}
+            </button>{' '}
+            <span className="small">({c.tier ? t(`status.${c.tier}`) : '–'})</span>
+            <IllustrativeMark show={isIllustrativeProvenance(c.ntm_provenance)} compact />
+            <div className="next">{step}</div>
+            {missing > 0 && <div className="small">{c.missing.map(name).join('; ')}</div>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
