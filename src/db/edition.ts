@@ -11,8 +11,7 @@ import { loadedTable, TABLES } from '../common/schema';
 import { quoteIdent, type SqlEngine } from './engine';
 import type { AssetReader } from './load';
 
-/** The edition this page was built with (null: the sample site). */
-export function editionOfPage(doc: Pick<Document, 'getElementById'> | null = typeof document === 'undefined' ? null : document): EditionManifest | null {
+function readManifest(doc: Pick<Document, 'getElementById'> | null): EditionManifest | null {
   const text = doc?.getElementById(EDITION_ELEMENT_ID)?.textContent;
   if (!text) return null;
   try {
@@ -20,6 +19,14 @@ export function editionOfPage(doc: Pick<Document, 'getElementById'> | null = typ
   } catch {
     return null;
   }
+}
+
+let pageEdition: EditionManifest | null | undefined;
+
+/** The edition this page was built with (null: the sample site); the page's is read once. */
+export function editionOfPage(doc?: Pick<Document, 'getElementById'>): EditionManifest | null {
+  if (doc) return readManifest(doc);
+  return (pageEdition ??= readManifest(typeof document === 'undefined' ? null : document));
 }
 
 /** The edition's tables the first coloured map needs (the NTM series, and the scope its 'replace' mode reads). */
