@@ -7,6 +7,7 @@ import { viewIllustrative } from '../indicators/provenance';
 import type { ClassMethod } from '../classify/classify';
 import { importBytes, type ImportChoices } from '../import/service/import-file';
 import type { ImportMode } from '../import/service/imports';
+import { exportAutomation } from './export-automation';
 
 /**
  * window.ntmAtlas: the one automation surface for browser tests and the benchmark.
@@ -15,6 +16,7 @@ import type { ImportMode } from '../import/service/imports';
 export function automationApi(atlas: AtlasFacade) {
   return {
     ready: atlas.ready,
+    ...exportAutomation(atlas),
     state() {
       const s = atlas.state.get();
       const d = atlas.drawableLayer();

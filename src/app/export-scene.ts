@@ -31,7 +31,7 @@ export async function sceneOfView(view: MapView, s: AppState, drawnView: DrawnVi
   const postReform = (s as AppState & { vintage?: string }).vintage === '2025-07';
   const [basemap, provinces, districts, finest] = await Promise.all([
     loadBasemapLand(),
-    loadDrawableLayer('provinces'),
+    loadDrawableLayer(postReform ? 'provinces_2025' : 'provinces'),
     loadDrawableLayer('districts'),
     finestGeometry(drawn),
   ]);

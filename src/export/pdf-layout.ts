@@ -55,7 +55,7 @@ export function createPdf(opts: {
   subject?: string;
   locale: ExportLocale;
 }): jsPDF {
-  const doc = new jsPDF({ unit: 'mm', format: opts.paper.toLowerCase(), orientation: opts.orientation, compress: true });
+  const doc = new jsPDF({ unit: 'mm', format: opts.paper.toLowerCase(), orientation: opts.orientation, compress: true, floatPrecision: 2 });
   registerPdfFonts(doc, opts.fonts);
   doc.setProperties({ title: nfc(opts.title), subject: nfc(opts.subject ?? ''), creator: translator(opts.locale)('app.title'), author: translator(opts.locale)('app.title') });
   doc.setLanguage(opts.locale === 'vi' ? 'vi' : 'en-GB');

@@ -79,7 +79,8 @@ export const sceneColours = {
   provinceLine: hex(palette.provinceLine),
   flagged: hex(palette.flagged),
   sponsored: hex(palette.sponsored),
-  selected: [33, 102, 172] as RGB,
+  selected: hex(palette.selected),
+  white: [255, 255, 255] as RGB,
   muted: [236, 236, 236] as RGB,
 };
 
@@ -156,8 +157,10 @@ export function buildScene(input: SceneInput): MapScene {
     { id: 'basemap-land', geometry: basemap.geometry, fill: (f) => (basemap.vietnam[f] ? c.landOther : c.foreign) },
     { id: 'basemap-borders', geometry: basemap.geometry, include: (f) => !basemap.vietnam[f], stroke: { colour: c.foreignBorder, widthPt: 0.4 } },
     { id: 'land', geometry: provinces.geometry, fill: (f) => (province === null || provinces.code[f] === province ? c.land : c.landOther) },
-    { id: 'islands', geometry: districts.geometry, include: (f) => isArchipelago(districts.code[f]), fill: () => c.land, stroke: { colour: c.island, widthPt: 0.5 } },
+    { id: 'islands', geometry: districts.geometry, include: (f) => isArchipelago(districts.code[f]), fill: () => c.land },
     { id: 'communes', geometry: communes.geometry, fill: communeFill },
+    // the islands are specks at national scale: an outline over whatever covers them keeps each one visible
+    { id: 'islands-outline', geometry: districts.geometry, include: (f) => isArchipelago(districts.code[f]), stroke: { colour: c.island, widthPt: 0.9 } },
   ];
   if (province !== null) {
     layers.push({ id: 'commune-lines', geometry: communes.geometry, include: inProvince, stroke: { colour: c.communeLine, widthPt: 0.35 } });
@@ -166,6 +169,12 @@ export function buildScene(input: SceneInput): MapScene {
   layers.push({ id: 'province-lines', geometry: provinces.geometry, stroke: { colour: c.provinceLine, widthPt: province === null ? 0.45 : 1 } });
   if (flagged.size) layers.push({ id: 'flagged', geometry: flagLayer.geometry, include: (f) => flagged.has(flagLayer.code[f] ?? ''), stroke: { colour: c.flagged, widthPt: 1.6, dash: [3, 1.6] } });
   if (sponsorCodes) layers.push({ id: 'sponsored', geometry: communes.geometry, include: sponsored, stroke: { colour: c.sponsored, widthPt: 1.5 } });
+  if (input.selectedCode) {
+    // outlined, never filled over: the selected commune keeps its colour (white casing, dark line, as on screen)
+    const isSelected = (f: number) => communes.code[f] === input.selectedCode;
+    layers.push({ id: 'selected-casing', geometry: communes.geometry, include: isSelected, stroke: { colour: c.white, widthPt: 2.6 } });
+    layers.push({ id: 'selected', geometry: communes.geometry, include: isSelected, stroke: { colour: c.selected, widthPt: 1.3 } });
+  }
 
   // labels
   const labels: SceneLabel[] = [];
@@ -210,7 +219,7 @@ export function buildScene(input: SceneInput): MapScene {
 
   // the legend: the classes, then every other mark the map carries
   const entries: LegendEntry[] = [...input.classes];
-  if (input.selectedCode) entries.push({ mark: 'fill', colour: c.selected, label: words.marks.selected });
+  if (input.selectedCode) entries.push({ mark: 'line', colour: c.selected, label: words.marks.selected });
   if (sponsorCodes) {
     entries.push({ mark: 'line', colour: c.sponsored, label: words.marks.sponsored, count: sponsorCodes.size });
     entries.push({ mark: 'fill', colour: c.muted, label: words.marks.muted });

@@ -41,7 +41,8 @@ export function mapTexts(s: AppState, t: TFunction, opts: { title?: string; subt
   return {
     title: opts.title || viewTitle(s, t),
     subtitle: opts.subtitle ?? t('present.subtitleDefault'),
-    source: `${t('legend.source')}: ${t('present.sourceData')} · ${t('map.attribution')}`,
+    // "Số liệu: … · Ranh giới xã: …": each source names what it is the source of
+    source: `${t('present.sourceData')} · ${t('map.attribution')}`,
     dataDate: t('present.dataDate', { year: s.year }),
     vintage: vintageText(s, t),
     exported: `${t('export.doc.exportDate')}: ${formatDate(opts.exportDate ?? new Date(), s.locale)}`,

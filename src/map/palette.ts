@@ -4,7 +4,7 @@ export const palette = {
   land: '#f4f1ea',
   landOther: '#e7e3da',
   /** Neighbouring countries: land, a shade apart from Việt Nam's provinces. */
-  foreignLand: '#dedad1',
+  foreignLand: '#d8d4ca',
   foreignBorder: '#a8a397',
   foreignLabel: '#6f6a5f',
   island: '#8a8a8a',

@@ -27,7 +27,8 @@ export function offlineStyle(): StyleSpecification {
       'district-labels': empty(),
       'sea-labels': empty(),
       'commune-lines': empty(),
-      islands: empty(),
+      // tolerance 0: the tiler would drop islands smaller than its tolerance at small zooms (they are a few pixels)
+      islands: { ...empty(), tolerance: 0 },
       'basemap-land': empty(),
       'basemap-labels': empty(),
       sponsored: empty(),

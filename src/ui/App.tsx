@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { useAtlas } from './AtlasContext';
@@ -12,6 +12,9 @@ import { Presentation } from './present/Presentation';
 import { CompareMap } from './compare/CompareMap';
 import { CompareControls } from './compare/CompareControls';
 import { EditionFooter } from './EditionFooter';
+import { POST_REFORM } from '../common/vintage';
+import { PrintHeading } from './PrintHeading';
+import './layout.css';
 
 export function App() {
   const atlas = useAtlas();
@@ -22,16 +25,23 @@ export function App() {
     void atlas.start(mapRef.current!);
   }, [atlas]);
   const presenting = s.presenting !== null;
+  // phone: the panel as a bottom sheet (raised or lowered), the toolbar folded behind a button
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const [toolbarOpen, setToolbarOpen] = useState(false);
   useEffect(() => {
     atlas.mapInstance()?.resize(); // the map area changes size when the chrome is hidden or shown
-  }, [atlas, presenting]);
+  }, [atlas, presenting, sheetOpen, toolbarOpen]);
   return (
-    <div className={presenting ? 'app presenting' : 'app'}>
+    <div className={`app${presenting ? ' presenting' : ''}${sheetOpen ? ' sheet-open' : ''}`}>
+      <PrintHeading />
       {!presenting && <TopBar />}
       <main className="body">
         <div className="map-wrap">
           {!presenting && (
-            <div className="map-toolbar">
+            <div className={toolbarOpen ? 'map-toolbar open' : 'map-toolbar'}>
+              <button type="button" className="toolbar-toggle" aria-expanded={toolbarOpen} data-testid="toolbar-toggle" onClick={() => setToolbarOpen(!toolbarOpen)}>
+                {toolbarOpen ? t('layout.toolbarClose') : t('layout.toolbarOpen')}
+              </button>
               <Breadcrumbs />
               <IndicatorControls />
               <YearSlider />
@@ -58,10 +68,18 @@ export function App() {
               </button>
             </div>
           )}
-          <div className="attribution">{t('map.attribution')}</div>
+          <div className="attribution" data-testid="footer">
+            <span className="vintage">{t('vintage.footer', { name: t(`vintage.name.${s.vintage}`) })}</span> ·{' '}
+            {t(s.vintage === POST_REFORM ? 'vintage.attribution' : 'map.attribution')}
+          </div>
           <EditionFooter />
         </div>
-        {!presenting && <SidePanel />}
+        {!presenting && (
+          <div className="sheet">
+            <button type="button" className="sheet-handle" aria-expanded={sheetOpen} aria-label={t(sheetOpen ? 'layout.sheetLower' : 'layout.sheetRaise')} data-testid="sheet-handle" onClick={() => setSheetOpen(!sheetOpen)} />
+            <SidePanel />
+          </div>
+        )}
       </main>
     </div>
   );

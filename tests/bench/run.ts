@@ -3,7 +3,7 @@
 // (bench/scale.html), payload sizes. Prints JSON, then a short table (medians and p95, ratio ours/baseline, target).
 //
 // Env: BENCH_RUNS (cold loads per app, default 5), BENCH_SWITCHES (per kind and run, default 20),
-//      BENCH_SCALES (default 1,10,100), BENCH_ONLY (comma list of ours,warm,offline,baseline,match,scale,import,lod;
+//      BENCH_SCALES (default 1,10,100), BENCH_ONLY (comma list of ours,warm,offline,baseline,match,scale,import,lod,exports;
 //      default all; warm and offline: a second visit with the caches filled, with the network on or off),
 //      BENCH_OUT (also write the JSON to this file), BENCH_DIST (benchmark another build folder instead of dist/).
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -14,6 +14,7 @@ import { startServer } from './serve';
 import { appImportSession, baselineSession, oursRevisitSession, oursSession, rasterSession, type RasterResult, type RevisitSession, type Session, type SwitchSample } from './scenarios';
 import { writeBaselineData, writeImportData, writeScaleData } from './data';
 import { growthSession } from './growth';
+import { exportRows, exportsSession } from './exports';
 import { readUnits } from './import-data';
 import { summary, type Summary } from './stats';
 import { mb, medP95, ratio, table, type Row } from './report';
@@ -21,7 +22,7 @@ import { mb, medP95, ratio, table, type Row } from './report';
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const switches = Number(process.env.BENCH_SWITCHES ?? 20);
 const scales = (process.env.BENCH_SCALES ?? '1,10,100').split(',').filter(Boolean).map(Number);
-const only = new Set((process.env.BENCH_ONLY ?? 'ours,warm,offline,baseline,match,scale,import,lod').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'ours,warm,offline,baseline,match,scale,import,lod,exports').split(','));
 const importSizes = [10_000, 100_000];
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 
@@ -196,6 +197,8 @@ try {
       (results.importNode as unknown[]).push({ rows: n, importTableMs: summary(times, false) });
     }
   }
+  // ---- exports: the sponsor report, composed A3 PDFs, a 2x PNG ----
+  if (only.has('exports')) results.exports = await exportsSession(server.baseUrl, Math.max(3, runs), log);
   // ---- level of detail x MSAA, the app's commune layer alone ----
   if (only.has('lod')) {
     const lod: Record<string, unknown> = {};
@@ -299,6 +302,7 @@ function summaryTable(res: Record<string, any>): string {
       rows.push({ metric: `  decode, cold (first call) ms`, ours: medP95(v.decodeMs), baseline: '', ratio: '', target: full ? '< 50' : '', met: full ? (v.decodeMs.median < 50 ? 'yes' : 'NO') : '' });
     }
   }
+  rows.push(...exportRows(res.exports));
   let out = table(rows);
   if (res.scale?.length) {
     const s = res.scale as any[];

@@ -57,16 +57,15 @@ describe('conference mode', () => {
     expect(await s.page.locator('.top-bar').count()).toBe(1);
   });
 
-  test('PNG at 2x has twice the map size in pixels and is not blank', async () => {
+  test('PNG at 2x is the composed A4 page at twice 96 dpi, whatever the screen, and is not blank', async () => {
     await api(s, 'setProvince', '45');
     await api(s, 'setYear', 2024);
     await api(s, 'setIndicator', 'status');
     await settle(s);
-    const box = (await s.page.getByTestId('map').boundingBox())!;
     const [download] = await Promise.all([s.page.waitForEvent('download', { timeout: 90_000 }), s.page.getByTestId('export-png-2').click()]);
     const png = decodePng(readFileSync((await download.path())!));
-    expect(png.width).toBe(Math.round(box.width * 2));
-    expect(png.height).toBe(Math.round(box.height * 2));
+    expect(png.width).toBe(Math.round((297 / 25.4) * 96 * 2));
+    expect(png.height).toBe(Math.round((210 / 25.4) * 96 * 2));
     expect(distinctColours(png)).toBeGreaterThan(8);
   });
 

@@ -61,9 +61,7 @@ export function Presentation() {
         {slide.kind === 'scorecard' && (Scorecard ? <div className="slide-scorecard"><Scorecard /></div> : <p>{t('present.noScorecard')}</p>)}
       </div>
       <footer className="slide-footer" data-testid="slide-footer">
-        <span>
-          {t('legend.source')}: {text.source}
-        </span>
+        <span>{text.source}</span>
         <span>
           {text.dataDate} · {vintageText(s, t)}
         </span>

@@ -33,13 +33,19 @@ export function SlideMap() {
       if (!scene || mine !== request.current) return;
       const dpr = window.devicePixelRatio || 1;
       const k = PX_PER_MM * dpr;
-      c.width = Math.round(size.width * dpr);
-      c.height = Math.round(size.height * dpr);
-      const ctx = c.getContext('2d')!;
+      // drawn off screen, then shown at once: the slide never shows a half-drawn map
+      const buffer = document.createElement('canvas');
+      buffer.width = Math.round(size.width * dpr);
+      buffer.height = Math.round(size.height * dpr);
+      const ctx = buffer.getContext('2d')!;
       const preset = { ...presets.projector, width: size.width / PX_PER_MM, height: size.height / PX_PER_MM, margin: 2 };
       const layout = composeLayout({ scene, texts: mapTexts(atlas.state.get(), t), preset, measure: canvasMeasure(ctx), parts: 'map' });
       await drawPage(ctx, scene, layout, k);
-      if (mine === request.current) setDrawn((n) => n + 1);
+      if (mine !== request.current) return;
+      c.width = buffer.width;
+      c.height = buffer.height;
+      c.getContext('2d')!.drawImage(buffer, 0, 0);
+      setDrawn((n) => n + 1);
     })().catch((e: unknown) => console.error(e));
   }, [atlas, t, size.width, size.height, presenting, legend, locale, year, indicator, province, sponsor]);
   return (

@@ -58,6 +58,7 @@ describe('vector map PDF', () => {
     const pixel = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
     const result = await drawPdfPage(doc, sc, layout, { rasterise: async (_s, layers) => (drawn.push(layers.map((l) => l.id)), pixel) });
     expect(result.rasterised).toEqual(['basemap-land', 'basemap-borders', 'land', 'islands', 'communes']);
+    expect(sc.layers.map((l) => l.id)).toContain('islands-outline'); // drawn over the image, as vectors
     expect(drawn).toHaveLength(1);
     const ops = await pageOps(new Uint8Array(doc.output('arraybuffer')));
     expect(ops.images).toBe(1);
