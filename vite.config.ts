@@ -42,9 +42,9 @@ const offlineApp = VitePWA({
 
 export default defineConfig({
   // a province edition (edition/config.ts: NTM_EDITION or edition.config.json) is read, reported and shipped with the app
+  plugins: [react(), editionPlugin(), offlineApp],
   // relative URLs: the built site (a province edition too) works from any folder of any web server, or a USB stick
   base: './',
-  plugins: [react(), editionPlugin(), offlineApp],
   // DuckDB ships its own worker and wasm files, imported with ?url so they are served from our origin.
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   build: {

@@ -27,10 +27,10 @@ import { openingView, requestedVintage, VintageControl } from './vintage-control
 import { storeVintage } from './vintage-switch';
 import { POST_REFORM, PRE_REFORM, vintageOfYear, type Vintage } from '../common/vintage';
 import { sponsorFootprint2025SQL } from '../db/sql/vintage';
-
-/** Read while the start-up finishes (IndicatorMatrices.prefetch): status and criteria are read first, with the map. */
 import { dataIdentity, missingData, missingDataNotice } from './data-identity';
 import { packagesMadeHere } from '../import/service/package';
+
+/** Read while the start-up finishes (IndicatorMatrices.prefetch): status and criteria are read first, with the map. */
 const prefetchedIndicators: IndicatorId[] = ['poor_rate', 'near_poor_rate', 'ntm_year', 'status_change', 'poor_rate_change', 'criterion_missing'];
 
 /**
@@ -388,21 +388,10 @@ export class Atlas implements AtlasFacade {
     this.refresher.dataChanged();
     await this.applyLists(await this.data.lists(this.state.get().vintage), null);
     await this.matrices!.loadStatus();
+    await this.noteDataIdentity(false);
     await this.refresh();
   }
 
-  /** Drill down to a district of the current province (null = back to the province). */
-  async setDistrict(district: string | null): Promise<void> {
-    this.state.set({ district });
-    if (district === null) return this.view?.showProvince(true);
-    await this.view?.fitDistrict(district);
-  }
-
-  /** Opens a commune from search or a table: its province, its district, selected and zoomed to. */
-    await this.noteDataIdentity(false);
-  async focusCommune(code: string): Promise<void> {
-    const u = this.units?.indexOf.get(code);
-    if (u === undefined || !this.units) return;
   /** The data shown, named in links (data=); at start-up also what the link's data names and this browser lacks. */
   private async noteDataIdentity(atStart: boolean): Promise<void> {
     const local = { edition: this.data.edition?.id ?? null, datasets: (await this.imports?.list()) ?? [], madeHere: packagesMadeHere() };
@@ -413,6 +402,17 @@ export class Atlas implements AtlasFacade {
     this.state.set({ dataId: dataIdentity(local) });
   }
 
+  /** Drill down to a district of the current province (null = back to the province). */
+  async setDistrict(district: string | null): Promise<void> {
+    this.state.set({ district });
+    if (district === null) return this.view?.showProvince(true);
+    await this.view?.fitDistrict(district);
+  }
+
+  /** Opens a commune from search or a table: its province, its district, selected and zoomed to. */
+  async focusCommune(code: string): Promise<void> {
+    const u = this.units?.indexOf.get(code);
+    if (u === undefined || !this.units) return;
     const province = this.units.provinceCode[u];
     if (this.state.get().province !== province) await this.setProvince(province);
     this.state.set({ district: this.units.districtCode[u] });
