@@ -218,6 +218,12 @@ export class Atlas implements AtlasFacade {
       await Promise.all([this.applyRequested(), prefetched]);
       this.state.set({ phase: 'ready' });
       this.resolveReady();
+      // the classes of the shown year under every prefetched indicator, while idle: a first switch then only paints
+      const s = this.state.get();
+      view.colours.prepare(prefetchedIndicators.flatMap((id) => {
+        const m = this.matrices?.cached(id, s);
+        return m ? [{ id, m }] : [];
+      }), s);
       // the other vintage's units, once the map is idle: imports detect it, and a first switch to it is quick
       void view.map.idle().then(() => this.vintages.preloadOther(this.data.imports));
     } catch (error) {

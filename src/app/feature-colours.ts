@@ -110,6 +110,24 @@ export class FeatureColours {
     whenIdle(next);
   }
 
+  /**
+   * Classifies the shown year of other indicators' matrices under the view while the browser is idle, one per idle
+   * period, so that a first switch to one of them finds its classes ready and only paints (as a year switch does).
+   */
+  prepare(matrices: readonly { id: IndicatorId; m: Float64Array }[], view: ColourView): void {
+    const yi = view.years.indexOf(view.year);
+    if (yi < 0) return;
+    const todo = [...matrices];
+    const next = () => {
+      const t = todo.shift();
+      if (!t || !this.units || t.m.length !== this.units.length * view.years.length) return;
+      // a switch of indicator starts with no manual breaks (Atlas.setIndicator)
+      this.colouringOf(t.m, yi, { ...view, indicator: t.id, manualBreaks: [] });
+      whenIdle(next);
+    };
+    whenIdle(next);
+  }
+
   /** Writes the colour of every drawn feature; null while no layer is drawn. */
   paint(view: PaintView): PaintedColours | null {
     if (!this.layer || !this.buffer) return null;
