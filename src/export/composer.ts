@@ -237,7 +237,7 @@ function pointsIn(points: Float64Array, p: FrameProjection, box: Box): number {
 function fitWithFurniture(scene: MapScene, frame: Box, arrow: NorthArrowLayout, bar: (p: FrameProjection) => ScaleBarLayout, s: number) {
   const points = subjectPoints(scene);
   const inset = 2 * s;
-  const pad = Math.max(2.5 * s, Math.min(frame.width, frame.height) * 0.035);
+  const pad = Math.max(2.5 * s, Math.min(frame.width, frame.height) * (scene.subject.padding ?? 0.035));
   let best: { p: FrameProjection; arrow: Box; bar: ScaleBarLayout; covered: number } | null = null;
   for (let shrink = 1; shrink >= 0.62; shrink -= 0.06) {
     const inner = insetBox(frame, pad + (Math.min(frame.width, frame.height) * (1 - shrink)) / 2);

@@ -76,7 +76,8 @@ export const rasteriseOnCanvas: Rasterise = async (scene, layers, layout, pxPerM
   const { canvas, ctx } = canvasOf(Math.round(f.width * pxPerMm), Math.round(f.height * pxPerMm));
   ctx.translate(-f.x * pxPerMm, -f.y * pxPerMm);
   await drawMap(ctx, scene, layout, pxPerMm, layers);
-  return canvas.toDataURL('image/png');
+  // JPEG: jsPDF embeds it as it is (a PNG it decodes and deflates again, seconds for an A3 at 200 dpi)
+  return canvas.toDataURL('image/jpeg', 0.92);
 };
 
 export interface RenderedPdf {

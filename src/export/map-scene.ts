@@ -45,6 +45,8 @@ export interface MapScene {
     /** Its polygons: the map furniture is kept clear of them. */
     geometry?: DecodedGeometry;
     include?: (feature: number) => boolean;
+    /** Room left around it, as a share of the frame's shorter side (default 0.035): neighbours for context. */
+    padding?: number;
   };
   /** Drawn in order, over the sea colour. */
   layers: PolygonLayer[];

@@ -17,7 +17,7 @@ export const RASTER_DPI = 200;
 /** Vertices closer than this on paper are merged: a tenth of a millimetre, below what the eye separates in print. */
 const TOLERANCE_MM = 0.1;
 
-/** Draws some of a scene's layers into a PNG data URL covering the layout's frame at pxPerMm (the browser's canvas). */
+/** Draws some of a scene's layers into an image data URL (PNG or JPEG) covering the layout's frame at pxPerMm (the browser's canvas). */
 export type Rasterise = (scene: MapScene, layers: readonly PolygonLayer[], layout: ComposedLayout, pxPerMm: number) => Promise<string>;
 
 /** A new document of the preset's size with the Noto Sans fonts, metadata and language. */
@@ -195,7 +195,7 @@ export async function drawPdfMap(doc: jsPDF, scene: MapScene, layout: ComposedLa
   if (rasterised.length) {
     await stepTo(opts.task, 'raster');
     const png = await opts.rasterise!(scene, rasterised, layout, RASTER_DPI / 25.4);
-    doc.addImage(png, 'PNG', f.x, f.y, f.width, f.height, undefined, 'FAST');
+    doc.addImage(png, png.startsWith('data:image/jpeg') ? 'JPEG' : 'PNG', f.x, f.y, f.width, f.height, undefined, 'FAST');
   }
   const vector = scene.layers.slice(lastBig + 1);
   for (const [i, layer] of vector.entries()) {

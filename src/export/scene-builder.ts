@@ -137,7 +137,8 @@ export function buildScene(input: SceneInput): MapScene {
   // the subject: a sponsor's communes, a district, a province, or the country
   let subject: MapScene['subject'];
   if (sponsorCodes && sponsorCodes.size > 0) {
-    subject = { bounds: boundsOf(communeExtents, sponsored, communes.geometry.nFeatures) ?? input.nationalBounds, geometry: communes.geometry, include: sponsored };
+    // a few communes: more of their neighbours around them
+    subject = { bounds: boundsOf(communeExtents, sponsored, communes.geometry.nFeatures) ?? input.nationalBounds, geometry: communes.geometry, include: sponsored, padding: 0.1 };
   } else if (district) {
     const ext = featureExtents(districts.geometry);
     const inDistrict = (f: number) => districts.code[f] === district;
