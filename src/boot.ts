@@ -4,7 +4,8 @@ import { startBrowserEngine } from './db/browser-engine';
 import { fetchAsset } from './db/fetch-asset';
 import { coreAssets } from './db/load';
 import { editionCoreAssets, editionOfPage } from './db/edition';
-import { FIRST_MAP_ASSET } from './common/first-map';
+import { firstMapAsset } from './common/first-map';
+import { PRE_REFORM } from './common/vintage';
 import type { SqlEngine } from './db/engine';
 
 /** ms from navigation start: when this module ran, and when the engine answered. */
@@ -16,4 +17,4 @@ export const bootEngine: Promise<SqlEngine> = startBrowserEngine().then((engine)
 });
 bootEngine.catch(() => undefined); // reported by the atlas when it awaits it
 // the precomputed first map first: it colours the map before the engine is up (src/app/first-map.ts)
-for (const asset of [FIRST_MAP_ASSET, ...coreAssets, ...editionCoreAssets(editionOfPage())]) void fetchAsset(asset).catch(() => undefined);
+for (const asset of [firstMapAsset(PRE_REFORM), ...coreAssets, ...editionCoreAssets(editionOfPage())]) void fetchAsset(asset).catch(() => undefined);

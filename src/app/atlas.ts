@@ -18,7 +18,7 @@ import { checkAgainstLists, LinkRequest } from './link-request';
 import { DataLoading, type DataLists, type Timings } from './loading';
 import { MapView, type DrawnView } from './map-view';
 import { IndicatorMatrices } from './matrices';
-import { FIRST_MAP_INDICATORS, type FirstMap } from '../common/first-map';
+import type { FirstMap } from '../common/first-map';
 import type { UnitKeys } from './feature-colours';
 import { firstMapUnits, loadFirstMap } from './first-map';
 import { validateView, type ViewData } from './validate-view';
@@ -179,7 +179,7 @@ export class Atlas implements AtlasFacade {
     const vintage = this.state.get().vintage;
     const core = this.data.loadCore(vintage);
     // the precomputed first map holds the pre-reform units only
-    const first = vintage === PRE_REFORM ? loadFirstMap() : new Promise<null>(() => undefined);
+    const first = loadFirstMap(vintage);
     this.matrices = new IndicatorMatrices(core, () => core.then(() => this.data.loadRest()), vintage);
     try {
       // the communes are drawn (grey) as soon as their geometry is in; the base layers wait for the colours (MapView)
@@ -448,7 +448,7 @@ export class Atlas implements AtlasFacade {
    */
   private async showFirstMap(f: FirstMap): Promise<void> {
     const s = this.state.get();
-    if (this.unitList || !f.years.includes(s.year) || !(FIRST_MAP_INDICATORS as readonly string[]).includes(s.indicator)) return;
+    if (this.unitList || !f.years.includes(s.year) || !f.matrices[s.indicator]) return;
     this.firstUnits = firstMapUnits(f);
     this.view!.setUnits(this.firstUnits);
     this.matrices!.seed(f);

@@ -93,12 +93,15 @@ export class IndicatorMatrices {
 
   /** Status and criteria of every unit and year, read together; from then on the engine's answers are shown. */
   async loadStatus(): Promise<void> {
-    const ids: IndicatorId[] = ['status', 'criteria'];
     const p = { compareYear: 0, criterion: 1 };
+    // the other seeded indicators (parameterless, like these two) are read in the same query
+    const others = [...this.seeded.keys()].map((k) => k.split('|')[0] as IndicatorId).filter((id) => id !== 'status' && id !== 'criteria');
+    const ids: IndicatorId[] = ['status', 'criteria', ...others];
     const seeded = ids.map((id) => this.seeded.get(matrixKey(id, p).key));
-    [this.statusMatrix, this.criteriaMatrix] = await this.fetch(ids, p);
-    if (seeded.every((m) => m !== undefined)) {
-      this.seedMatched = sameValues(seeded[0], this.statusMatrix) && sameValues(seeded[1], this.criteriaMatrix);
+    const answered = await this.fetch(ids, p);
+    [this.statusMatrix, this.criteriaMatrix] = answered;
+    if (seeded.some((m) => m !== undefined)) {
+      this.seedMatched = seeded.every((m, i) => m === undefined || sameValues(m, answered[i]));
       if (!this.seedMatched) console.warn('the precomputed first map differs from the engine\'s answer: public/generated is stale');
     }
     this.seeded.clear();

@@ -21,7 +21,7 @@ beforeAll(async () => {
 
 const p = { compareYear: 2023, criterion: 1 };
 const first = (status: Float64Array, criteria: Float64Array): FirstMap => ({
-  dataVersion: 'test', years: [2023, 2024], code: ['19474', '19465', '19456', '19708', '19711'], provinceCode: ['45', '45', '45', '45', '45'],
+  vintage: '2024', dataVersion: 'test', years: [2023, 2024], code: ['19474', '19465', '19456', '19708', '19711'], provinceCode: ['45', '45', '45', '45', '45'],
   matrices: { status, criteria },
 });
 
