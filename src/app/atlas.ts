@@ -14,11 +14,13 @@ import { rememberedLocale, rememberLocale } from './locale-memory';
 import type { UnitList } from '../db/unit-list';
 import type { DrawableLayer } from './base-layers';
 import type { AtlasFacade, UiState } from './facade';
-import { checkAgainstLists, LinkRequest } from './link-request';
+import { checkAgainstLists, latestYear, LinkRequest } from './link-request';
+import { UserTargets } from './user-targets';
+import { boundsAround, drawSelectionOutline } from './selection-outline';
 import { DataLoading, type DataLists, type Timings } from './loading';
 import { MapView, type DrawnView } from './map-view';
 import { IndicatorMatrices } from './matrices';
-import type { FirstMap } from '../common/first-map';
+import { FIRST_MAP_INDICATORS, type FirstMap } from '../common/first-map';
 import type { UnitKeys } from './feature-colours';
 import { firstMapUnits, loadFirstMap } from './first-map';
 import { validateView, type ViewData } from './validate-view';
@@ -67,6 +69,8 @@ export class Atlas implements AtlasFacade {
   private firstUnits: UnitKeys | null = null;
   /** Stored imports that could not be restored at start-up (reported, then dropped from the store). */
   private notRestored: string[] = [];
+  /** Targets the user entered (created once every table is loaded). */
+  private userTargetStore: UserTargets | null = null;
   /** Communes of the open sponsor view; all others are muted. */
   private sponsorCodes: Set<string> | null = null;
   /** The data the link was made with that this browser lacks, in words (null: none missing). */
@@ -126,6 +130,10 @@ export class Atlas implements AtlasFacade {
     return this.data.imports;
   }
 
+  get targets(): UserTargets | null {
+    return this.userTargetStore;
+  }
+
   /** What an export of the current view draws (src/app/export-scene.ts); null before the map has a layer. */
   async exportScene(): Promise<MapScene | null> {
     if (!this.view) return null;
@@ -179,7 +187,7 @@ export class Atlas implements AtlasFacade {
     const vintage = this.state.get().vintage;
     const core = this.data.loadCore(vintage);
     // the precomputed first map holds the pre-reform units only
-    const first = loadFirstMap(vintage);
+    const first = vintage === PRE_REFORM ? loadFirstMap() : new Promise<null>(() => undefined);
     this.matrices = new IndicatorMatrices(core, () => core.then(() => this.data.loadRest()), vintage);
     try {
       // the communes are drawn (grey) as soon as their geometry is in; the base layers wait for the colours (MapView)
@@ -210,6 +218,9 @@ export class Atlas implements AtlasFacade {
       const rest = this.data.loadRest();
       const prefetched = rest.then(() => this.matrices!.prefetch(prefetchedIndicators, this.state.get()));
       await Promise.all([view.drawBaseNow(), rest]);
+      // targets entered in an earlier visit, before the planner first reads the targets
+      this.userTargetStore = new UserTargets(db, () => this.refresher.refreshPlanner(this.state.get()));
+      await this.userTargetStore.restore();
       this.engineForUi = db;
       // no vintage asked for: the one of the latest year with data (2026 and later: the post-reform units)
       if (this.requestedVintage === null && lists.latestYear !== null && vintageOfYear(lists.latestYear) !== vintage) {
@@ -423,7 +434,11 @@ export class Atlas implements AtlasFacade {
     if (this.state.get().province !== province) await this.setProvince(province);
     this.state.set({ district: this.units.districtCode[u] });
     this.select(code);
-    this.view?.fitFeatures((c) => c === code, true);
+    // with its neighbours around it (a commune alone fills the screen and loses its context)
+    const around = this.view?.drawn ? boundsAround(this.view.drawn, code) : null;
+    if (around) this.view!.map.fitBounds(around, true);
+    // a unit without a boundary (listed in the legend) is shown by its district
+    else if (this.state.get().district) await this.view?.fitDistrict(this.state.get().district!);
   }
 
   select(code: string | null): void {
@@ -431,6 +446,8 @@ export class Atlas implements AtlasFacade {
     this.state.set({ selectedCode: code, traced: null });
     this.view?.paint(this.drawnView());
     void this.view?.drawLineage();
+    const view = this.view;
+    if (view) void drawSelectionOutline(view.map, () => view.drawn, () => this.state.get().selectedCode);
   }
 
   async drawn(): Promise<void> {
@@ -447,8 +464,10 @@ export class Atlas implements AtlasFacade {
    * its matrices for the engine's until they are read (IndicatorMatrices.seed). Only for the views it holds.
    */
   private async showFirstMap(f: FirstMap): Promise<void> {
+    // a link without a year opens on the latest year with data (LinkRequest): the first map's until the lists are read
+    if (!this.link.yearAsked && !this.unitList) this.state.set({ year: latestYear(f.years) });
     const s = this.state.get();
-    if (this.unitList || !f.years.includes(s.year) || !f.matrices[s.indicator]) return;
+    if (this.unitList || !f.years.includes(s.year) || !(FIRST_MAP_INDICATORS as readonly string[]).includes(s.indicator)) return;
     this.firstUnits = firstMapUnits(f);
     this.view!.setUnits(this.firstUnits);
     this.matrices!.seed(f);

@@ -3,7 +3,7 @@ import type { RGBA } from '../classify/palettes';
 /**
  * Category colours: a sequential green scale for the NTM tiers (ColorBrewer YlGn, colour-blind safe), a warm
  * orange for "not yet", neutral greys for no data / out of scope; for the two-year comparison, blue for newly
- * recognised and brown for fell back.
+ * recognised and brown for fell back; for the communes missing a criterion, red against pale green.
  */
 const colours: Record<string, RGBA> = {
   kieu_mau: [0, 90, 50, 255],
@@ -17,6 +17,9 @@ const colours: Record<string, RGBA> = {
   still_ntm: [166, 219, 160, 255],
   fell_back: [140, 81, 10, 255],
   still_not: [253, 219, 199, 255],
+  // communes missing criterion n: red against a pale green (they had no colour of their own: all grey)
+  criterion_missing: [215, 48, 39, 255],
+  criterion_met: [199, 233, 192, 255],
 };
 
 export function categoryColour(category: string): RGBA {

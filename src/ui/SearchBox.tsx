@@ -46,11 +46,10 @@ export function SearchBox() {
       {hits.length + others.length > 0 && (
         <ul className="search-results" data-testid="search-results" role="listbox">
           {hits.map((h) => (
-            <li key={`${h.level}-${h.code}`} role="option" aria-selected={false} data-level={h.level} data-code={h.code}>
+            <li key={`${h.vintage ?? ''}-${h.level}-${h.code}`} role="option" aria-selected={false} data-level={h.level} data-code={h.code} data-vintage={h.vintage}>
               <button type="button" onClick={() => void open(h)}>
                 <span className={`level level-${h.level}`}>{t(`search.level.${h.level}`)}</span>
                 <strong>{h.name}</strong> <span className="context">{h.context}</span>
-                {s.province !== null && h.province === s.province && h.level !== 'province' && <span className="here">{t('search.here')}</span>}
               </button>
             </li>
           ))}

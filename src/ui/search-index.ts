@@ -21,33 +21,38 @@ export interface SearchEntry {
   bareKey: string;
   /** the name without its prefix, for sorting */
   bare: string;
+  /** the administrative vintage of the unit list it comes from, when several are searched together */
+  vintage?: string;
 }
 
 const levelRank: Record<SearchLevel, number> = { province: 0, district: 1, commune: 2 };
 const words = (text: string) => searchKey(text).split(' ').filter(Boolean);
 const lowerNfc = (text: string) => text.normalize('NFC').toLocaleLowerCase('vi').trim();
 
-function entry(level: SearchLevel, code: string, name: string, context: string[], province: string): SearchEntry {
+function entry(level: SearchLevel, code: string, name: string, context: string[], province: string, vintage?: string): SearchEntry {
   const bare = stripUnitPrefix(name);
   return {
-    level, code, name, context: context.join(', '), province,
+    level, code, name, context: context.join(', '), province, vintage,
     nameWords: words(name), contextWords: context.flatMap(words), accented: lowerNfc(bare), bareKey: searchKey(bare), bare,
   };
 }
 
-/** Every province, district and commune-level unit of the list, once each. */
-export function buildSearchIndex(u: UnitList): SearchEntry[] {
+/**
+ * Every province, district and commune-level unit of the list, once each; `vintage` tags the entries (indexes of
+ * several unit lists can be concatenated and searched together).
+ */
+export function buildSearchIndex(u: UnitList, vintage?: string): SearchEntry[] {
   const out: SearchEntry[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < u.length; i++) {
-    out.push(entry('commune', u.code[i], u.name[i], [u.districtName[i], u.provinceName[i]], u.provinceCode[i]));
+    out.push(entry('commune', u.code[i], u.name[i], [u.districtName[i], u.provinceName[i]].filter(Boolean), u.provinceCode[i], vintage));
     if (!seen.has(`d${u.districtCode[i]}`)) {
       seen.add(`d${u.districtCode[i]}`);
-      out.push(entry('district', u.districtCode[i], u.districtName[i], [u.provinceName[i]], u.provinceCode[i]));
+      if (u.districtCode[i]) out.push(entry('district', u.districtCode[i], u.districtName[i], [u.provinceName[i]], u.provinceCode[i], vintage));
     }
     if (!seen.has(`p${u.provinceCode[i]}`)) {
       seen.add(`p${u.provinceCode[i]}`);
-      out.push(entry('province', u.provinceCode[i], u.provinceName[i], [], u.provinceCode[i]));
+      out.push(entry('province', u.provinceCode[i], u.provinceName[i], [], u.provinceCode[i], vintage));
     }
   }
   return out;
@@ -74,8 +79,9 @@ export function matchRank(e: SearchEntry, typed: string): number | null {
 }
 
 /**
- * Units matching what was typed, ranked as a person would: an exact match with diacritics first; then the
- * province shown before the others; then how well it matches (exact without diacritics, every word in the name,
+ * Units matching what was typed, ranked as a person would: an exact match with diacritics first; then the names
+ * that hold every word before the units found through where they lie; then the province shown before the others;
+ * then how well it matches (exact without diacritics, every word in the name,
  * words spread over the name and where it lies; more words typed in full); then provinces before districts before communes; then the
  * Vietnamese order of the name.
  */
@@ -92,6 +98,7 @@ export function search(index: readonly SearchEntry[], typed: string, province: s
   found.sort(
     (a, b) =>
       Number(b.rank === 0) - Number(a.rank === 0) ||
+      Number(b.rank <= 2) - Number(a.rank <= 2) ||
       here(b.e) - here(a.e) ||
       a.rank - b.rank ||
       b.whole - a.whole ||

@@ -217,11 +217,16 @@ describe('search ranks like a person', () => {
     const code = await hit.getAttribute('data-code');
     await hit.locator('button').click();
     await settle(s);
-    const st = await api<{ selectedCode: string; province: string }>(s, 'state');
-    expect([st.selectedCode, st.province]).toEqual([code, '83']);
-    // the selection is an outline: the commune keeps its status colour
+    const st = await api<{ selectedCode: string; province: string; district: string }>(s, 'state');
+    const [unit] = await sql<{ district_code: string; district_name: string }>(s, 'SELECT u.district_code, d.district_name FROM unit_commune u JOIN unit_district d USING (district_code) WHERE commune_code = ?', [code]);
+    expect(unit.district_name).toBe('Huyện Mỏ Cày Bắc');
+    expect([st.selectedCode, st.province, st.district]).toEqual([code, '83', unit.district_code]);
+    // a commune with a polygon is outlined, keeping its status colour (Phú Mỹ is one of Bến Tre's units without one)
+    await s.page.getByTestId('search').fill('huong loc');
+    await s.page.getByTestId('search-results').locator('li').first().locator('button').click();
+    await settle(s);
     const outlined = () => s.page.evaluate(() => (window as any).ntmAtlas.debugMap().querySourceFeatures('selected').map((f: any) => f.properties.code));
-    await expect.poll(outlined, { timeout: 20_000 }).toContain(code);
+    await expect.poll(outlined, poll).toContain('19474');
   });
 });
 

@@ -74,8 +74,8 @@ export function CriteriaGaps() {
                 <tr>
                   <th scope="col">{t('criteria.commune')}</th>
                   {numbers.map((n) => (
-                    <th key={n} scope="col" title={t('criteria.numbered', { n, name: nameOf(n) })} data-criterion={n} aria-pressed={picked === n}>
-                      <button type="button" onClick={() => pick(n)} aria-label={t('criteria.numbered', { n, name: nameOf(n) })}>
+                    <th key={n} scope="col" title={t('criteria.numbered', { n, name: nameOf(n) })} data-criterion={n} className={picked === n ? 'picked' : undefined}>
+                      <button type="button" onClick={() => pick(n)} aria-label={t('criteria.numbered', { n, name: nameOf(n) })} aria-pressed={picked === n}>
                         {n}
                       </button>
                     </th>

@@ -29,8 +29,9 @@ export function KeyFigures({ rows, place }: { rows: ScoredTarget[]; place: strin
                 {r.measure ? formatMeasure(r.measure, r.value_now, s.locale, t) : '–'}
                 <IllustrativeMark show={r.measure !== 'districts_recognised' && isIllustrativeProvenance(r.now_provenance)} compact />
                 {perYear && r.pairs !== null && r.pairs > 0 && (
-                  <span className="small"> {t('scorecard.figures.over', { from: r.base_year, to: r.eval_year, count: r.pairs })}</span>
+                  <span className="small note">{t('scorecard.figures.over', { from: r.base_year, to: r.eval_year, count: r.pairs })}</span>
                 )}
+                {r.measure === 'districts_recognised' && <span className="small note">{t('scorecard.figures.recognitionsKnown')}</span>}
               </dd>
             </div>
           );
