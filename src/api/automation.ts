@@ -5,6 +5,7 @@ import { detailsByCode } from '../ui/commune-details';
 import type { IndicatorId } from '../indicators/registry';
 import { viewIllustrative } from '../indicators/provenance';
 import type { ClassMethod } from '../classify/classify';
+import type { Vintage } from '../common/vintage';
 import { importBytes, type ImportChoices } from '../import/service/import-file';
 import type { ImportMode } from '../import/service/imports';
 import { exportAutomation } from './export-automation';
@@ -24,6 +25,10 @@ export function automationApi(atlas: AtlasFacade) {
         phase: s.phase,
         error: s.error,
         locale: s.locale,
+        /** the administrative units shown: '2024' (pre-reform) or '2025-07' (post-reform) */
+        vintage: s.vintage,
+        traced: s.traced,
+        showFormerDistricts: s.showFormerDistricts,
         province: s.province,
         year: s.year,
         indicator: s.indicator,
@@ -61,6 +66,12 @@ export function automationApi(atlas: AtlasFacade) {
     },
     payload: () => Object.fromEntries(fetchedBytes),
     setProvince: (code: string | null) => atlas.setProvince(code),
+    setVintage: (vintage: Vintage) => atlas.setVintage(vintage),
+    /** "Where did my commune go": a pre-reform commune (2024 code) outlined with its successor(s) on the post-reform map. */
+    traceFormer: (code: string | null) => atlas.traceFormer(code),
+    setShowFormerDistricts: (show: boolean) => atlas.setShowFormerDistricts(show),
+    /** The features of a MapLibre base source as last set (e.g. 'lineage', 'districts', 'district-labels'). */
+    baseSource: (id: string) => atlas.mapParts()?.base.get(id as never)?.features.map((f) => f.properties) ?? [],
     setYear: (year: number) => atlas.setYear(year),
     setIndicator: (id: IndicatorId) => atlas.setIndicator(id),
     setCompareYear: (y: number) => atlas.setCompareYear(y),

@@ -209,6 +209,7 @@ export class Atlas implements AtlasFacade {
       this.vintages.cache.put(vintage, { units, matrices: this.matrices });
       view.setUnits(units);
       await this.applyLists(lists, this.link);
+      this.vintages.settleIndicator(this.asked);
       this.timings.dataReady = performance.now();
       await this.noteDataIdentity(true);
       await this.refresh();
@@ -353,6 +354,8 @@ export class Atlas implements AtlasFacade {
    * keeps the current view; an unknown sponsor is reported by setSponsor).
    */
   async applyView(v: SlideView): Promise<void> {
+    // the slide's codes are of its vintage: shown on those units first
+    if (v.vintage && v.vintage !== this.state.get().vintage) await this.vintages.switchTo(v.vintage, false);
     const { province, year, compareYear, district, selectedCode } = v;
     const { view } = validateView({ province, year, compareYear, district, selectedCode }, this.viewData(), this.state.get());
     this.sponsorCodes = null;
@@ -432,7 +435,8 @@ export class Atlas implements AtlasFacade {
     if (u === undefined || !this.units) return;
     const province = this.units.provinceCode[u];
     if (this.state.get().province !== province) await this.setProvince(province);
-    this.state.set({ district: this.units.districtCode[u] });
+    // the post-reform units have no districts (their list's district is the former one, a historical grouping)
+    this.state.set({ district: this.state.get().vintage === POST_REFORM ? null : this.units.districtCode[u] });
     this.select(code);
     // with its neighbours around it (a commune alone fills the screen and loses its context)
     const around = this.view?.drawn ? boundsAround(this.view.drawn, code) : null;

@@ -61,6 +61,9 @@ export class FeatureColours {
 
   /** The units, once known: features are matched to units (before, they are painted as pending). */
   setUnits(units: UnitKeys): void {
+    // the classes shown are of the previous units (another vintage's, or the first map's): painted as pending until
+    // the next colouring, unless these units are laid out the same way
+    if (this.units && this.units.length !== units.length) this.shown = null;
     this.units = units;
     if (this.layer) this.featureUnit = featureUnits(this.layer.code, units);
   }

@@ -10,7 +10,7 @@ import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import type { MapView } from './map-view';
 import { VintageDataCache, type VintageData } from './vintages';
-import { otherVintage, storedVintage, switchedView, type ProvinceSuccession } from './vintage-switch';
+import { indicatorShownOn, otherVintage, storedVintage, switchedView, type ProvinceSuccession } from './vintage-switch';
 
 /** What the vintage control reads and drives in the app. */
 export interface VintageTarget {
@@ -64,9 +64,13 @@ export class VintageControl {
    * is scored against the provinces of both vintages and the report names the one it fits.
    */
   async preloadOther(imports: ImportService | null): Promise<void> {
-    const shown = this.target.state.get().vintage;
-    const [here, there] = await Promise.all([this.cache.get(shown), this.cache.get(otherVintage(shown))]);
+    const s = this.target.state.get();
+    const other = otherVintage(s.vintage);
+    const [here, there] = await Promise.all([this.cache.get(s.vintage), this.cache.get(other)]);
     for (const { units } of [here, there]) imports?.addCandidateUnits(unitVintageOf(units.vintage), unitRows(units));
+    // what a first switch draws: the other vintage's national layer and, on the post-reform units, the indicator they open on
+    this.target.view()?.prefetchLayer(null, other);
+    if (other === POST_REFORM) await there.matrices.prefetch([indicatorShownOn(other, s.year, s.indicator)], s);
   }
 
   /** Pre-reform provinces whose districts the post-reform map outlines as former districts ('all' nationally; null: none). */
@@ -79,6 +83,17 @@ export class VintageControl {
   /** The province succession, loaded once (the post-reform tables must be in). */
   async provinces(): Promise<ProvinceSuccession> {
     return (this.succession ??= await this.cache.provinces());
+  }
+
+  /**
+   * At start-up, once the year is known: the indicator the opened vintage shows (the link's own choice is kept; an
+   * own status before 2026 on the post-reform units becomes the share of former communes NTM).
+   */
+  settleIndicator(asked: Partial<AppState>): void {
+    const s = this.target.state.get();
+    if (asked.indicator) return;
+    const indicator = indicatorShownOn(s.vintage, s.year, s.indicator);
+    if (indicator !== s.indicator) this.target.state.set({ indicator });
   }
 
   /** Shows the units of another vintage, the view carried over; `notify`: say what had to change. */

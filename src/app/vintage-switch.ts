@@ -60,13 +60,19 @@ export function switchedView(
   const year = target.years.includes(s.year) ? s.year : latest(s.year);
   if (year !== s.year) notes.push({ key: 'yearNotOnVintage', params: { year: s.year, shown: year } });
   const compareYear = target.years.includes(s.compareYear) ? s.compareYear : (target.years[0] ?? s.compareYear);
-  let indicator = s.indicator;
-  if (!indicatorOnVintage(indicator, to)) indicator = 'status';
-  if (to === POST_REFORM && year < FIRST_POST_REFORM_YEAR && ownStatusIndicators.includes(indicator)) {
-    indicator = 'former_ntm';
-    notes.push({ key: 'formerNtmShown', params: { year } });
-  }
+  const indicator = indicatorShownOn(to, year, s.indicator);
+  if (indicator === 'former_ntm' && s.indicator !== 'former_ntm') notes.push({ key: 'formerNtmShown', params: { year } });
   return { view: { vintage: to, province, year, compareYear, indicator }, notes };
+}
+
+/**
+ * The indicator a vintage's map shows for one asked for: one of the other vintage only becomes the status; on the
+ * post-reform units before 2026 a commune's own status (none yet) becomes the share of its former communes NTM.
+ */
+export function indicatorShownOn(vintage: Vintage, year: number, indicator: IndicatorId): IndicatorId {
+  if (!indicatorOnVintage(indicator, vintage)) return 'status';
+  if (vintage === POST_REFORM && year < FIRST_POST_REFORM_YEAR && ownStatusIndicators.includes(indicator)) return 'former_ntm';
+  return indicator;
 }
 
 /** The other vintage. */

@@ -41,6 +41,15 @@ const ruleOf = <Id extends string>(rules: readonly YearRule<Id>[], year: number)
   rules.find((r) => year >= r.from && year <= r.to)?.id ?? null;
 
 export const criteriaSetOfYear = (year: number): CriteriaSetId | null => ruleOf(CRITERIA_SET_YEARS, year);
+
+/** How many criteria each set has (their names are in data/criteria, which is checked against this). */
+export const CRITERIA_COUNT: Readonly<Record<CriteriaSetId, number>> = { qd1980: 19, qd318: 19, qd51_2025: 10 };
+
+/** The number of criteria a commune is assessed against in a data year (x/19 to 2025, x/10 from 2026); null outside the programme. */
+export function criteriaCountOfYear(year: number): number | null {
+  const id = criteriaSetOfYear(year);
+  return id ? CRITERIA_COUNT[id] : null;
+}
 export const povertyStandardOfYear = (year: number): string | null => ruleOf(POVERTY_STANDARD_YEARS, year);
 
 /** The data years a criteria set is used for, or null when it is used for none. */

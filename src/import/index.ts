@@ -285,6 +285,7 @@ async function importTableUnsafe(file: ImportFile, ctx: ImportContext): Promise<
     else data.push([r, extractRow(r.rowNumber, r.cells, layout.columns, opts.criteriaCount)]);
   }
   const vintage = ctx.vintage ?? 'before2025';
+  opts.vintage = vintage;
   const guess = scoreProvinces(
     data.map(([r, ex]) => ({ code: ex.values.commune_code, name: ex.values.commune_name, district: ex.values.district_name ?? r.group.district })),
     [{ vintage, index: ctx.units }, ...(ctx.candidates ?? [])],

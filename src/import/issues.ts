@@ -69,6 +69,7 @@ export const SEVERITY: Record<IssueCode, Severity> = {
   duplicate_conflict: 'error',
   duplicate_dropped: 'info',
   future_year: 'error',
+  year_other_vintage: 'error',
   negative_count: 'error',
   rate_mismatch: 'warning',
   rate_without_counts: 'warning',

@@ -175,6 +175,7 @@ export type IssueCode =
   | 'duplicate_conflict'
   | 'duplicate_dropped'
   | 'future_year'
+  | 'year_other_vintage'
   | 'negative_count'
   | 'rate_mismatch'
   | 'rate_without_counts'
@@ -351,6 +352,8 @@ export interface ImportOptions {
   defaultYear: number | null;
   /** Province scope as chosen by the caller or found in the title (province code), null = whole country. */
   provinceCode: string | null;
+  /** Which reform's units the rows are matched against: a row of a year keyed by the other one's codes is refused. */
+  vintage?: UnitVintage;
 }
 
 export interface ImportResult {

@@ -4,7 +4,10 @@
  * years, rates that disagree with their counts, rates without counts (the model stores numerators and
  * denominators), and rows given twice (duplicates.ts: exact copies counted once, differing versions held back).
  */
-import { PROGRAMME_YEARS } from '../common/programme';
+import { criteriaCountOfYear, FIRST_POST_REFORM_YEAR, PROGRAMME_YEARS } from '../common/programme';
+
+/** The import's name of the vintage a data year's rows are keyed by (src/common/vintage.ts). */
+const unitVintageOfYear = (year: number) => (year >= FIRST_POST_REFORM_YEAR ? 'from2025' : 'before2025');
 import { msg } from '../i18n/message';
 import { findDuplicates } from './duplicates';
 import { issue } from './issues';
@@ -20,6 +23,7 @@ export const VALIDATION_CODES = new Set<IssueCode>([
   'duplicate_collapsed',
   'duplicate_conflict',
   'future_year',
+  'year_other_vintage',
   'year_out_of_range',
   'negative_count',
   'rate_mismatch',
@@ -56,7 +60,8 @@ export function validateRow(row: ImportedRow, colOf: ColumnOf, opts: ImportOptio
   const v = row.values;
   const at = (f: CanonicalField) => ({ row: row.sourceRow, ...colOf(f) });
   const out: Issue[] = [];
-  const max = opts.criteriaCount;
+  // criteria are counted out of the set of the row's year (19 to 2025, 10 from 2026)
+  const max = (v.year !== null ? criteriaCountOfYear(v.year) : null) ?? opts.criteriaCount;
 
   for (const f of RATE_FIELDS) {
     const r = v[f];
@@ -102,6 +107,11 @@ export function validateRow(row: ImportedRow, colOf: ColumnOf, opts: ImportOptio
     out.push(issue('year_out_of_range', { value: v.year, first: PROGRAMME_YEARS.first, last: PROGRAMME_YEARS.last }, yearWhere));
   } else if (v.year !== null && v.year > opts.currentYear) {
     out.push(issue('future_year', { value: v.year, current: opts.currentYear }, yearWhere));
+  }
+  // rows of 2026 on are keyed by post-reform codes, earlier ones by 2024 codes (src/common/vintage.ts): a code read in
+  // the other list would land on another unit (44, 19597 exist in both)
+  if (v.year !== null && opts.vintage && unitVintageOfYear(v.year) !== opts.vintage) {
+    out.push(issue('year_other_vintage', { value: v.year, first: FIRST_POST_REFORM_YEAR, context: opts.vintage }, yearWhere));
   }
   if (v.recognised_year !== null && v.recognised_year > opts.currentYear) {
     out.push(issue('future_year', { value: v.recognised_year, current: opts.currentYear }, at('recognised_year')));

@@ -1,7 +1,11 @@
+import { isVintage, PRE_REFORM, type Vintage } from '../common/vintage';
 import type { AppState } from '../state/app-state';
 
 /** The part of the app state a slide restores. */
-export type SlideView = Pick<AppState, 'province' | 'year' | 'indicator' | 'compareYear' | 'criterion' | 'district' | 'selectedCode' | 'sponsor' | 'classMethod' | 'classCount' | 'manualBreaks'>;
+export type SlideView = Pick<AppState, 'province' | 'year' | 'indicator' | 'compareYear' | 'criterion' | 'district' | 'selectedCode' | 'sponsor' | 'classMethod' | 'classCount' | 'manualBreaks'> & {
+  /** whose units the codes are (src/common/vintage.ts); decks saved before there were two: the pre-reform ones */
+  vintage?: Vintage;
+};
 
 /** What a slide shows of its view: the map, the district (or province) table, the ranking chart, the scorecard. */
 export type SlideKind = 'map' | 'table' | 'ranking' | 'scorecard';
@@ -32,8 +36,8 @@ export interface SlideDeck {
 const storageKey = 'ntm-atlas:slides';
 
 export function viewOf(s: AppState): SlideView {
-  const { province, year, indicator, compareYear, criterion, district, selectedCode, sponsor, classMethod, classCount, manualBreaks } = s;
-  return { province, year, indicator, compareYear, criterion, district, selectedCode, sponsor, classMethod, classCount, manualBreaks };
+  const { vintage, province, year, indicator, compareYear, criterion, district, selectedCode, sponsor, classMethod, classCount, manualBreaks } = s;
+  return { vintage, province, year, indicator, compareYear, criterion, district, selectedCode, sponsor, classMethod, classCount, manualBreaks };
 }
 
 export function loadDeck(): SlideDeck {
@@ -77,6 +81,7 @@ export function parseDeck(text: string): { ok: true; deck: SlideDeck } | { ok: f
       source: isStr(s.source) ? s.source : '',
       dataDate: isStr(s.dataDate) ? s.dataDate : '',
       view: {
+        vintage: isVintage(String(v.vintage)) ? v.vintage : PRE_REFORM,
         province: v.province ?? null,
         year: v.year,
         indicator: v.indicator as SlideView['indicator'],

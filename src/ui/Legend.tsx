@@ -6,6 +6,7 @@ import { cssColour } from '../map/status-colours';
 import { formatNumber } from '../i18n';
 import { indicators } from '../indicators/registry';
 import { MapMarks } from './MapMarks';
+import { VintageNote } from './vintage/VintageNote';
 import { classLabel } from './band-labels';
 
 export function Legend() {
@@ -41,6 +42,7 @@ export function Legend() {
       <p className="total">{t('legend.total', { count: formatNumber(total, s.locale) })}</p>
       {def.kind === 'numeric' && <p className="method">{t(`classify.${s.classMethod}`)}</p>}
       <MapMarks />
+      <VintageNote />
       {s.withoutBoundary.length > 0 && (
         <details className="without-boundary" data-testid="without-boundary" open>
           <summary>{t('legend.withoutBoundary', { count: s.withoutBoundary.length })}</summary>

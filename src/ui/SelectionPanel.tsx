@@ -3,6 +3,7 @@ import { useStore } from '../state/store';
 import { useAtlas } from './AtlasContext';
 import { detailsByCode } from './commune-details';
 import { CommuneFacts } from './CommuneFacts';
+import { LineagePanel } from './vintage/LineagePanel';
 
 export function SelectionPanel() {
   const atlas = useAtlas();
@@ -30,6 +31,7 @@ export function SelectionPanel() {
       ) : (
         <p>{t('selection.none')}</p>
       )}
+      <LineagePanel />
     </section>
   );
 }

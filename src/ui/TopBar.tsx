@@ -6,6 +6,7 @@ import { vietnameseCollator } from '../i18n/collate';
 import { shortProvinceName } from '../common/vn-name';
 import { locales, type Locale } from '../i18n';
 import { SearchBox } from './SearchBox';
+import { VintageSwitch } from './vintage/VintageSwitch';
 
 const national = '';
 
@@ -36,6 +37,7 @@ export function TopBar() {
           ))}
         </select>
       </label>
+      <VintageSwitch />
       <SearchBox />
       {viewIllustrative(s) && (
         <span className="illustrative-badge" data-testid="illustrative-badge" title={t('app.illustrativeNote')}>

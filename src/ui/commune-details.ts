@@ -1,4 +1,6 @@
 import type { AtlasFacade } from '../app/facade';
+import { i18n } from '../i18n';
+import { POST_REFORM, type Vintage } from '../common/vintage';
 import { statusClasses, type StatusClass } from '../db/sql/status';
 import { indicators } from '../indicators/registry';
 import { yearsRead, type SeriesId } from '../indicators/provenance';
@@ -19,6 +21,12 @@ export interface CommuneDetails {
   illustrative: { ntm: boolean; value: boolean };
 }
 
+/** The district a unit lies in; on the post-reform units (no districts) the former one, named as such. */
+export function districtLine(name: string, vintage: Vintage): string | null {
+  if (vintage !== POST_REFORM) return name;
+  return name ? i18n.t('vintage.formerDistrictLabel', { name }) : null;
+}
+
 /** What the app knows about one unit (by unit index) for tooltip and selection. */
 export function unitDetails(atlas: AtlasFacade, unit: number): CommuneDetails | null {
   const u = atlas.units;
@@ -30,7 +38,7 @@ export function unitDetails(atlas: AtlasFacade, unit: number): CommuneDetails | 
   return {
     code: u.code[unit],
     name: u.name[unit],
-    districtName: u.districtName[unit],
+    districtName: districtLine(u.districtName[unit], s.vintage),
     provinceName: u.provinceName[unit],
     coversCodes: null,
     status: statusClasses[st.status],

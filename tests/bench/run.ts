@@ -36,7 +36,8 @@ const units = readUnits(generated);
 const results: Record<string, unknown> = {};
 try {
   // ---- ours and the baseline: cold load + switches + pan/zoom + memory, fresh browser per run ----
-  const sessions: Record<string, Session[]> = { ours: [], baseline: [], match: [] };
+  // oursPostReform: the same national view on the post-reform units (issue 12: within 10 % of the pre-reform one)
+  const sessions: Record<string, Session[]> = { ours: [], oursPostReform: [], baseline: [], match: [] };
   const revisits: Record<'warm' | 'offline', RevisitSession[]> = { warm: [], offline: [] };
   if (only.has('baseline') || only.has('match')) writeBaselineData(server.dataDir, generated);
   for (let r = 0; r < runs; r++) {
@@ -44,6 +45,8 @@ try {
     if (only.has('ours')) {
       log(`run ${r + 1}/${runs}: ours`);
       sessions.ours.push(await oursSession(server.baseUrl, opts));
+      log(`run ${r + 1}/${runs}: ours, post-reform units`);
+      sessions.oursPostReform.push(await oursSession(server.baseUrl, opts, '?province=all&vintage=2025-07'));
     }
     if (only.has('baseline')) {
       log(`run ${r + 1}/${runs}: baseline (feature-state)`);
@@ -94,7 +97,7 @@ try {
         dataReadyMs: t('dataReady'),
         firstFrameMs: t('firstFrame'),
         firstColouredFrameMs: t('firstColouredFrame'),
-        ...(name === 'ours'
+        ...(name.startsWith('ours')
           ? { bootStartedMs: t('bootStarted'), precomputedColoursMs: t('precomputedColours'), engineStartedMs: t('engineStarted'), coreLoadedMs: t('coreLoaded'), unitListMs: t('unitList'), allLoadedMs: t('allLoaded') }
           : { geometryParsedMs: t('geometryParsed') }),
       },
@@ -106,9 +109,11 @@ try {
         indicatorFirstCpuMs: pooled(list, 'indicator', cpuOf, firstOfEach),
         indicatorCachedCpuMs: pooled(list, 'indicator', cpuOf, later),
         /** ours: one switch to each of the app's indicators after the cycle (the change and criterion maps' first use) */
-        everyIndicatorCpuMs: name === 'ours' ? pooled(list, 'indicatorAll', cpuOf) : undefined,
+        everyIndicatorCpuMs: name.startsWith('ours') ? pooled(list, 'indicatorAll', cpuOf) : undefined,
+        /** ours: the switch from the pre-reform units to the post-reform ones, until settled */
+        vintageSwitchMs: name === 'ours' ? summary(list.map((s) => s.vintageSwitchMs).filter((v): v is number => v !== undefined)) : undefined,
         /** ours: the cycle and that pass together, every first use included */
-        allSwitchesCpuMs: name === 'ours' ? summary(list.flatMap((s) => [...(s.indicator ?? []), ...(s.indicatorAll ?? [])].map(cpuOf)), false) : undefined,
+        allSwitchesCpuMs: name.startsWith('ours') ? summary(list.flatMap((s) => [...(s.indicator ?? []), ...(s.indicatorAll ?? [])].map(cpuOf)), false) : undefined,
         yearStatusToUploadMs: pooled(list, 'yearStatus', uploadOf),
         yearNumericToUploadMs: pooled(list, 'yearNumeric', uploadOf),
         yearStatusCallMs: pooled(list, 'yearStatus', (x) => x.cpuMs),
@@ -246,6 +251,16 @@ function summaryTable(res: Record<string, any>): string {
     add('cold: first coloured frame ms', coloured, baseColoured, '<= 1500 med; 2x base',
       coloured && coloured.median <= 1500 && (!baseColoured || baseColoured.median >= 2 * coloured.median));
     add('  of which: precomputed colours drawn', o?.coldLoad.precomputedColoursMs, undefined, '');
+    // the post-reform units (issue 12): the 'baseline' column holds the pre-reform figure, the ratio is post/pre
+    const pr = res.oursPostReform;
+    const within = (x: Summary | undefined, y: Summary | undefined, k: 'median' | 'p95') => (x && y ? x[k] <= 1.1 * y[k] : undefined);
+    if (pr && o) {
+      add('post-reform units vs pre-reform: first coloured frame', pr.coldLoad.firstColouredFrameMs, coloured, '<= 1.1x pre med', within(pr.coldLoad.firstColouredFrameMs, coloured, 'median'));
+      add('post-reform units vs pre-reform: data-ready', pr.coldLoad.dataReadyMs, o.coldLoad.dataReadyMs, '');
+      add('post-reform vs pre-reform: switch year (status) CPU', pr.switch.yearStatusCpuMs, o.switch.yearStatusCpuMs, '<= 1.1x pre p95', within(pr.switch.yearStatusCpuMs, o.switch.yearStatusCpuMs, 'p95'));
+      add('post-reform vs pre-reform: switch indicator CPU', pr.switch.indicatorCpuMs, o.switch.indicatorCpuMs, '<= 1.1x pre p95', within(pr.switch.indicatorCpuMs, o.switch.indicatorCpuMs, 'p95'));
+      add('vintage switch (pre-reform to post-reform), to settled', o.switch.vintageSwitchMs, undefined, '');
+    }
     if (w) add(`warm (second visit, ${w.workerInstalled}/${w.of} cached by the worker): first coloured frame`, w.firstColouredFrameMs, baseColoured, '<= 800 med', w.loaded === w.of && w.firstColouredFrameMs.median <= 800);
     if (w) add('  warm: data-ready ms', w.dataReadyMs, undefined, '');
     if (off) add(`offline (second visit, network off; loaded ${off.loaded}/${off.of}): first coloured frame`, off.firstColouredFrameMs, undefined, 'loads; 0 failed requests', off.loaded === off.of && off.failedRequests.length === 0);

@@ -32,6 +32,8 @@ export interface Session {
   panZoom?: PanZoom;
   /** ours: the service worker had precached the app before the switches (false: the build has none) */
   workerInstalled?: boolean;
+  /** ours, pre-reform units: a switch to the post-reform units, from the call until the map has settled (ms) */
+  vintageSwitchMs?: number;
   errors: string[];
 }
 
@@ -102,9 +104,12 @@ async function workerInstalled(page: Page): Promise<boolean> {
   })()`)) as boolean;
 }
 
-/** The atlas, national view: cold load, memory, year and indicator switches, pan/zoom. */
-export async function oursSession(baseUrl: string, opts: SessionOptions): Promise<Session> {
-  const b = await openPage(new URL('?province=all', baseUrl).href);
+/**
+ * The atlas, national view: cold load, memory, year and indicator switches, pan/zoom; `query` picks the view
+ * (the post-reform units: ?province=all&vintage=2025-07).
+ */
+export async function oursSession(baseUrl: string, opts: SessionOptions, query = '?province=all'): Promise<Session> {
+  const b = await openPage(new URL(query, baseUrl).href);
   const page = b.page;
   try {
     const load = await atlasLoaded(page);
@@ -128,6 +133,15 @@ export async function oursSession(baseUrl: string, opts: SessionOptions): Promis
       await page.evaluate(`(async () => { await window.ntmAtlas.setIndicator('status'); await window.ntmAtlas.setYear(${load.state.year}); })()`);
     }
     if (opts.panZoom) out.panZoom = await panZoom(page, 'window.ntmAtlas.debugMap()');
+    // last (it changes the view): from the pre-reform units to the post-reform ones, as the vintage switch does
+    if (opts.switches > 0 && !query.includes('vintage=')) {
+      out.vintageSwitchMs = (await page.evaluate(`(async () => {
+        const t0 = performance.now();
+        await window.ntmAtlas.setVintage('2025-07');
+        await window.ntmAtlas.settled();
+        return performance.now() - t0;
+      })()`)) as number;
+    }
     return out;
   } finally {
     await b.close();

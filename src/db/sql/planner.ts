@@ -1,4 +1,5 @@
 import { provenanceSetSQL } from './provenance';
+import { FIRST_POST_REFORM_YEAR } from '../../common/programme';
 import { allTargetsSQL } from './targets';
 
 /**
@@ -91,6 +92,7 @@ target AS (
   FROM ${allTargetsSQL} t
   LEFT JOIN (SELECT province_code, count(*) AS in_scope FROM unit_commune WHERE commune_type = 'Xã' GROUP BY ALL) ps ON ps.province_code = t.province_code
   WHERE t.indicator IN ('target_share_communes_ntm', 'target_communes_ntm') AND t.value_num IS NOT NULL
+    AND t.target_year < ${FIRST_POST_REFORM_YEAR} -- later targets are of post-reform provinces (vintage-planner.ts)
   QUALIFY row_number() OVER (PARTITION BY t.province_code ORDER BY t.target_year < $2, abs(t.target_year - $2), t.origin) = 1
 ),
 rec AS (${recognition}),

@@ -1,4 +1,11 @@
 import { provenanceSetSQL } from './provenance';
+import { PRE_REFORM, rowsOfVintageSQL } from '../../common/vintage';
+
+/**
+ * Sponsorships of the data are assignments to pre-reform communes (2024 codes): their rows are read up to 2025 only,
+ * since later rows are keyed by post-reform codes that may be the same digits (src/common/vintage.ts).
+ */
+const pre = (alias: string) => rowsOfVintageSQL(PRE_REFORM, `${alias}.year`);
 
 /** Sponsoring organisations with their communes (many-to-many, dated). */
 export const sponsorsSQL = `
@@ -21,7 +28,7 @@ export const sponsorCommunesSQL = `
 WITH s AS (SELECT * FROM sponsorship WHERE sponsor_id = $1),
 pov AS (
   SELECT s.commune_code, s.from_year, p.year, p.standard, p.poor::DOUBLE / nullif(p.households, 0) AS rate, p.provenance
-  FROM s JOIN poverty_year p ON p.unit_code = s.commune_code AND p.year BETWEEN s.from_year AND $2
+  FROM s JOIN poverty_year p ON p.unit_code = s.commune_code AND p.year BETWEEN s.from_year AND $2 AND ${pre('p')}
 ),
 -- each run of years with one poverty standard: its first and last year and the change of the poor rate over it
 seg AS (
@@ -48,11 +55,11 @@ SELECT s.commune_code, u.commune_name, d.district_name, u.province_code, s.from_
 FROM s
 JOIN unit_commune u USING (commune_code)
 JOIN unit_district d ON d.district_code = u.district_code
-LEFT JOIN commune_year y ON y.commune_code = s.commune_code AND y.year = $2
-LEFT JOIN commune_year b ON b.commune_code = s.commune_code AND b.year = s.from_year
+LEFT JOIN commune_year y ON y.commune_code = s.commune_code AND y.year = $2 AND ${pre('y')}
+LEFT JOIN commune_year b ON b.commune_code = s.commune_code AND b.year = s.from_year AND ${pre('b')}
 LEFT JOIN criteria_sets cs ON cs.criteria_set_id = y.criteria_set
-LEFT JOIN poverty_year p ON p.unit_code = s.commune_code AND p.year = $2
-LEFT JOIN poverty_year pb ON pb.unit_code = s.commune_code AND pb.year = s.from_year
+LEFT JOIN poverty_year p ON p.unit_code = s.commune_code AND p.year = $2 AND ${pre('p')}
+LEFT JOIN poverty_year pb ON pb.unit_code = s.commune_code AND pb.year = s.from_year AND ${pre('pb')}
 LEFT JOIN seg first ON first.commune_code = s.commune_code AND first.from_year = s.from_year AND first.k = 1
 LEFT JOIN seg last ON last.commune_code = s.commune_code AND last.from_year = s.from_year AND last.k = last.n
 ORDER BY CASE y.tier WHEN 'chua_dat' THEN 0 WHEN 'dat_chuan' THEN 1 WHEN 'nang_cao' THEN 2 WHEN 'kieu_mau' THEN 3 ELSE 4 END,

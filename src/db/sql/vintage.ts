@@ -202,3 +202,24 @@ FROM sponsorship
 WHERE ($1::VARCHAR IS NULL OR sponsor_id = $1) AND from_year < ${post}
 GROUP BY commune_code
 ORDER BY commune_code`;
+
+/** "k of n former communes NTM" of one post-reform commune in one pre-reform year. Params: $1 new code, $2 year. */
+export const formerNtmOfSQL = `SELECT * FROM former_ntm_2025 WHERE commune_code = $1 AND year = $2::INTEGER`;
+
+/**
+ * A post-reform commune's series over all years (communeSeriesSQL's columns, src/db/sql/profile.ts): its own NTM
+ * rows from 2026; poverty of every year, apportioned through the crosswalk before 2026 (`approximate` where a split
+ * commune is involved), its own rows after. Params: $1 new commune code.
+ */
+export const communeSeries2025SQL = `
+SELECT t.year::INTEGER AS year, y.tier, y.criteria_set, y.criteria_met_count::INTEGER AS criteria_met,
+       cs.n_criteria::INTEGER AS criteria_total,
+       y.criteria_met_mask::INTEGER AS mask, y.recognised_year::INTEGER AS recognised_year, y.decision_no, y.fell_back,
+       y.provenance AS ntm_provenance, y.source,
+       round(p.households)::INTEGER AS households, round(p.poor)::INTEGER AS poor, round(p.near_poor)::INTEGER AS near_poor,
+       NULL::VARCHAR AS standard, p.provenance AS poverty_provenance, p.approximate
+FROM (SELECT DISTINCT year FROM commune_year) t
+LEFT JOIN (SELECT * FROM commune_year WHERE year >= ${post}) y ON y.commune_code = $1 AND y.year = t.year
+LEFT JOIN criteria_sets cs ON cs.criteria_set_id = y.criteria_set
+LEFT JOIN poverty_year_2025 p ON p.unit_code = $1 AND p.year = t.year
+ORDER BY t.year`;

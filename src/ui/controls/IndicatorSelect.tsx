@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
-import { indicatorIds, type IndicatorId } from '../../indicators/registry';
+import { indicatorIds, indicatorOnVintage, type IndicatorId } from '../../indicators/registry';
 
 /**
  * A labelled select over the indicators. The criterion-gap indicator is chosen from the criteria list, not here:
@@ -15,7 +15,7 @@ export function IndicatorSelect({ value, onChange, testId, disabled }: { value: 
       {t('controls.indicator')}
       <select data-testid={testId} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as IndicatorId)}>
         {indicatorIds
-          .filter((id) => id !== 'criterion_missing' || value === id)
+          .filter((id) => (id !== 'criterion_missing' || value === id) && (indicatorOnVintage(id, s.vintage) || value === id))
           .map((id) => (
             <option key={id} value={id}>
               {t(`indicator.${id}`, { n: s.criterion })}

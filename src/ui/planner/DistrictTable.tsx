@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { POST_REFORM } from '../../common/vintage';
 import * as Plot from '@observablehq/plot';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
@@ -74,6 +75,11 @@ export function DistrictTable() {
   return (
     <section className="district-table" data-testid="district-table">
       <h2>{t(`planner.title.${level}`, { year: s.year, base: s.compareYear })}</h2>
+      {s.vintage === POST_REFORM && level === 'district' && (
+        <p className="note" data-testid="grouped-by-former">
+          {t('vintage.groupedByFormer')}
+        </p>
+      )}
       <div className="planner-options">
         <YearSelect label={t('planner.baseYear')} value={s.compareYear} onChange={(y) => void atlas.setCompareYear(y)} />
         <label>

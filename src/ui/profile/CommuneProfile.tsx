@@ -5,6 +5,10 @@ import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { useSql } from '../use-sql';
 import { communeSeriesSQL, communeSponsorsSQL } from '../../db/sql/profile';
+import { communeSeries2025SQL, communeSponsors2025SQL } from '../../db/sql/vintage';
+import { POST_REFORM } from '../../common/vintage';
+import { LineagePanel } from '../vintage/LineagePanel';
+import { districtLine } from '../commune-details';
 import { criteriaNamesSQL } from '../../db/sql/criteria';
 import { PlotFigure } from '../charts/PlotFigure';
 import { formatNumber, formatPercent } from '../../i18n';
@@ -27,8 +31,10 @@ export function CommuneProfile() {
   const s = useStore(atlas.state);
   const { t } = useTranslation();
   const code = s.selectedCode;
-  const series = useSql<SeriesRow>(code ? communeSeriesSQL : null, [code]).rows ?? noSeries;
-  const sponsors = useSql<Sponsor>(code ? communeSponsorsSQL : null, [code]).rows ?? [];
+  // a post-reform commune: its own rows from 2026, poverty before carried through the crosswalk, sponsors of its former communes
+  const post = s.vintage === POST_REFORM;
+  const series = useSql<SeriesRow>(code ? (post ? communeSeries2025SQL : communeSeriesSQL) : null, [code]).rows ?? noSeries;
+  const sponsors = useSql<Sponsor & { former_name?: string | null }>(code ? (post ? communeSponsors2025SQL : communeSponsorsSQL) : null, [code]).rows ?? [];
   const current = series.find((r) => r.year === s.year);
   const names = useSql<Criterion>(current?.criteria_set ? criteriaNamesSQL : null, [current?.criteria_set]).rows ?? [];
   const chart = useCallback(() => {
@@ -62,7 +68,7 @@ export function CommuneProfile() {
         {t('export.print')}
       </button>
       <p>
-        {u.districtName[i]}, {u.provinceName[i]} · {t('selection.code')} {code}
+        {[districtLine(u.districtName[i], s.vintage), u.provinceName[i]].filter(Boolean).join(', ')} · {t('selection.code')} {code}
       </p>
       <h3>{t('profile.history')}</h3>
       <table className="history">
@@ -113,6 +119,7 @@ export function CommuneProfile() {
           <IllustrativeMark show={povertyMarked(current)} />
         </p>
       ) : null}
+      <LineagePanel />
       <h3>{t('profile.sponsors')}</h3>
       {sponsors.length === 0 ? (
         <p>–</p>
@@ -121,6 +128,7 @@ export function CommuneProfile() {
           {sponsors.map((sp) => (
             <li key={sp.sponsor_id + sp.from_year}>
               {sp.sponsor_org} ({sp.from_year}–{sp.to_year}) · {sp.basis}
+              {sp.former_name && ` · ${t('vintage.sponsoredFormer', { name: sp.former_name })}`}
               <div className="source">{t('legend.source')}: {sp.source}</div>
             </li>
           ))}
