@@ -167,11 +167,13 @@ describe('exports through the composer', () => {
   test('a long export shows its progress and can be cancelled', async () => {
     const session = await open('?province=all&panel=slides');
     await session.page.getByTestId('pdf-paper').selectOption('A3');
-    await session.page.getByTestId('export-pdf').click();
-    await expect.poll(() => session.page.getByTestId('export-progress').textContent(), { timeout: 30_000 }).toMatch(/PDF · A3/);
     let downloaded = false;
     session.page.on('download', () => (downloaded = true));
-    await session.page.getByTestId('export-cancel').click();
+    await session.page.getByTestId('export-pdf').click();
+    // what it is doing, named, with a cancel button: pressed as soon as it shows (the export takes a few seconds)
+    const progress = await session.page.waitForSelector('[data-testid="export-progress"]');
+    expect(await progress.textContent()).toMatch(/PDF · A3 Ngang: đang/);
+    await session.page.evaluate(() => (document.querySelector('[data-testid="export-cancel"]') as HTMLButtonElement).click());
     await expect.poll(() => session.page.getByText('Đã huỷ xuất tệp.').count(), { timeout: 30_000 }).toBe(1);
     expect(downloaded).toBe(false);
     expect(await session.page.getByTestId('export-pdf').isEnabled()).toBe(true);
