@@ -20,7 +20,7 @@ import { boundsAround, drawSelectionOutline } from './selection-outline';
 import { DataLoading, type DataLists, type Timings } from './loading';
 import { MapView, type DrawnView } from './map-view';
 import { IndicatorMatrices } from './matrices';
-import { FIRST_MAP_INDICATORS, type FirstMap } from '../common/first-map';
+import type { FirstMap } from '../common/first-map';
 import type { UnitKeys } from './feature-colours';
 import { firstMapUnits, loadFirstMap } from './first-map';
 import { validateView, type ViewData } from './validate-view';
@@ -187,7 +187,7 @@ export class Atlas implements AtlasFacade {
     const vintage = this.state.get().vintage;
     const core = this.data.loadCore(vintage);
     // the precomputed first map holds the pre-reform units only
-    const first = vintage === PRE_REFORM ? loadFirstMap() : new Promise<null>(() => undefined);
+    const first = loadFirstMap(vintage);
     this.matrices = new IndicatorMatrices(core, () => core.then(() => this.data.loadRest()), vintage);
     try {
       // the communes are drawn (grey) as soon as their geometry is in; the base layers wait for the colours (MapView)
@@ -471,7 +471,7 @@ export class Atlas implements AtlasFacade {
     // a link without a year opens on the latest year with data (LinkRequest): the first map's until the lists are read
     if (!this.link.yearAsked && !this.unitList) this.state.set({ year: latestYear(f.years) });
     const s = this.state.get();
-    if (this.unitList || !f.years.includes(s.year) || !(FIRST_MAP_INDICATORS as readonly string[]).includes(s.indicator)) return;
+    if (this.unitList || !f.years.includes(s.year) || !f.matrices[s.indicator]) return;
     this.firstUnits = firstMapUnits(f);
     this.view!.setUnits(this.firstUnits);
     this.matrices!.seed(f);
