@@ -27,7 +27,7 @@ import { validateView, type ViewData } from './validate-view';
 import { ViewRefresh } from './view-refresh';
 import { openingView, requestedVintage, VintageControl } from './vintage-control';
 import { storeVintage } from './vintage-switch';
-import { POST_REFORM, PRE_REFORM, vintageOfYear, type Vintage } from '../common/vintage';
+import { POST_REFORM, vintageOfYear, type Vintage } from '../common/vintage';
 import { sponsorFootprint2025SQL } from '../db/sql/vintage';
 import { dataIdentity, missingData, missingDataNotice } from './data-identity';
 import { packagesMadeHere } from '../import/service/package';
