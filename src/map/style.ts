@@ -177,7 +177,15 @@ export function offlineStyle(): StyleSpecification {
         type: 'symbol',
         source: 'district-labels',
         minzoom: 7,
-        layout: { 'text-field': labelText('name'), 'text-font': [regularFont], 'text-size': 12, 'text-padding': 2 },
+        layout: {
+          'text-field': labelText('name'),
+          'text-font': [regularFont],
+          'text-size': 12,
+          'text-padding': 2,
+          // where the centre collides with a neighbour's name, beside it rather than not at all
+          'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+          'text-radial-offset': 0.6,
+        },
         paint: { 'text-color': palette.label, 'text-halo-color': palette.halo, 'text-halo-width': 1.5 },
       },
       {
