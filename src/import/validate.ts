@@ -110,7 +110,8 @@ export function validateRow(row: ImportedRow, colOf: ColumnOf, opts: ImportOptio
   }
   // rows of 2026 on are keyed by post-reform codes, earlier ones by 2024 codes (src/common/vintage.ts): a code read in
   // the other list would land on another unit (44, 19597 exist in both)
-  if (v.year !== null && opts.vintage && unitVintageOfYear(v.year) !== opts.vintage) {
+  const inProgramme = v.year !== null && v.year >= PROGRAMME_YEARS.first && v.year <= PROGRAMME_YEARS.last;
+  if (inProgramme && v.year !== null && opts.vintage && unitVintageOfYear(v.year) !== opts.vintage) {
     out.push(issue('year_other_vintage', { value: v.year, first: FIRST_POST_REFORM_YEAR, context: opts.vintage }, yearWhere));
   }
   if (v.recognised_year !== null && v.recognised_year > opts.currentYear) {

@@ -11,6 +11,8 @@ import {
   yearsOfVintageSQL,
 } from '../../../src/db/sql/vintage';
 import { plannerTable2025SQL } from '../../../src/db/sql/vintage-planner';
+import { plannerTableSQL } from '../../../src/db/sql/planner';
+import { deleteUserTargetSQL, insertUserTargetSQL, userTargetParams } from '../../../src/db/sql/targets';
 import { approximateBit } from '../../../src/db/sql/provenance';
 import { engineWithAssets } from '../helpers/real-assets';
 
@@ -155,6 +157,22 @@ describe('planner on the post-reform units', () => {
       FROM unit_commune u JOIN poverty_year p ON p.unit_code = u.commune_code AND p.year = 2024 WHERE u.province_code IN ('44', '45')`);
     expect(Number(qt.households)).toBe(own.households);
     expect(qt.in_scope).toBe(own.xa);
+  });
+
+  test('a 2026-2030 target entered for new Quảng Trị (44) is the post-reform table’s, never old Quảng Bình’s (44)', async () => {
+    const row = {
+      target_id: 'vintage-2030', province_code: '44', province_name: 'Tỉnh Quảng Trị', target_year: 2030, indicator: 'target_share_communes_ntm',
+      value: '90', value_num: 90, value_min: 90, value_max: 90, unit: 'percent', note: '', source: 'entered', parent_id: null, entered_at: '2026-11-30T00:00:00Z',
+    };
+    await e.query(insertUserTargetSQL, userTargetParams(row));
+    try {
+      const post = await q<{ group_code: string; target_share: number; target_year: number }>(plannerTable2025SQL('province'), [null, 2025, 2020, 12]);
+      expect(post.find((r) => r.group_code === '44')).toMatchObject({ target_share: 0.9, target_year: 2030 });
+      const pre = await q<{ group_code: string; target_year: number | null }>(plannerTableSQL('province'), [null, 2025, 2020, 12]);
+      expect(pre.find((r) => r.group_code === '44')?.target_year ?? null).not.toBe(2030);
+    } finally {
+      await e.query(deleteUserTargetSQL, [row.target_id]);
+    }
   });
 
   test('in new Quảng Trị, grouped by the former districts of old Quảng Bình and Quảng Trị', async () => {

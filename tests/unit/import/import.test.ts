@@ -97,11 +97,16 @@ describe('validation', () => {
     expect(r.rows.filter((x) => x.rejected).map((x) => x.sourceRow)).toEqual([3, 5]);
   });
 
-  it('uses the criteria count of the set', async () => {
+  it('uses the criteria count of the set of the row’s year (2026: QĐ 51/2025, 10)', async () => {
+    // 2026 rows are keyed by post-reform codes (src/common/vintage.ts): read against that list (the fixture's codes stand in)
     const text = 'Mã xã,Năm,Số tiêu chí đạt\n19474,2026,10\n19636,2026,11\n19606,2026,"9/10"\n';
-    const r = await importTable(csv('a.csv', text), ctx({ criteriaCount: 10, currentYear: 2026 }));
+    const r = await importTable(csv('a.csv', text), ctx({ criteriaCount: 10, currentYear: 2026, vintage: 'from2025' }));
     expect(r.rows.map((x) => x.messages.map((m) => m.code))).toEqual([[], ['criteria_out_of_range'], []]);
     expect(render('en', r.rows[1].messages[0].message)).toBe('Criteria met 11 is outside 0-10.');
+    // read against the pre-reform list, a 2026 row is refused: its code would be read as another unit
+    const pre = await importTable(csv('a.csv', text), ctx({ currentYear: 2026 }));
+    expect(pre.rows.every((x) => x.rejected && x.messages.some((m) => m.code === 'year_other_vintage'))).toBe(true);
+    expect(render('en', pre.rows[0].messages.find((m) => m.code === 'year_other_vintage')!.message)).toContain('choose "From 1 July 2025"');
   });
 
   it('flags the multidimensional poverty rate header', async () => {
