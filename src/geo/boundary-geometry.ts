@@ -10,7 +10,7 @@ import { fetchAsset } from '../db/fetch-asset';
 export type BoundaryLod = 'full' | 'overview';
 
 /** Layers with an overview file (see OVERVIEW_LODS in geo/pipeline.ts). */
-export const layersWithOverview: readonly BoundaryLayer[] = ['communes'];
+export const layersWithOverview: readonly BoundaryLayer[] = ['communes', 'communes_2025'];
 
 /** A decoded boundary layer: flat typed arrays, built once, shared by the deck.gl layer and the outlines. */
 export interface BoundaryGeometry {
