@@ -2,6 +2,7 @@
 // cycles between feature folders, which dependency-cruiser's folder scope cannot tell: it counts a sub-folder's imports
 // as its parent's too, so src/import/service (layer 5) importing src/db, which imports src/import (layer 2), would read
 // as a cycle src/import <-> src/db.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cruise, format, type ICruiseResult } from 'dependency-cruiser';
 import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
@@ -85,7 +86,9 @@ export interface DependencyCheck {
 export async function checkDependencies(baseDir = repoRoot): Promise<DependencyCheck> {
   const options = await extractDepcruiseOptions(resolve(repoRoot, '.dependency-cruiser.cjs'));
   const tsConfig = extractTSConfig(resolve(baseDir, 'tsconfig.json'));
-  const cruised_ = await cruise(cruised, { ...options, baseDir }, {}, { tsConfig });
+  // a tree without one of the folders (the rules' own test builds a small one) is cruised over those it has
+  const present = cruised.filter((d) => existsSync(resolve(baseDir, d)));
+  const cruised_ = await cruise(present, { ...options, baseDir }, {}, { tsConfig });
   const result = cruised_.output as ICruiseResult;
   const cycles = folderCycles(result);
   const rules = (await format(result, { outputType: 'err' })).output as string;
