@@ -13,15 +13,9 @@ export type BoundaryLod = 'full' | 'overview';
 export const layersWithOverview: readonly BoundaryLayer[] = ['communes', 'communes_2025'];
 
 /** A decoded boundary layer: flat typed arrays, built once, shared by the deck.gl layer and the outlines. */
-export interface BoundaryGeometry {
+export interface BoundaryGeometry extends DecodedGeometry {
   layer: BoundaryLayer;
   lod: BoundaryLod;
-  nFeatures: number;
-  positions: Float32Array;
-  polygonStarts: Uint32Array;
-  polygonFeature: Uint32Array;
-  ringStarts: Uint32Array;
-  triangles: Uint32Array;
   /** Bytes as served (before any HTTP compression). */
   bytes: number;
   /** Time spent decoding, ms. */
