@@ -3,6 +3,7 @@ import type { SqlEngine } from '../db/engine';
 import { deleteUserTargetSQL, insertUserTargetSQL, userTargetParams, type UserTargetRow } from '../db/sql/targets';
 import { TARGET_MEASURES } from '../db/sql/scorecard';
 import { PROGRAMME_YEARS } from '../common/programme';
+import { parseTargetValue } from '../import/targets';
 
 /** A target as a user enters it in the scorecard. */
 export interface NewTarget {
@@ -23,22 +24,8 @@ export class TargetInputError extends Error {
   }
 }
 
-/** "75" / "75,5" / "1800-2200" / "1.800 – 2.200" -> its bounds; null when it is neither a number nor a range. */
-export function parseTargetValue(text: string): { num: number | null; min: number; max: number } | null {
-  const number = (t: string) => {
-    const s = t.trim().replace(/\s/g, '');
-    // "1.800" (thousands) vs "1.5" (decimal): a dot followed by exactly three digits groups thousands
-    const n = Number(/^\d{1,3}(\.\d{3})+$/.test(s) ? s.replace(/\./g, '') : s.replace(',', '.'));
-    return s !== '' && Number.isFinite(n) ? n : null;
-  };
-  const range = /^(.+?)\s*[-–]\s*(.+)$/.exec(text.trim());
-  if (range) {
-    const [a, b] = [number(range[1]), number(range[2])];
-    return a !== null && b !== null && a <= b ? { num: null, min: a, max: b } : null;
-  }
-  const n = number(text);
-  return n === null ? null : { num: n, min: n, max: n };
-}
+/** The value a target is given as: one parser for the scorecard's form and targets tables (src/import/targets.ts). */
+export { parseTargetValue };
 
 const store = () => createStore('ntm-atlas-targets', 'targets');
 
@@ -104,13 +91,33 @@ export class UserTargets {
 
   /** Keeps and inserts targets entered elsewhere (a data package's); one with the same id is replaced. */
   async adopt(rows: readonly UserTargetRow[]): Promise<number> {
+    await this.put(rows);
+    if (rows.length > 0) await this.afterChange();
+    return rows.length;
+  }
+
+  /**
+   * The targets read from one file (ids starting with `prefix`, src/import/service/targets.ts) become `rows`: a
+   * file read again replaces its targets, one it no longer gives is removed. Returns how many are kept.
+   */
+  async replace(prefix: string, rows: readonly UserTargetRow[]): Promise<number> {
+    const kept = new Set(rows.map((r) => r.target_id));
+    const stale = (await this.list()).filter((r) => r.target_id.startsWith(prefix) && !kept.has(r.target_id));
+    for (const r of stale) {
+      await this.engine.query(deleteUserTargetSQL, [r.target_id]);
+      await del(r.target_id, store());
+    }
+    await this.put(rows);
+    if (rows.length > 0 || stale.length > 0) await this.afterChange();
+    return rows.length;
+  }
+
+  private async put(rows: readonly UserTargetRow[]): Promise<void> {
     for (const row of rows) {
       await this.engine.query(deleteUserTargetSQL, [row.target_id]);
       await this.engine.query(insertUserTargetSQL, userTargetParams(row));
       await set(row.target_id, row, store());
     }
-    if (rows.length > 0) await this.afterChange();
-    return rows.length;
   }
 
   async remove(id: string): Promise<void> {

@@ -20,6 +20,7 @@ import { buildReport, layoutOf, noRows } from './report';
 import { sniff } from './sniff';
 import { columnLetter } from './text';
 import { findTable, type ClassifiedRow } from './table';
+import { findTargetsHeader, readTargets, type TargetIndicator, type TargetsHeader } from './targets';
 import type { CanonicalField, FileError, ImportedRow, ImportOptions, ImportResult, Issue, IssueCode, SkippedRow, UnitVintage, YearSource } from './types';
 import { validateRows } from './validate';
 import { readXlsx } from './xlsx';
@@ -49,6 +50,8 @@ export interface ImportContext {
   criteriaCount?: number;
   /** XLSX sheet to read (default: the first sheet with content). */
   sheet?: string;
+  /** The target indicators the scorecard measures, with their names: a targets table's rows are read against them. */
+  targetIndicators?: readonly TargetIndicator[];
 }
 
 export interface ImportFile {
@@ -238,7 +241,9 @@ async function importTableUnsafe(file: ImportFile, ctx: ImportContext): Promise<
   const width = grid.rows.reduce((w, r) => Math.max(w, r.cells.length), 0);
   if (width > maxColumns) return fail(result, 'too_many_columns', { columns: width, max: maxColumns }, msg('import.where.file'), rowsInFile);
 
-  // 2. table
+  // 2. table; a targets table (targets per province and year) has its own reader
+  const targetsHeader = findTargetsHeader(grid);
+  if (targetsHeader) return { ...result, fileIssues: [...fileIssues], ...targetsOf(grid, targetsHeader, ctx, fileIssues) };
   const found = findTable(grid);
   const place = grid.sheet ? msg('import.where.sheet', { sheet: grid.sheet }) : msg('import.where.file');
   if (!found.ok) {
@@ -354,6 +359,14 @@ async function importTableUnsafe(file: ImportFile, ctx: ImportContext): Promise<
   };
   if (!validated.length) return fail(result, 'no_data_rows', {}, msg('import.where.belowRow', { place, row: layout.headerRows[layout.headerRows.length - 1] }), null);
   return result;
+}
+
+/** A targets table's rows, read with the province lists of both vintages (the one matched against and the candidates). */
+function targetsOf(grid: GridWithProblems, header: TargetsHeader, ctx: ImportContext, fileIssues: Issue[]): Pick<ImportResult, 'targets' | 'headerRows' | 'report'> {
+  const units = Object.fromEntries([...(ctx.candidates ?? []).map((c) => [c.vintage, c.index] as const), [ctx.vintage ?? 'before2025', ctx.units] as const]);
+  const targets = readTargets(grid, header, { units, indicators: ctx.targetIndicators ?? [] });
+  const layout = { ...noRows, rowsInFile: targets.rowsInFile, above: targets.headerRows, blank: targets.blankRows, unread: targets.targets.length + targets.refused.length };
+  return { targets, headerRows: [targets.headerRow], report: buildReport([], layout, fileIssues) };
 }
 
 /** Columns not recognised (one by one, or in one message when there are many), taken twice, or ambiguous; in column order. */

@@ -5,6 +5,7 @@
  */
 import type { Message } from '../i18n/message';
 import type { Tier } from '../common/schema';
+import type { TargetsRead } from './targets-types';
 
 /** Canonical fields a column can map to. */
 export const CANONICAL_FIELDS = [
@@ -388,4 +389,6 @@ export interface ImportResult {
   /** File-level issues (encoding, columns, year, province); also at the start of report.issues. */
   fileIssues: Issue[];
   options: ImportOptions;
+  /** Set when the file is a targets table (src/import/targets.ts): its targets and refused rows; `rows` is then empty. */
+  targets?: TargetsRead;
 }
