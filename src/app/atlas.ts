@@ -1,39 +1,32 @@
 import { i18n, type Locale } from '../i18n';
-import { rowsOf, type SqlEngine } from '../db/engine';
-import { sponsorFootprintSQL } from '../db/sql/sponsor';
+import type { SqlEngine } from '../db/engine';
 import type { IndicatorId } from '../indicators/registry';
 import type { ClassMethod } from '../classify/classify';
 import type { HoverEvent } from '../map/atlas-map';
 import { Store } from '../state/store';
 import { initialState, type AppState } from '../state/app-state';
 import type { Colouring } from './colouring';
-import { loadDeck, viewOf, type SlideView } from '../present/slides';
+import type { SlideView } from '../present/slides';
 import type { MapScene } from '../export/map-scene';
 import { sceneOfView } from './export-scene';
 import { rememberedLocale, rememberLocale } from './locale-memory';
 import type { UnitList } from '../db/unit-list';
 import type { DrawableLayer } from './base-layers';
 import type { AtlasFacade, UiState } from './facade';
-import { checkAgainstLists, latestYear, LinkRequest } from './link-request';
-import { UserTargets } from './user-targets';
+import type { UserTargets } from './user-targets';
 import { boundsAround, drawSelectionOutline } from './selection-outline';
-import { DataLoading, type DataLists, type Timings } from './loading';
+import { DataLoading, type Timings } from './loading';
 import { MapView, type DrawnView } from './map-view';
 import { IndicatorMatrices } from './matrices';
-import type { FirstMap } from '../common/first-map';
 import type { UnitKeys } from './feature-colours';
-import { firstMapUnits, loadFirstMap } from './first-map';
-import { validateView, type ViewData } from './validate-view';
 import { ViewRefresh } from './view-refresh';
-import { openingView, requestedVintage, VintageControl } from './vintage-control';
+import { VintageControl } from './vintage-control';
 import { storeVintage } from './vintage-switch';
-import { POST_REFORM, vintageOfYear, type Vintage } from '../common/vintage';
-import { sponsorFootprint2025SQL } from '../db/sql/vintage';
-import { dataIdentity, missingData, missingDataNotice } from './data-identity';
-import { packagesMadeHere } from '../import/service/package';
-
-/** Read while the start-up finishes (IndicatorMatrices.prefetch): status and criteria are read first, with the map. */
-const prefetchedIndicators: IndicatorId[] = ['poor_rate', 'near_poor_rate', 'ntm_year', 'status_change', 'poor_rate_change', 'criterion_missing'];
+import { POST_REFORM, type Vintage } from '../common/vintage';
+import { SponsorSelection } from './sponsor-selection';
+import { Presenting } from './presenting';
+import { LinkOpening } from './link-opening';
+import { startUp } from './start-up';
 
 /**
  * Orchestrates data and map: starts DuckDB and the geometry downloads in parallel, draws outlines first,
@@ -41,7 +34,9 @@ const prefetchedIndicators: IndicatorId[] = ['poor_rate', 'near_poor_rate', 'ntm
  * changing the year only slices that matrix and rewrites the colour attribute. The UI and the automation API
  * see it as an AtlasFacade. Its collaborators never import it: DataLoading (the data side of start-up),
  * LinkRequest and validateView (the view a link or slide asks for), IndicatorMatrices (fetch and cache),
- * ViewRefresh (from a changed view to the screen), MapView with FeatureColours (what is drawn and its colours).
+ * ViewRefresh (from a changed view to the screen), MapView with FeatureColours (what is drawn and its colours),
+ * startUp (the start-up sequence), LinkOpening (the link's view applied as start-up allows), SponsorSelection (the
+ * sponsor view), Presenting (slides).
  */
 export class Atlas implements AtlasFacade {
   readonly state = new Store<AppState>(initialState);
@@ -67,25 +62,19 @@ export class Atlas implements AtlasFacade {
   private unitList: UnitList | null = null;
   /** The precomputed first map's units, standing in for the unit list until it is read. */
   private firstUnits: UnitKeys | null = null;
-  /** Stored imports that could not be restored at start-up (reported, then dropped from the store). */
-  private notRestored: string[] = [];
   /** Targets the user entered (created once every table is loaded). */
   private userTargetStore: UserTargets | null = null;
-  /** Communes of the open sponsor view; all others are muted. */
-  private sponsorCodes: Set<string> | null = null;
-  /** The data the link was made with that this browser lacks, in words (null: none missing). */
-  private dataNotice: string | null = null;
-  /** The view and camera a presentation started from (restored when it ends). */
-  private beforePresenting: { view: SlideView; panel: AppState['panel']; camera: { center: [number, number] | { lng: number; lat: number }; zoom: number } } | null = null;
+  private readonly sponsors = new SponsorSelection({
+    state: this.state,
+    view: () => this.view,
+    engine: () => this.engine,
+    refresh: () => this.refresh(),
+  });
   private resolveReady!: () => void;
   private rejectReady!: (e: unknown) => void;
 
-  /** The view asked for by the URL, checked against the data as it is loaded. */
-  private readonly link: LinkRequest;
-  /** The vintage asked for (link, year, or the user's last choice); null: the latest year with data decides. */
-  private readonly requestedVintage: Vintage | null;
-  /** The view the URL asked for, as parsed (for the notice on codes it did not qualify with a vintage). */
-  private readonly asked: Partial<AppState>;
+  /** The view the URL asked for, applied as start-up allows. */
+  private readonly opening: LinkOpening;
   /** Both vintages' data, the switch between them, "where did my commune go". */
   private readonly vintages = new VintageControl({
     state: this.state,
@@ -95,19 +84,39 @@ export class Atlas implements AtlasFacade {
     use: ({ units, matrices }) => {
       this.unitList = units;
       this.matrices = matrices;
-      this.sponsorCodes = null;
+      this.sponsors.forget();
       this.data.imports?.useUnits(units);
     },
     reopenSponsor: (id) => this.setSponsor(id),
     refresh: () => this.refresh(),
   });
+  private readonly presenting = new Presenting({
+    state: this.state,
+    view: () => this.view,
+    viewData: () => this.opening.viewData(),
+    switchVintage: (vintage) => this.vintages.switchTo(vintage, false),
+    forgetSponsor: () => this.sponsors.forget(),
+    setSponsor: (id) => this.setSponsor(id),
+    setDistrict: (district) => this.setDistrict(district),
+    refresh: () => this.refresh(),
+  });
 
   /** `initial`: the view from the URL; `invalidParams`: URL parameters that could not be read. */
   constructor(initial: Partial<AppState> = {}, invalidParams: string[] = []) {
-    this.link = new LinkRequest(initial, invalidParams);
-    this.requestedVintage = requestedVintage(initial);
-    this.asked = initial;
-    this.state.set({ ...this.link.immediate, ...openingView(initial, this.requestedVintage) });
+    this.opening = new LinkOpening({
+      state: this.state,
+      data: this.data,
+      vintages: this.vintages,
+      view: () => this.view,
+      units: () => this.units,
+      setDistrict: (district) => this.setDistrict(district),
+      select: (code) => this.select(code),
+      setSponsor: (id) => this.setSponsor(id),
+      showWithoutSponsor: async () => void (await Promise.all([this.view?.drawSponsored(), this.refresher.refreshSide(this.state.get())])),
+      traceFormer: (code) => this.traceFormer(code),
+      setShowFormerDistricts: (show) => this.setShowFormerDistricts(show),
+    }, initial, invalidParams);
+    this.state.set(this.opening.immediate);
     // the language chosen on an earlier visit, unless the link names one
     const remembered = initial.locale ? null : rememberedLocale();
     if (remembered) this.state.set({ locale: remembered });
@@ -186,58 +195,22 @@ export class Atlas implements AtlasFacade {
     }, this.timings));
     const vintage = this.state.get().vintage;
     const core = this.data.loadCore(vintage);
-    // the precomputed first map holds the pre-reform units only
-    const first = loadFirstMap(vintage);
     this.matrices = new IndicatorMatrices(core, () => core.then(() => this.data.loadRest()), vintage);
     try {
-      // the communes are drawn (grey) as soon as their geometry is in; the base layers wait for the colours (MapView)
-      view.prefetchLayer(this.state.get().province, vintage);
-      // every frame re-rasterises what is drawn (on the CPU where there is no GPU): the communes join the map
-      // once MapLibre has settled its style, so they are drawn once, not again for each source MapLibre loads
-      // colours before the engine: the precomputed first map (unless the engine is there first), classified before
-      // the communes are first drawn, so that first frame is already coloured (one frame less to rasterise)
-      const [precomputed] = await Promise.all([Promise.race([first, core.then(() => null)]), view.map.idle()]);
-      if (precomputed) await this.showFirstMap(precomputed);
-      await view.showProvince(false);
-      void view.map.nextFrame().then(() => (this.timings.firstFrame ??= performance.now()));
-      const db = await core;
-      this.notRestored = await this.data.restoreStoredImports();
-      // independent queries, pipelined to the engine's worker
-      const [units, lists] = await Promise.all([this.data.loadUnits(vintage), this.data.lists(vintage), this.matrices.loadStatus()]);
-      this.timings.precomputedMatched = this.matrices.seedMatched ?? undefined;
-      this.unitList = units;
-      this.vintages.cache.put(vintage, { units, matrices: this.matrices });
-      view.setUnits(units);
-      await this.applyLists(lists, this.link);
-      this.vintages.settleIndicator(this.asked);
-      this.timings.dataReady = performance.now();
-      await this.noteDataIdentity(true);
-      await this.refresh();
-      await view.map.nextFrame();
-      // every other indicator under the view's parameters is read while the rest of the start-up runs: once the
-      // app is ready, a first switch to any of them is as fast as a year switch
-      const rest = this.data.loadRest();
-      const prefetched = rest.then(() => this.matrices!.prefetch(prefetchedIndicators, this.state.get()));
-      await Promise.all([view.drawBaseNow(), rest]);
-      // targets entered in an earlier visit, before the planner first reads the targets
-      this.userTargetStore = new UserTargets(db, () => this.refresher.refreshPlanner(this.state.get()));
-      await this.userTargetStore.restore();
-      this.engineForUi = db;
-      // no vintage asked for: the one of the latest year with data (2026 and later: the post-reform units)
-      if (this.requestedVintage === null && lists.latestYear !== null && vintageOfYear(lists.latestYear) !== vintage) {
-        await this.vintages.switchTo(vintageOfYear(lists.latestYear), false);
-      }
-      await Promise.all([this.applyRequested(), prefetched]);
-      this.state.set({ phase: 'ready' });
-      this.resolveReady();
-      // the classes of the shown year under every prefetched indicator, while idle: a first switch then only paints
-      const s = this.state.get();
-      view.colours.prepare(prefetchedIndicators.flatMap((id) => {
-        const m = this.matrices?.cached(id, s);
-        return m ? [{ id, m }] : [];
-      }), s);
-      // the other vintage's units, once the map is idle: imports detect it, and a first switch to it is quick
-      void view.map.idle().then(() => this.vintages.preloadOther(this.data.imports));
+      await startUp({
+        state: this.state, timings: this.timings, data: this.data, vintages: this.vintages, opening: this.opening,
+        matrices: () => this.matrices!,
+        unitsRead: () => this.unitList !== null,
+        useFirstUnits: (units) => (this.firstUnits = units),
+        useUnits: (units) => (this.unitList = units),
+        useEngine: (db, targets) => {
+          this.userTargetStore = targets;
+          this.engineForUi = db;
+        },
+        refreshPlanner: () => this.refresher.refreshPlanner(this.state.get()),
+        refresh: () => this.refresh(),
+        ready: () => this.resolveReady(),
+      }, view);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.state.set({ phase: 'error', error: message });
@@ -246,7 +219,7 @@ export class Atlas implements AtlasFacade {
   }
 
   async setProvince(province: string | null): Promise<void> {
-    this.sponsorCodes = null;
+    this.sponsors.forget();
     this.state.set({ province, district: null, selectedCode: null, sponsor: null });
     await this.view?.showProvince(true);
     await this.refresh();
@@ -296,87 +269,23 @@ export class Atlas implements AtlasFacade {
   }
 
   /** Opens the sponsor view: the sponsor's province, its communes zoomed to, every other commune muted. */
-  async setSponsor(id: string | null): Promise<void> {
-    if (id === null) {
-      this.sponsorCodes = null;
-      this.state.set({ sponsor: null });
-      await this.view?.showProvince(true);
-      return this.refresh();
-    }
-    const footprint = this.state.get().vintage === POST_REFORM ? sponsorFootprint2025SQL : sponsorFootprintSQL;
-    const rows = rowsOf<{ commune_code: string; province_code: string }>(await this.engine!.query(footprint, [id]));
-    if (rows.length === 0) {
-      this.state.set({ notice: i18n.t('sponsor.unknown', { id }), sponsor: null });
-      return;
-    }
-    const codes = (this.sponsorCodes = new Set(rows.map((r) => r.commune_code)));
-    this.state.set({ sponsor: id, province: rows[0].province_code, district: null, panel: 'sponsors' });
-    await this.view!.showProvince(false);
-    this.view!.fitFeatures((code) => codes.has(code ?? ''), false);
-    await this.refresh();
+  setSponsor(id: string | null): Promise<void> {
+    return this.sponsors.open(id);
   }
 
   /** Outlines every sponsored commune of the drawn province with its sponsor's short name. */
-  async setShowSponsored(show: boolean): Promise<void> {
-    this.state.set({ showSponsored: show });
-    await this.view?.drawSponsored();
+  setShowSponsored(show: boolean): Promise<void> {
+    return this.sponsors.showSponsored(show);
   }
 
   /** Presentation: shows slide i of the saved deck full screen (null leaves presentation mode). */
-  async present(i: number | null): Promise<void> {
-    if (i === null) {
-      const before = this.beforePresenting;
-      this.beforePresenting = null;
-      this.state.set({ presenting: null });
-      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-      // the view and the camera from before the presentation, as they were
-      if (before) {
-        await this.applyView(before.view);
-        this.state.set({ panel: before.panel });
-        this.view?.map.map.jumpTo(before.camera);
-      }
-      return;
-    }
-    const slide = loadDeck().slides[i];
-    if (!slide) return;
-    if (this.state.get().presenting === null && !this.beforePresenting) {
-      const map = this.view?.map.map;
-      this.beforePresenting = { view: viewOf(this.state.get()), panel: this.state.get().panel, camera: { center: map?.getCenter() ?? [0, 0], zoom: map?.getZoom() ?? 0 } };
-    }
-    // Full screen is a request the browser may refuse or never answer (headless): never wait for it.
-    if (this.state.get().presenting === null) void document.documentElement.requestFullscreen?.().catch(() => undefined);
-    this.state.set({ presenting: i });
-    await this.applyView(slide.view);
+  present(i: number | null): Promise<void> {
+    return this.presenting.present(i);
   }
 
-  /**
-   * Restores a saved view (a slide): every part of it, checked against the data like a URL (what the data lacks
-   * keeps the current view; an unknown sponsor is reported by setSponsor).
-   */
-  async applyView(v: SlideView): Promise<void> {
-    // the slide's codes are of its vintage: shown on those units first
-    if (v.vintage && v.vintage !== this.state.get().vintage) await this.vintages.switchTo(v.vintage, false);
-    const { province, year, compareYear, district, selectedCode } = v;
-    const { view } = validateView({ province, year, compareYear, district, selectedCode }, this.viewData(), this.state.get());
-    this.sponsorCodes = null;
-    this.state.set({
-      province: view.province,
-      year: view.year,
-      indicator: v.indicator,
-      compareYear: view.compareYear,
-      criterion: v.criterion,
-      classMethod: v.classMethod,
-      classCount: v.classCount,
-      manualBreaks: v.manualBreaks,
-      district: null,
-      selectedCode: null,
-      sponsor: null,
-    });
-    if (v.sponsor) await this.setSponsor(v.sponsor);
-    else await this.view?.showProvince(false);
-    if (view.district && !v.sponsor) await this.setDistrict(view.district);
-    if (view.selectedCode) this.state.set({ selectedCode: view.selectedCode });
-    await this.refresh();
+  /** Restores a saved view (a slide), checked against the data like a link. */
+  applyView(v: SlideView): Promise<void> {
+    return this.presenting.applyView(v);
   }
 
   /** Shows the units of a vintage (the view carried over) and remembers the choice. */
@@ -406,20 +315,10 @@ export class Atlas implements AtlasFacade {
     this.matrices!.invalidate();
     this.vintages.cache.dropExcept(this.state.get().vintage);
     this.refresher.dataChanged();
-    await this.applyLists(await this.data.lists(this.state.get().vintage), null);
+    await this.opening.applyLists(await this.data.lists(this.state.get().vintage), false);
     await this.matrices!.loadStatus();
-    await this.noteDataIdentity(false);
+    await this.opening.noteDataIdentity(false);
     await this.refresh();
-  }
-
-  /** The data shown, named in links (data=); at start-up also what the link's data names and this browser lacks. */
-  private async noteDataIdentity(atStart: boolean): Promise<void> {
-    const local = { edition: this.data.edition?.id ?? null, datasets: (await this.imports?.list()) ?? [], madeHere: packagesMadeHere() };
-    if (atStart) {
-      const missing = missingData(this.link.immediate.dataId, local);
-      this.dataNotice = missing ? missingDataNotice(missing) : null;
-    }
-    this.state.set({ dataId: dataIdentity(local) });
   }
 
   /** Drill down to a district of the current province (null = back to the province). */
@@ -463,67 +362,12 @@ export class Atlas implements AtlasFacade {
     await this.view?.map.idle();
   }
 
-  /**
-   * Colours the map from the precomputed first map while DuckDB starts: its units stand in for the unit list and
-   * its matrices for the engine's until they are read (IndicatorMatrices.seed). Only for the views it holds.
-   */
-  private async showFirstMap(f: FirstMap): Promise<void> {
-    // a link without a year opens on the latest year with data (LinkRequest): the first map's until the lists are read
-    if (!this.link.yearAsked && !this.unitList) this.state.set({ year: latestYear(f.years) });
-    const s = this.state.get();
-    if (this.unitList || !f.years.includes(s.year) || !f.matrices[s.indicator]) return;
-    this.firstUnits = firstMapUnits(f);
-    this.view!.setUnits(this.firstUnits);
-    this.matrices!.seed(f);
-    if (s.years.length === 0) this.state.set({ years: f.years });
-    this.timings.precomputedColours = performance.now();
-    await this.refresh();
-  }
-
   /** What is drawn depends on: the state's view and the open sponsor's communes. */
   private drawnView(s: AppState = this.state.get()): DrawnView {
     return {
       vintage: s.vintage, province: s.province, selectedCode: s.selectedCode, sponsor: s.sponsor, showSponsored: s.showSponsored,
-      sponsorCodes: this.sponsorCodes, showFormerDistricts: s.showFormerDistricts, traced: s.traced,
+      sponsorCodes: this.sponsors.codes, showFormerDistricts: s.showFormerDistricts, traced: s.traced,
     };
-  }
-
-  /** What a requested view is checked against; sponsor ids only where a sponsor is asked for. */
-  private viewData(sponsors: ReadonlySet<string> = new Set()): ViewData {
-    const { years, provinces } = this.state.get();
-    return { years, provinces, units: this.units, sponsors };
-  }
-
-  /**
-   * Years, provinces and the import count into the state. A year or province the data lacks (from the URL, or
-   * gone with an import) falls back to the default; at start-up, the link notes what it ignored.
-   */
-  private async applyLists(lists: DataLists, link: LinkRequest | null): Promise<void> {
-    const s = this.state.get();
-    const { years, provinces, importedRows } = lists;
-    const data = { ...this.viewData(), years, provinces };
-    const view = link ? link.checkLists(s, data) : checkAgainstLists(s, data).view;
-    this.state.set({ importedRows, years, provinces, year: view.year, compareYear: view.compareYear });
-    if (view.province !== s.province) {
-      this.state.set({ province: view.province });
-      await this.view?.showProvince(false);
-    }
-  }
-
-  /** Sponsor, district and selection from the URL, once everything is loaded; anything stale is reported, not fatal. */
-  private async applyRequested(): Promise<void> {
-    const sponsors = this.link.later.sponsor ? await this.data.sponsorIds() : undefined;
-    const view = this.link.checkLater(this.state.get(), this.viewData(sponsors));
-    if (view.district) await this.setDistrict(view.district);
-    if (view.selectedCode) this.select(view.selectedCode);
-    if (view.sponsor) await this.setSponsor(view.sponsor);
-    else await Promise.all([this.view?.drawSponsored(), this.refresher.refreshSide(this.state.get())]);
-    const { traced } = this.asked;
-    if (traced && this.state.get().vintage === POST_REFORM) await this.traceFormer(traced);
-    else if (this.state.get().showFormerDistricts) await this.setShowFormerDistricts(true);
-    const ambiguous = await this.vintages.ambiguousCodes(this.asked, this.state.get(), this.units);
-    const notice = [this.link.notice(this.notRestored), this.dataNotice, ...ambiguous].filter(Boolean).join(' ');
-    if (notice) this.state.set({ notice });
   }
 
   private refresh(): Promise<void> {
@@ -535,6 +379,6 @@ export class Atlas implements AtlasFacade {
     if (!this.matrices || !this.view) return null;
     const m = await this.matrices.get(indicator, asked);
     const s = this.state.get();
-    return this.view.colours.comparison(m, indicator, year, { ...s, sponsorCodes: this.sponsorCodes });
+    return this.view.colours.comparison(m, indicator, year, { ...s, sponsorCodes: this.sponsors.codes });
   }
 }
