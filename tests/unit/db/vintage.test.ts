@@ -15,6 +15,7 @@ import { plannerTableSQL } from '../../../src/db/sql/planner';
 import { deleteUserTargetSQL, insertUserTargetSQL, userTargetParams } from '../../../src/db/sql/targets';
 import { approximateBit } from '../../../src/db/sql/provenance';
 import { engineWithAssets } from '../helpers/real-assets';
+import '../helpers/sql-matchers';
 
 let e: SqlEngine;
 const q = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => rowsOf<T>(await e.query(sql, params));
@@ -148,6 +149,20 @@ describe('re-aggregation through the crosswalk', () => {
 });
 
 describe('planner on the post-reform units', () => {
+  test('the tables of both vintages, made from one parameterised unit source, bind at both levels and answer the same columns, typed alike', async () => {
+    for (const [level, province] of [['district', '44'], ['province', null]] as const) {
+      for (const [year, base] of [[2024, 2020], [2026, 2024]]) {
+        const params = [province, year, base, 12];
+        await expect(plannerTableSQL(level)).toBindIn(e, params);
+        await expect(plannerTable2025SQL(level)).toBindIn(e, params);
+        const columns = async (sql: string) => (await e.query(sql, params)).schema.fields.map((f) => `${f.name} ${String(f.type)}`);
+        const pre = await columns(plannerTableSQL(level));
+        expect(pre).toContain('expected_share Float64');
+        expect(await columns(plannerTable2025SQL(level))).toEqual(pre);
+      }
+    }
+  });
+
   test('nationally one row per new province; households equal to the sum of its former communes', async () => {
     const rows = await q<{ group_code: string; households: number; in_scope: number }>(plannerTable2025SQL('province'), [null, 2024, 2020, 12]);
     expect(rows).toHaveLength(34);
