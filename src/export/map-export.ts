@@ -91,7 +91,7 @@ export interface RenderedPdf {
 export async function renderMapPdf(job: MapExportJob, task?: TaskProgress, fonts?: PdfFonts): Promise<RenderedPdf> {
   await stepTo(task, 'fonts');
   const f = fonts ?? (await loadPdfFonts());
-  const doc = newPdf({ page: { width: job.preset.width, height: job.preset.height } }, f, { title: job.texts.title, subject: job.texts.subtitle, locale: job.texts.locale, creator: 'NTM Atlas' });
+  const doc = await newPdf({ page: { width: job.preset.width, height: job.preset.height } }, f, { title: job.texts.title, subject: job.texts.subtitle, locale: job.texts.locale, creator: 'NTM Atlas' });
   await stepTo(task, 'layout');
   const layout = composeLayout({ scene: job.scene, texts: job.texts, preset: job.preset, measure: pdfMeasure(doc) });
   await stepTo(task, 'draw');

@@ -2,7 +2,8 @@
 // the embedded Noto Sans, so a print is sharp at any size and its names can be searched and copied. Above
 // VECTOR_POLYGON_LIMIT polygons in one layer (the national commune map) the layers up to that one are drawn as
 // one image at RASTER_DPI instead; the outlines above them and every label stay vector.
-import { jsPDF, GState } from 'jspdf';
+// jsPDF is loaded with the first PDF (newPdf), not with the app: ~400 KB less to parse before the first map.
+import type { jsPDF, GState } from 'jspdf';
 import { PT_MM, markColours, type ComposedLayout, type Measure, type TextBox } from './composer';
 import type { PlacedLabel } from './label-placement';
 import { polygonCount, type MapScene, type MapTexts, type PolygonLayer, type RGB } from './map-scene';
@@ -21,7 +22,8 @@ const TOLERANCE_MM = 0.1;
 export type Rasterise = (scene: MapScene, layers: readonly PolygonLayer[], layout: ComposedLayout, pxPerMm: number) => Promise<string>;
 
 /** A new document of the preset's size with the Noto Sans fonts, metadata and language. */
-export function newPdf(layout: Pick<ComposedLayout, 'page'>, fonts: PdfFonts, meta: { title: string; subject?: string; locale: 'vi' | 'en'; creator: string }): jsPDF {
+export async function newPdf(layout: Pick<ComposedLayout, 'page'>, fonts: PdfFonts, meta: { title: string; subject?: string; locale: 'vi' | 'en'; creator: string }): Promise<jsPDF> {
+  const { jsPDF } = await import('jspdf');
   const { width, height } = layout.page;
   // 0.01 pt is far below a printer's dot; the default 16 digits per coordinate makes paths 3x larger and slower
   const doc = new jsPDF({ unit: 'mm', format: [Math.min(width, height), Math.max(width, height)], orientation: width > height ? 'landscape' : 'portrait', compress: true, floatPrecision: 2 });
@@ -100,7 +102,9 @@ const rgb = (doc: jsPDF, c: RGB, what: 'fill' | 'draw') => (what === 'fill' ? do
 
 function panel(doc: jsPDF, b: { x: number; y: number; width: number; height: number }): void {
   doc.saveGraphicsState();
-  doc.setGState(new GState({ opacity: 0.9 }));
+  // the document's own GState constructor: the module itself is not imported statically (newPdf)
+  const DocGState = doc.GState as unknown as new (parameters: GState) => GState;
+  doc.setGState(new DocGState({ opacity: 0.9 }));
   doc.setFillColor(255, 255, 255);
   doc.roundedRect(b.x, b.y, b.width, b.height, 1, 1, 'F');
   doc.restoreGraphicsState();

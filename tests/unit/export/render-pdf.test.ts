@@ -51,7 +51,7 @@ describe('vector map PDF', () => {
   test('national view: the commune layer is over the limit and becomes one image; outlines and labels stay vector', async () => {
     const sc = scene({ province: null });
     expect(polygonCount(sc.layers.find((l) => l.id === 'communes')!)).toBeGreaterThan(VECTOR_POLYGON_LIMIT);
-    const doc = newPdf({ page: { width: 297, height: 210 } }, fonts, { title: 't', locale: 'vi', creator: 'NTM Atlas' });
+    const doc = await newPdf({ page: { width: 297, height: 210 } }, fonts, { title: 't', locale: 'vi', creator: 'NTM Atlas' });
     const layout = composeLayout({ scene: sc, texts: texts(), preset: presets['a4-landscape'], measure: pdfMeasure(doc) });
     const drawn: string[][] = [];
     // a 1×1 PNG stands in for the browser's canvas
