@@ -2,6 +2,7 @@ import type { Message } from '../../i18n/message';
 import { render } from '../../i18n/catalogue';
 import { msg } from '../../i18n/message';
 import type { ImportView } from './import-view';
+import { targetIndicators } from './targets';
 import { loadedRows, type ImportMode, type ImportPhaseTimings, type ImportService, type StoredDataset } from './imports';
 import { failureMessage, ImportFailure } from './worker-failure';
 
@@ -61,7 +62,7 @@ export function readImport(
   return atlas.imports.read(
     name,
     bytes,
-    { province: province ?? undefined, defaultYear: yearOfBox(options.year, s.year), currentYear: new Date().getFullYear() },
+    { province: province ?? undefined, defaultYear: yearOfBox(options.year, s.year), currentYear: new Date().getFullYear(), targetIndicators: targetIndicators() },
     options.timings,
     options.transfer,
   );

@@ -9,6 +9,7 @@ import { loadedRows, type DatasetInfo, type ImportMode } from '../../import/serv
 import type { ImportView } from '../../import/service/import-view';
 import { applyImport, importErrorMessage, readImport } from '../../import/service/import-file';
 import { ImportReport } from './ImportReport';
+import { TargetsReport } from './TargetsReport';
 import { DataText, MessageText } from './MessageText';
 import { exportModelCsv } from '../../export/model-export';
 import './import.css';
@@ -185,7 +186,17 @@ export function ImportPanel() {
           )}
         </div>
       )}
-      {result && (
+      {result?.targets && (
+        <TargetsReport
+          result={result}
+          onDone={(text) => {
+            setMessage(text);
+            setResult(null);
+          }}
+          onCancel={() => setResult(null)}
+        />
+      )}
+      {result && !result.targets && (
         <ImportReport
           result={result}
           onChange={resolved}
