@@ -11,13 +11,14 @@ import { exportPlannerTable, plannerColumnIllustrative, plannerColumnSeries } fr
 import { IllustrativeMark, IllustrativeNote } from '../IllustrativeMark';
 import { YearSelect } from '../controls/YearSelect';
 import { DistrictCommunes } from './DistrictCommunes';
-import { formatCell, nextSort, sortRows, tableView, type CellFormat } from './table-view';
+import { nextSort, sortRows, tableView } from './table-view';
+import { PlannerTableRow, type PlannerColumn } from './PlannerTableRow';
 import '../decisions.css';
 
 type Key = keyof PlannerRow;
 
 /** The few columns a planner reads first; the others on demand ("all columns"). */
-const keyColumns: { key: Key; format: CellFormat }[] = [
+const keyColumns: PlannerColumn[] = [
   { key: 'in_scope', format: 'int' },
   { key: 'ntm_share', format: 'share' },
   { key: 'expected_share', format: 'share' },
@@ -25,7 +26,7 @@ const keyColumns: { key: Key; format: CellFormat }[] = [
   { key: 'below_floor', format: 'int' },
   { key: 'poor_rate', format: 'share' },
 ];
-const moreColumns: { key: Key; format: CellFormat }[] = [
+const moreColumns: PlannerColumn[] = [
   { key: 'ntm', format: 'int' },
   { key: 'nang_cao', format: 'int' },
   { key: 'kieu_mau', format: 'int' },
@@ -126,24 +127,7 @@ export function DistrictTable() {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr
-                key={r.group_code}
-                data-code={r.group_code}
-                className={[r.behind ? 'behind' : '', s.district === r.group_code ? 'selected' : ''].join(' ').trim() || undefined}
-                onClick={() => open(r.group_code)}
-              >
-                <th scope="row">
-                  <button type="button" onClick={(e) => { e.stopPropagation(); open(r.group_code); }} title={r.group_name}>
-                    {short(r.group_name)}
-                  </button>
-                  {r.behind && <span className="flag" title={t('planner.behind')}> ⚑</span>}
-                </th>
-                {columns.map((c) => (
-                  <td key={c.key} data-key={c.key} className={c.format === 'gap' && r.target_gap !== null ? (r.target_gap > 1e-9 ? 'short' : 'beyond') : undefined}>
-                    {c.key === 'recognition_year' && r.recognition ? `${t(`planner.recognition.${r.recognition}`)} ${r.recognition_year}` : formatCell(r[c.key], c.format, s.locale, t)}
-                  </td>
-                ))}
-              </tr>
+              <PlannerTableRow key={r.group_code} row={r} columns={columns} short={short} locale={s.locale} open={open} selected={s.district === r.group_code} />
             ))}
           </tbody>
         </table>

@@ -1,15 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
-import type { PlannerRow } from '../../db/sql/planner';
-import { formatNumber, formatPercent, type Locale } from '../../i18n';
 import { shortDistrictName, shortProvinceName } from '../../common/vn-name';
 import { plannerColumnIllustrative } from '../../export/planner-table';
 import { IllustrativeMark } from '../IllustrativeMark';
+import { PlannerTableRow, type PlannerColumn } from '../planner/PlannerTableRow';
 
-type Key = keyof PlannerRow;
 /** The few columns a room can read: what the district table leads with. */
-const columns: { key: Key; format: 'int' | 'share' | 'pts' }[] = [
+const columns: PlannerColumn[] = [
   { key: 'in_scope', format: 'int' },
   { key: 'ntm_share', format: 'share' },
   { key: 'advanced_share', format: 'share' },
@@ -18,14 +16,6 @@ const columns: { key: Key; format: 'int' | 'share' | 'pts' }[] = [
   { key: 'ntm_share_change', format: 'pts' },
   { key: 'target_gap', format: 'pts' },
 ];
-
-function cell(v: unknown, format: string, locale: Locale): string {
-  if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return '–';
-  const n = v as number;
-  if (format === 'int') return formatNumber(n, locale);
-  if (format === 'share') return formatPercent(n, locale);
-  return `${n > 0 ? '+' : n < 0 ? '−' : ''}${formatNumber(Math.abs(n * 100), locale, 1)}`;
-}
 
 /** The district (or province) table of the slide's view, large, in one or two blocks so every row shows. */
 export function SlideTable() {
@@ -54,15 +44,7 @@ export function SlideTable() {
           </thead>
           <tbody>
             {block.map((r) => (
-              <tr key={r.group_code} className={r.behind ? 'behind' : undefined}>
-                <th scope="row">
-                  {short(r.group_name)}
-                  {r.behind && <span className="flag" title={t('planner.behind')}> ⚑</span>}
-                </th>
-                {columns.map((c) => (
-                  <td key={c.key}>{cell(r[c.key], c.format, s.locale)}</td>
-                ))}
-              </tr>
+              <PlannerTableRow key={r.group_code} row={r} columns={columns} short={short} locale={s.locale} />
             ))}
           </tbody>
         </table>
