@@ -3,10 +3,11 @@
 
 export type ExportStep = 'fonts' | 'scene' | 'layout' | 'draw' | 'raster' | 'encode' | 'table' | 'save';
 
-export interface TaskProgress {
+/** `S`: the steps' names (an export's by default; an import has its phases, src/import/progress.ts). */
+export interface TaskProgress<S extends string = ExportStep> {
   signal?: AbortSignal;
-  /** Called at each step; `fraction` 0..1 where known. */
-  step?: (step: ExportStep, fraction?: number) => void;
+  /** Called at each step; `fraction` 0..1 where known; `count`: items done of all (an import's rows). */
+  step?: (step: S, fraction?: number, count?: { done: number; total: number }) => void;
 }
 
 export class ExportCancelled extends Error {

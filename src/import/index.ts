@@ -25,6 +25,7 @@ import type { CanonicalField, FileError, ImportedRow, ImportOptions, ImportResul
 import { validateRows } from './validate';
 import { readXlsx } from './xlsx';
 import { fileYearOf } from './year';
+import { rowProgress, type ImportProgress } from './progress';
 
 export type * from './types';
 export { CANONICAL_FIELDS, ROW_BUCKETS } from './types';
@@ -33,6 +34,7 @@ export { detectAndDecode, encodeTcvn3, encodeVni, encodeWindows1258 } from './en
 export { bucketOf } from './report';
 export { IMPORT_LIMITS } from './limits';
 export type { UnitSet } from './detect';
+export { IMPORT_PHASES, type ImportPhase, type ImportProgress, type ProgressCount } from './progress';
 
 export interface ImportContext {
   units: UnitIndex;
@@ -52,6 +54,8 @@ export interface ImportContext {
   sheet?: string;
   /** The target indicators the scorecard measures, with their names: a targets table's rows are read against them. */
   targetIndicators?: readonly TargetIndicator[];
+  /** Told what the reader is doing (the data panel's progress line); the worker passes it on to the page. */
+  progress?: ImportProgress;
 }
 
 export interface ImportFile {
@@ -194,7 +198,9 @@ async function importTableUnsafe(file: ImportFile, ctx: ImportContext): Promise<
   let result = emptyResult(file, options, callerProvince, optionIssues);
   const fileIssues: Issue[] = [...optionIssues];
   const { maxRows, maxColumns } = IMPORT_LIMITS;
+  const progress = ctx.progress;
 
+  progress?.('decode');
   const kind = sniff(file.bytes);
   if (kind.kind === 'error') return fail(result, kind.code, kind.params, kind.where, 0);
 
@@ -242,6 +248,7 @@ async function importTableUnsafe(file: ImportFile, ctx: ImportContext): Promise<
   if (width > maxColumns) return fail(result, 'too_many_columns', { columns: width, max: maxColumns }, msg('import.where.file'), rowsInFile);
 
   // 2. table; a targets table (targets per province and year) has its own reader
+  progress?.('header');
   const targetsHeader = findTargetsHeader(grid);
   if (targetsHeader) return { ...result, fileIssues: [...fileIssues], ...targetsOf(grid, targetsHeader, ctx, fileIssues) };
   const found = findTable(grid);
@@ -284,7 +291,9 @@ async function importTableUnsafe(file: ImportFile, ctx: ImportContext): Promise<
   const data: [ClassifiedRow, Extracted][] = [];
   const skipped: SkippedRow[] = [];
   let blank = 0;
-  for (const r of layout.rows) {
+  const valuesDone = rowProgress(progress, 'values', layout.rows.length);
+  for (const [i, r] of layout.rows.entries()) {
+    valuesDone(i);
     if (r.kind === 'blank') blank++;
     else if (r.kind !== 'data') skipped.push({ row: r.rowNumber, kind: r.kind, text: r.text });
     else data.push([r, extractRow(r.rowNumber, r.cells, layout.columns, opts.criteriaCount)]);
@@ -306,7 +315,9 @@ async function importTableUnsafe(file: ImportFile, ctx: ImportContext): Promise<
   const codeColumn = col('commune_code');
   const nameColumn = col('commune_name');
   const districtColumn = col('district_name');
-  const rows: ImportedRow[] = data.map(([r, ex]) => {
+  const matched = rowProgress(progress, 'match', data.length);
+  const rows: ImportedRow[] = data.map(([r, ex], i) => {
+    matched(i);
     let yearSource: YearSource | null = null;
     if (ex.values.year !== null) yearSource = 'column';
     else if (fileYear.value !== null && fileYear.source !== 'none') {
@@ -343,6 +354,7 @@ async function importTableUnsafe(file: ImportFile, ctx: ImportContext): Promise<
     };
   });
 
+  progress?.('validate');
   const validated = validateRows(rows, layout.columns, opts);
   result = {
     ...result,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { importCsv, readUnits } from '../bench/import-data';
 import type { Session } from './harness';
 import { openApp } from './harness';
 import { api, baseUrl, settle, sql, startSession } from './session';
@@ -15,9 +16,13 @@ afterAll(async () => {
   await s?.close();
 });
 
+/** Picks a fixture and waits for its own report or refusal (the one shown before stays until it is replaced). */
 async function read(name: string) {
   await s.page.getByTestId('import-file').setInputFiles(fixture(name));
-  await s.page.waitForSelector('[data-testid="import-report"], [data-testid="import-error"]');
+  await s.page.waitForFunction((n) => {
+    const shown = document.querySelector('[data-testid="import-report"], [data-testid="import-error"]');
+    return shown?.textContent?.includes(n) ?? false;
+  }, name);
 }
 
 /** A bucket of the report's table (0 when the table leaves an empty bucket out). */
@@ -178,5 +183,96 @@ describe('importing a province’s own tables in the browser', () => {
     expect(png.error).toMatch(/PNG/);
     const kept = await sql<{ n: number }>(s, "SELECT count(*)::INTEGER AS n FROM poverty_year WHERE provenance = 'imported'");
     expect(kept[0].n).toBe(13);
+  });
+});
+
+describe('a long import shows its phases and can be stopped (issue 14)', () => {
+  /** What the map, the planner and the store hold: equal before and after a cancelled import. */
+  const loaded = async () => ({
+    figures: await sql(s, "SELECT count(*)::INTEGER AS n, sum(poor)::DOUBLE AS poor, count(*) FILTER (WHERE provenance = 'imported')::INTEGER AS imported FROM poverty_year"),
+    ntm: await sql(s, "SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE provenance = 'imported')::INTEGER AS imported FROM commune_year"),
+    datasets: await sql(s, 'SELECT dataset, file, seq FROM import_dataset ORDER BY seq'),
+    listed: await s.page.locator('[data-testid="datasets"] li').allTextContents(),
+    stored: await s.page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const r = indexedDB.open('ntm-atlas');
+          r.onsuccess = () => {
+            const keys = r.result.transaction('imports').objectStore('imports').count();
+            keys.onsuccess = () => resolve(keys.result);
+            keys.onerror = () => reject(keys.error);
+          };
+          r.onerror = () => reject(r.error);
+        }),
+    ),
+    planner: JSON.stringify(await api(s, 'planner')),
+    hướngLộc: await api(s, 'details', '19474'),
+  });
+  /** Clicks the import's cancel button in the page as soon as its progress line matches `when`; returns the lines seen. */
+  const cancelWhen = (when: string) =>
+    s.page.evaluate((pattern) => {
+      const seen: string[] = [];
+      return new Promise<string[]>((resolve) => {
+        const look = () => {
+          const line = document.querySelector('[data-testid="import-progress"]');
+          if (!line) return;
+          const text = line.textContent ?? '';
+          if (seen.at(-1) !== text) seen.push(text);
+          if (new RegExp(pattern).test(text)) {
+            observer.disconnect();
+            (line.querySelector('[data-testid="import-cancel"]') as HTMLButtonElement).click();
+            resolve(seen);
+          }
+        };
+        const observer = new MutationObserver(look);
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        look();
+      });
+    }, when);
+  const cancelled = () => s.page.getByTestId('import-task-message').textContent();
+
+  test('100,000 rows: cancelled while matching, then while loading; nothing changes; a small file imports after', async () => {
+    await api(s, 'setVintage', '2024');
+    await api(s, 'setProvince', null);
+    await api(s, 'setYear', 2023);
+    await settle(s);
+    const before = await loaded();
+    expect(before.datasets.length).toBeGreaterThan(0); // the earlier imports, which must survive
+    const big = { name: 'national_100k.csv', mimeType: 'text/csv', buffer: Buffer.from(importCsv(readUnits(join(process.cwd(), 'public', 'generated')), 100_000)) };
+
+    // 1. stopped while the worker matches rows: it is ended, no report, nothing loaded
+    const seenReading = cancelWhen('khớp dòng với xã: [\\d.]+ trên 100\\.000 dòng');
+    await s.page.getByTestId('import-file').setInputFiles(big);
+    const lines = await seenReading;
+    expect(lines.at(-1)).toMatch(/^national_100k\.csv: đang khớp dòng với xã: [\d.]+ trên 100\.000 dòng \d+%/);
+    await expect.poll(cancelled).toBe('Đã huỷ nhập: không nạp dòng nào của tệp này, dữ liệu đã có vẫn giữ nguyên.');
+    expect(await s.page.getByTestId('import-report').count()).toBe(0);
+    expect(await s.page.getByTestId('import-error').count()).toBe(0);
+    expect(await loaded()).toEqual(before);
+
+    // 2. read to the end, then stopped while its tables go into DuckDB: the rows appended are taken out again
+    await s.page.getByTestId('import-file').setInputFiles(big);
+    await s.page.waitForSelector('[data-testid="import-report"]', { timeout: 90_000 });
+    expect(await count('accepted')).toBe(100_000);
+    const seenLoading = cancelWhen('đang nạp dữ liệu');
+    await s.page.getByTestId('import-apply').click();
+    expect((await seenLoading).at(-1)).toMatch(/^national_100k\.csv: đang nạp dữ liệu \d+%/);
+    await expect.poll(cancelled).toMatch(/^Đã huỷ nhập/);
+    expect(await loaded()).toEqual(before);
+    // the report stays, to be applied again or closed
+    expect(await count('accepted')).toBe(100_000);
+    await s.page.getByRole('button', { name: 'Huỷ' }).click();
+
+    // 3. a fresh worker reads the next file, which loads as it should
+    await api(s, 'setProvince', '45');
+    await read('qt_poverty_2023_two_row_header.xlsx');
+    expect(await count('accepted')).toBe(13);
+    await s.page.getByTestId('import-apply').click();
+    await s.page.waitForSelector('[data-testid="import-message"]');
+    await settle(s);
+    const after = await loaded();
+    expect(after.datasets).toHaveLength(before.datasets.length + 1);
+    expect(after.stored).toBe(before.stored + 1);
+    expect(await sql(s, 'SELECT poor, provenance FROM poverty_year WHERE unit_code = ? AND year = 2023', ['19474'])).toEqual([{ poor: 64, provenance: 'imported' }]);
   });
 });

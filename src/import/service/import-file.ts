@@ -3,8 +3,8 @@ import { render } from '../../i18n/catalogue';
 import { msg } from '../../i18n/message';
 import type { ImportView } from './import-view';
 import { targetIndicators } from './targets';
-import { loadedRows, type ImportMode, type ImportPhaseTimings, type ImportService, type StoredDataset } from './imports';
-import { failureMessage, ImportFailure } from './worker-failure';
+import { loadedRows, type ImportMode, type ImportPhaseTimings, type ImportService, type ImportTask, type StoredDataset } from './imports';
+import { failureMessage, ImportCancelled, ImportFailure } from './worker-failure';
 
 /**
  * The import sequence, shared by the data panel (which shows the report in between, so the user can resolve
@@ -48,13 +48,14 @@ export function yearOfBox(typed: ImportChoices['year'], shown: number): number |
  * (or chosen); the year box's year is used for files that give no year of their own (a year outside the
  * programme's years is refused by the reader, with the range). The rows stay in the worker (see ImportView);
  * release the view when it is not applied. With `transfer`, the bytes are handed to the worker rather than
- * copied, and the caller's array is left empty.
+ * copied, and the caller's array is left empty. `task` hears the reader's phases and can cancel it (rejecting
+ * with ImportCancelled; the worker is ended, with every report it held).
  */
 export function readImport(
   atlas: ImportingAtlas,
   name: string,
   bytes: Uint8Array,
-  options: ImportChoices & { timings?: ImportPhaseTimings; transfer?: boolean } = {},
+  options: ImportChoices & { timings?: ImportPhaseTimings; transfer?: boolean; task?: ImportTask } = {},
 ): Promise<ImportView> {
   if (!atlas.imports) return Promise.reject(new ImportFailure(msg('import.workerError.notReady')));
   const s = atlas.state.get();
@@ -65,6 +66,7 @@ export function readImport(
     { province: province ?? undefined, defaultYear: yearOfBox(options.year, s.year), currentYear: new Date().getFullYear(), targetIndicators: targetIndicators() },
     options.timings,
     options.transfer,
+    options.task,
   );
 }
 
@@ -75,15 +77,25 @@ export function importErrorMessage(e: unknown): Message {
 
 /**
  * Step 2: loads the accepted rows (DuckDB, IndexedDB) and recolours the map. Rows still ambiguous or unmatched
- * are not loaded. On failure nothing of this file stays loaded; the error is thrown (the view can be applied
- * again). Once applied, the worker has let go of the file's rows.
+ * are not loaded. On failure, or when `task` is cancelled (ImportCancelled), nothing of this file stays loaded or
+ * stored and the error is thrown (the view can be applied again). Once applied, the worker has let go of the
+ * file's rows.
  */
-export async function applyImport(atlas: ImportingAtlas, result: ImportView, mode: ImportMode, timings: Partial<ImportTimings> = {}): Promise<StoredDataset> {
-  if (!atlas.imports) throw new ImportFailure(msg('import.workerError.notReady'));
-  const dataset = await atlas.imports.apply(result, mode, timings);
+export async function applyImport(atlas: ImportingAtlas, result: ImportView, mode: ImportMode, timings: Partial<ImportTimings> = {}, task?: ImportTask): Promise<StoredDataset> {
+  const imports = atlas.imports;
+  if (!imports) throw new ImportFailure(msg('import.workerError.notReady'));
+  const dataset = await imports.apply(result, mode, timings, task);
+  task?.step?.('map');
   const t0 = performance.now();
   await atlas.dataChanged();
   timings.recolourMs = performance.now() - t0;
+  if (task?.signal?.aborted) {
+    // cancelled while the map was recoloured: taken out again, so a cancel always leaves the data as it was
+    await imports.remove(dataset.id);
+    await atlas.dataChanged();
+    throw new ImportCancelled();
+  }
+  imports.release(result);
   return dataset;
 }
 

@@ -3,7 +3,8 @@
 // manual choices of units and of duplicate rows, and turning the accepted rows into Arrow IPC streams for DuckDB.
 // The full result stays here; the main thread gets a view of it (counts, issues, rows to resolve) and, on apply,
 // the bytes. Every failure is answered with a catalogue message, so the panel always says what happened.
-import { buildUnitIndex, importTable, keepDuplicate, resolve, type ImportContext, type ImportResult, type Unit, type UnitIndex, type UnitSet, type UnitVintage } from '..';
+import { buildUnitIndex, importTable, keepDuplicate, resolve, type ImportContext, type ImportPhase, type ImportResult, type ProgressCount, type Unit, type UnitIndex, type UnitSet, type UnitVintage } from '..';
+import { throttled } from '../progress';
 import { msg, type Message } from '../../i18n/message';
 import { failureMessage, ImportFailure } from './worker-failure';
 import { importColumns, tableIPC, type ImportColumns, type ImportTableName } from './import-rows';
@@ -15,7 +16,7 @@ export type WorkerRequest =
   /** another unit list (e.g. the post-reform one): the province of a file is detected against it too */
   | { type: 'candidates'; units: Unit[]; vintage: UnitVintage }
   /** read a file (the bytes may be transferred); the reply is a view */
-  | { type: 'read'; id: number; name: string; bytes: Uint8Array; ctx: Omit<ImportContext, 'units' | 'candidates' | 'vintage'> }
+  | { type: 'read'; id: number; name: string; bytes: Uint8Array; ctx: Omit<ImportContext, 'units' | 'candidates' | 'vintage' | 'progress'> }
   /** choose the unit of an ambiguous or unmatched row (null: leave it out); the reply is the new view */
   | { type: 'resolve'; id: number; handle: number; row: number; commune_code: string | null }
   /** of rows giving one unit-year with different figures, keep row `keep` (null: none); the reply is the new view */
@@ -45,16 +46,20 @@ export interface BuiltTable {
 }
 
 export type WorkerReply =
+  /** not an answer: what the reader of request `id` is doing now (sent while it works; the answer follows) */
+  | { id: number; progress: { phase: ImportPhase; fraction?: number; count?: ProgressCount } }
   | { id: number; view: ImportView; ms: number }
   | { id: number; built: BuiltTable; ms: number }
   | { id: number; error: Message };
+
+/** The reader's progress goes to the page at most this often (ms): each report redraws the panel. */
+const PROGRESS_MS = 100;
 
 /** Results kept for their views; a person has one report open, so a few are plenty. */
 const maxHeld = 4;
 const held = new Map<number, ImportResult>();
 /** the model's tables of a held result, from its first 'build' until it changes or is released */
 const built = new Map<number, ImportColumns>();
-let nextHandle = 1;
 let index: UnitIndex | null = null;
 let vintage: UnitVintage = 'before2025';
 const candidates = new Map<UnitVintage, UnitSet>();
@@ -65,7 +70,7 @@ function resultOf(handle: number): ImportResult {
   return r;
 }
 
-function keep(result: ImportResult, handle = nextHandle++): number {
+function keep(result: ImportResult, handle: number): number {
   forget(handle);
   held.set(handle, result);
   for (const h of held.keys()) if (held.size > maxHeld) forget(h);
@@ -116,8 +121,11 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   try {
     if (req.type === 'read') {
       const others = [...candidates.values()].filter((c) => c.vintage !== vintage);
-      const result = await importTable({ name: req.name, bytes: req.bytes }, { ...req.ctx, units: index!, vintage, candidates: others });
-      reply({ id: req.id, view: importView(result, keep(result)), ms: performance.now() - t0 });
+      const progress = throttled((phase: ImportPhase, fraction?: number, count?: ProgressCount) => reply({ id: req.id, progress: { phase, fraction, count } }), PROGRESS_MS);
+      const result = await importTable({ name: req.name, bytes: req.bytes }, { ...req.ctx, units: index!, vintage, candidates: others, progress });
+      // the request's id is the handle: ids are unique across workers, so a report of a worker that was ended
+      // (a cancelled read) can never name a result of the next one
+      reply({ id: req.id, view: importView(result, keep(result, req.id)), ms: performance.now() - t0 });
     } else if (req.type === 'resolve') {
       const next = resolve(resultOf(req.handle), req.row, req.commune_code, index!);
       reply({ id: req.id, view: importView(next, keep(next, req.handle)), ms: performance.now() - t0 });

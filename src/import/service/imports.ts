@@ -1,8 +1,9 @@
 import { createStore, del, entries, keys, set, clear } from 'idb-keyval';
-import type { ImportContext, Unit, UnitVintage } from '..';
+import type { ImportContext, ImportPhase, Unit, UnitVintage } from '..';
 import { msg } from '../../i18n/message';
-import type { BuiltTable, WorkerReply, WorkerRequest } from './import-worker';
-import { failureMessage, ImportFailure } from './worker-failure';
+import type { BuiltTable, WorkerRequest } from './import-worker';
+import { ImportCancelled, ImportFailure } from './worker-failure';
+import { throwIfCancelled, WorkerClient, type ImportTask } from './worker-client';
 import { quoteIdent, rowsOf, type SqlEngine } from '../../db/engine';
 import { importTargets, type ImportMode } from '../../common/schema';
 import { duckdbTable, importColumnNames, importTableNames, type ImportTableName } from './import-rows';
@@ -35,7 +36,7 @@ export interface ImportPhaseTimings {
   persistMs?: number;
 }
 
-type Pending = { resolve: (r: WorkerReply) => void; reject: (e: Error) => void };
+export type { ImportTask } from './worker-client';
 
 /** The import's name of an administrative vintage (src/common/vintage.ts). */
 export const unitVintageOf = (v: Vintage): UnitVintage => (v === POST_REFORM ? 'from2025' : 'before2025');
@@ -46,11 +47,16 @@ export const unitVintageOf = (v: Vintage): UnitVintage => (v === POST_REFORM ? '
  * views lay them over the sample) and into IndexedDB, from where they are restored at start-up.
  */
 export class ImportService {
-  private worker: Worker | null = null;
-  private pending = new Map<number, Pending>();
-  private nextId = 1;
   /** other unit lists the province of a file is detected against (sent again to a restarted worker) */
   private candidates = new Map<UnitVintage, Unit[]>();
+  /** the worker: started on the first call, started afresh after it died or a read was cancelled */
+  private worker = new WorkerClient(
+    () => new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' }),
+    (w) => {
+      w.postMessage({ type: 'units', units: unitRows(this.units), vintage: unitVintageOf(this.units.vintage) } satisfies WorkerRequest);
+      for (const [vintage, units] of this.candidates) w.postMessage({ type: 'candidates', vintage, units } satisfies WorkerRequest);
+    },
+  );
 
   /** `units`: the list rows are matched against (the units the map draws). */
   constructor(private engine: SqlEngine, private units: UnitList) {}
@@ -63,7 +69,7 @@ export class ImportService {
   useUnits(units: UnitList): void {
     if (units === this.units) return;
     this.units = units;
-    this.worker?.postMessage({ type: 'units', units: unitRows(units), vintage: unitVintageOf(units.vintage) } satisfies WorkerRequest);
+    this.worker.tell({ type: 'units', units: unitRows(units), vintage: unitVintageOf(units.vintage) });
   }
 
   /**
@@ -73,62 +79,30 @@ export class ImportService {
    */
   addCandidateUnits(vintage: UnitVintage, units: Unit[]): void {
     this.candidates.set(vintage, units);
-    this.worker?.postMessage({ type: 'candidates', vintage, units } satisfies WorkerRequest);
-  }
-
-  private startWorker(): Worker {
-    if (this.worker) return this.worker;
-    const w = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
-    w.onmessage = (e: MessageEvent<WorkerReply>) => {
-      const p = this.pending.get(e.data.id);
-      this.pending.delete(e.data.id);
-      if ('error' in e.data) p?.reject(new ImportFailure(e.data.error));
-      else p?.resolve(e.data);
-    };
-    // the worker could not start, or died (out of memory): nothing it was asked will come back
-    const died = (reason: ImportFailure) => {
-      for (const p of this.pending.values()) p.reject(reason);
-      this.pending.clear();
-      w.terminate();
-      if (this.worker === w) this.worker = null;
-    };
-    w.onerror = (e) => {
-      e.preventDefault();
-      died(new ImportFailure(/memory/i.test(e.message ?? '') ? failureMessage(new Error(e.message)) : msg('import.workerError.crashed')));
-    };
-    w.onmessageerror = () => died(new ImportFailure(msg('import.workerError.memory')));
-    w.postMessage({ type: 'units', units: unitRows(this.units), vintage: unitVintageOf(this.units.vintage) } satisfies WorkerRequest);
-    for (const [vintage, units] of this.candidates) w.postMessage({ type: 'candidates', vintage, units } satisfies WorkerRequest);
-    return (this.worker = w);
+    this.worker.tell({ type: 'candidates', vintage, units });
   }
 
   /** Starts the worker (its module and the unit index) ahead of a first file, e.g. when the data panel opens. */
   warm(): void {
-    this.startWorker();
-  }
-
-  private call(request: WorkerRequest & { id: number }, transfer: Transferable[] = []): Promise<WorkerReply> {
-    const w = this.startWorker();
-    return new Promise((resolve, reject) => {
-      this.pending.set(request.id, { resolve, reject });
-      try {
-        w.postMessage(request, transfer);
-      } catch (e) {
-        // the request could not be copied to the worker (out of memory)
-        this.pending.delete(request.id);
-        reject(new ImportFailure(failureMessage(e)));
-      }
-    });
+    this.worker.start();
   }
 
   /**
    * Reads, matches and validates a file; nothing is loaded until apply(). With `transfer`, the bytes' buffer
-   * is handed to the worker (the caller's array is left empty) instead of copied.
+   * is handed to the worker (the caller's array is left empty) instead of copied. Cancelling through `task` ends
+   * the worker, and with it every report it held.
    */
-  async read(name: string, bytes: Uint8Array, ctx: Omit<ImportContext, 'units' | 'candidates' | 'vintage'>, timings?: ImportPhaseTimings, transfer = false): Promise<ImportView> {
+  async read(
+    name: string,
+    bytes: Uint8Array,
+    ctx: Omit<ImportContext, 'units' | 'candidates' | 'vintage' | 'progress'>,
+    timings?: ImportPhaseTimings,
+    transfer = false,
+    task?: ImportTask,
+  ): Promise<ImportView> {
     const t0 = performance.now();
     const move = transfer && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
-    const r = await this.call({ type: 'read', id: this.nextId++, name, bytes, ctx }, move);
+    const r = await this.worker.call({ type: 'read', id: this.worker.id(), name, bytes, ctx }, move, task);
     if (!('view' in r)) throw new ImportFailure(msg('import.workerError.noReport'));
     if (timings) Object.assign(timings, { readMs: performance.now() - t0, workerMs: r.ms });
     return r.view;
@@ -136,28 +110,29 @@ export class ImportService {
 
   /** Chooses the unit of an ambiguous or unmatched row (null: leave the row out); rows are re-validated. */
   async resolve(view: ImportView, row: number, commune_code: string | null): Promise<ImportView> {
-    const r = await this.call({ type: 'resolve', id: this.nextId++, handle: view.handle, row, commune_code });
+    const r = await this.worker.call({ type: 'resolve', id: this.worker.id(), handle: view.handle, row, commune_code });
     if (!('view' in r)) throw new ImportFailure(msg('import.workerError.noReport'));
     return r.view;
   }
 
   /** Of rows giving one unit and year with different figures, keeps row `keep` (null: none); rows are re-validated. */
   async keepDuplicate(view: ImportView, rows: number[], keep: number | null): Promise<ImportView> {
-    const r = await this.call({ type: 'keep', id: this.nextId++, handle: view.handle, rows, keep });
+    const r = await this.worker.call({ type: 'keep', id: this.worker.id(), handle: view.handle, rows, keep });
     if (!('view' in r)) throw new ImportFailure(msg('import.workerError.noReport'));
     return r.view;
   }
 
   /** The worker forgets a file's rows (the report was closed, or replaced by another file's). */
   release(view: ImportView): void {
-    this.worker?.postMessage({ type: 'release', handle: view.handle } satisfies WorkerRequest);
+    this.worker.tell({ type: 'release', handle: view.handle });
   }
 
   /**
-   * Loads the accepted rows and keeps them in the browser; the worker then forgets the file. Returns the stored
-   * dataset. On failure nothing of it stays loaded or stored, and the view can be applied again.
+   * Loads the accepted rows and keeps them in the browser; release() the view afterwards. Returns the stored
+   * dataset. On failure, or when `task` is cancelled, nothing of it stays loaded or stored (rows appended to
+   * DuckDB are deleted again before this returns), and the view can be applied again.
    */
-  async apply(view: ImportView, mode: ImportMode, timings: ImportPhaseTimings = {}): Promise<StoredDataset> {
+  async apply(view: ImportView, mode: ImportMode, timings: ImportPhaseTimings = {}, task?: ImportTask): Promise<StoredDataset> {
     // an import with nothing to load is never stored (an empty dataset in the list would look like data)
     if (view.report.accepted === 0) throw new ImportFailure(msg('import.nothingToLoad'));
     const seq = await this.nextSeq();
@@ -174,10 +149,15 @@ export class ImportService {
       resolutions: view.resolutions,
     };
     Object.assign(timings, { tablesMs: 0, toArrowMs: 0, insertMs: 0 });
+    // progress: a table built, then loaded, is two steps of 2n; the phase is the loading once one is loaded
+    let steps = 0;
+    let phase: ImportPhase = 'arrow';
+    const stepDone = () => task?.step?.(phase, ++steps / (2 * importTableNames.length));
+    task?.step?.(phase, 0);
     // Every table is asked for at once: the worker builds them in turn, and DuckDB loads each while the next is built.
     const t0 = performance.now();
     const tables = importTableNames.map((table) =>
-      this.call({ type: 'build', id: this.nextId++, handle: view.handle, table, dataset: dataset.id }).then((r) => {
+      this.worker.call({ type: 'build', id: this.worker.id(), handle: view.handle, table, dataset: dataset.id }, [], task).then((r) => {
         if (!('built' in r)) throw new ImportFailure(msg('import.workerError.noReport'));
         const b: BuiltTable = r.built;
         dataset.arrow[table] = b.bytes;
@@ -186,6 +166,7 @@ export class ImportService {
         dataset.rows = b.sourceRows;
         timings.tablesMs! += b.tablesMs;
         timings.toArrowMs! += b.toArrowMs;
+        stepDone();
         return b;
       }),
     );
@@ -194,27 +175,34 @@ export class ImportService {
       if (!dataset.rows) throw new ImportFailure(msg('import.nothingToLoad'));
     });
     const persisted = built.then(async () => {
+      throwIfCancelled(task);
       const t = performance.now();
       await set(dataset.id, dataset, store());
       timings.persistMs = performance.now() - t;
     });
     const inserted = (async () => {
+      throwIfCancelled(task);
       await this.insertDatasetRow(dataset);
       for (const table of tables) {
         const b = await table;
-        if (!b.bytes) continue;
-        const t = performance.now();
-        await this.insertTable(b.table, b.bytes);
-        timings.insertMs! += performance.now() - t;
+        throwIfCancelled(task);
+        phase = 'load';
+        if (b.bytes) {
+          const t = performance.now();
+          await this.insertTable(b.table, b.bytes);
+          timings.insertMs! += performance.now() - t;
+        }
+        stepDone();
       }
+      task?.step?.('save');
     })();
     const results = await Promise.allSettled([built, inserted, persisted]);
     const failure = results.find((r) => r.status === 'rejected');
-    if (failure) {
+    // cancelled while the last rows went in: undone all the same, so a cancel always leaves the data as it was
+    if (failure || task?.signal?.aborted) {
       await this.remove(dataset.id); // a half-inserted dataset must not stay behind
-      throw failure.reason;
+      throw task?.signal?.aborted ? new ImportCancelled() : (failure as PromiseRejectedResult).reason;
     }
-    this.release(view);
     return dataset;
   }
 

@@ -12,11 +12,20 @@ export class ImportFailure extends Error {
   }
 }
 
+/** An import the user cancelled: nothing of it was loaded, and the data already loaded is unchanged. */
+export class ImportCancelled extends Error {
+  constructor() {
+    super('import cancelled');
+    this.name = 'ImportCancelled';
+  }
+}
+
 const OUT_OF_MEMORY = /memory|allocation|Invalid (array|typed array|string) length|DataCloneError|could not be cloned|Maximum call stack/i;
 
 /** The reader's words for an error: out of memory (allocation failed, clone failed, stack), or what it said. */
 export function failureMessage(err: unknown): Message {
   if (err instanceof ImportFailure) return err.reason;
+  if (err instanceof ImportCancelled) return msg('import.workerError.cancelled');
   const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   if (OUT_OF_MEMORY.test(text)) return msg('import.workerError.memory');
   return msg('import.workerError.failed', { detail: text.slice(0, 200) });

@@ -8,6 +8,9 @@ import { megabytes } from '../../import/sniff';
 import { loadedRows, type DatasetInfo, type ImportMode } from '../../import/service/imports';
 import type { ImportView } from '../../import/service/import-view';
 import { applyImport, importErrorMessage, readImport } from '../../import/service/import-file';
+import { ImportCancelled } from '../../import/service/worker-failure';
+import type { ImportPhase } from '../../import/progress';
+import { useTask } from '../TaskProgress';
 import { ImportReport } from './ImportReport';
 import { TargetsReport } from './TargetsReport';
 import { DataText, MessageText } from './MessageText';
@@ -27,7 +30,9 @@ interface Failure {
 /**
  * Drop or pick a CSV/TSV/XLSX; read it in a worker, show the report, let the user resolve rows, then load.
  * The limits are stated before a file is chosen; the same file chosen again is read again; a change of the
- * year box, or a switch to the province the file fits, reads the last file again.
+ * year box, or a switch to the province the file fits, reads the last file again. Reading and loading show
+ * their phases (rows matched of all) and can be stopped: nothing of the file is then loaded, and what was
+ * loaded before stays as it was.
  */
 export function ImportPanel() {
   const atlas = useAtlas();
@@ -35,7 +40,8 @@ export function ImportPanel() {
   const { t } = useTranslation();
   // the report shown: a view of the file's result, whose rows stay in the import worker
   const [result, setShown] = useState<ImportView | null>(null);
-  const [busy, setBusy] = useState(false);
+  // the read or the load under way: its phase, and the button that stops it
+  const task = useTask<ImportPhase>('import');
   const [mode, setMode] = useState<ImportMode>('beside');
   const [yearText, setYearText] = useState<string>('');
   const [datasets, setDatasets] = useState<DatasetInfo[]>([]);
@@ -74,17 +80,21 @@ export function ImportPanel() {
       setFailure({ file: file.name, message: msg('import.issue.too_large', { size: megabytes(file.size), max: megabytes(maxBytes) }), refused: true });
       return;
     }
-    setBusy(true);
-    try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      setResult(await readImport(atlas, file.name, bytes, { year: choices.year ?? yearText, province: choices.province, transfer: true }));
-    } catch (e) {
-      // the reader failed (out of memory, stopped): said in words, and the panel stays usable
-      setResult(null);
-      setFailure({ file: file.name, message: importErrorMessage(e) });
-    } finally {
-      setBusy(false);
-    }
+    // a file read while another is read or loaded replaces it: the other stops, loading nothing
+    task.cancel();
+    await task.run(file.name, async (progress) => {
+      try {
+        progress.step?.('read');
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        setResult(await readImport(atlas, file.name, bytes, { year: choices.year ?? yearText, province: choices.province, transfer: true, task: progress }));
+      } catch (e) {
+        // stopped (the report shown went with the worker that held it), or the reader failed (out of memory):
+        // said in words, and the panel stays usable
+        setResult(null);
+        if (e instanceof ImportCancelled) throw e;
+        setFailure({ file: file.name, message: importErrorMessage(e) });
+      }
+    });
   };
   // a new year in the box: the report that used the box (or found no year) is read again with it
   const yearUsed = result !== null && (result.year.source === 'default' || result.year.source === 'none' || result.report.withoutYear > 0);
@@ -99,21 +109,22 @@ export function ImportPanel() {
     if (lastFile.current) await read(lastFile.current, { province: code });
   };
   const apply = async () => {
-    if (!result || !atlas.imports) return;
-    setBusy(true);
-    try {
-      const d = await applyImport(atlas, result, mode);
-      const applied = t('import.applied', { count: loadedRows(d), file: d.file, communeYear: d.counts.communeYear, poverty: d.counts.poverty, sponsorship: d.counts.sponsorship });
-      setMessage(d.skipped.length ? `${applied} ${t('import.appliedSkipped', { count: d.skipped.length })}` : applied);
-      shown.current = null; // applied: the worker has let go of it already
-      setResult(null);
-      refreshList();
-    } catch (e) {
-      // nothing already loaded is lost: the import tables roll back to what they held
-      setMessage(t('import.failed', { message: render(s.locale, importErrorMessage(e)) }));
-    } finally {
-      setBusy(false);
-    }
+    if (!result || !atlas.imports || task.busy) return;
+    const view = result;
+    await task.run(view.file, async (progress) => {
+      try {
+        const d = await applyImport(atlas, view, mode, {}, progress);
+        const applied = t('import.applied', { count: loadedRows(d), file: d.file, communeYear: d.counts.communeYear, poverty: d.counts.poverty, sponsorship: d.counts.sponsorship });
+        setMessage(d.skipped.length ? `${applied} ${t('import.appliedSkipped', { count: d.skipped.length })}` : applied);
+        shown.current = null; // applied: the worker has let go of it already
+        setResult(null);
+        refreshList();
+      } catch (e) {
+        // stopped or failed: nothing of this file stays loaded or stored, and the report can be applied again
+        if (e instanceof ImportCancelled) throw e;
+        setMessage(t('import.failed', { message: render(s.locale, importErrorMessage(e)) }));
+      }
+    });
   };
   const remove = async (id: string | null) => {
     if (!atlas.imports) return;
@@ -169,7 +180,7 @@ export function ImportPanel() {
           ))}
         </fieldset>
       </div>
-      {busy && <p role="status">{t('app.loading')}</p>}
+      {task.view}
       {message && (
         <p role="status" className="import-message" data-testid="import-message">
           {message}
