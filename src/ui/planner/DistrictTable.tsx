@@ -1,12 +1,11 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { POST_REFORM } from '../../common/vintage';
-import * as Plot from '@observablehq/plot';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import type { PlannerRow } from '../../db/sql/planner';
 import { shortDistrictName, shortProvinceName } from '../../common/vn-name';
-import { PlotFigure } from '../charts/PlotFigure';
+import { PlotFigure, type PlotModule } from '../charts/PlotFigure';
 import { exportPlannerTable, plannerColumnIllustrative, plannerColumnSeries } from '../../export/planner-table';
 import { IllustrativeMark, IllustrativeNote } from '../IllustrativeMark';
 import { YearSelect } from '../controls/YearSelect';
@@ -51,7 +50,7 @@ export function DistrictTable() {
   const short = level === 'province' ? shortProvinceName : shortDistrictName;
   const columns = view.allColumns ? [...keyColumns, ...moreColumns] : keyColumns;
   const rows = useMemo(() => sortRows(s.planner, view.districts), [s.planner, view.districts]);
-  const chart = useCallback(() => {
+  const chart = useCallback((Plot: PlotModule) => {
     const data = s.planner.filter((r) => r.ntm_share !== null).map((r) => ({ name: short(r.group_name), share: r.ntm_share! * 100, behind: r.behind, expected: r.expected_share === null ? null : r.expected_share * 100 }));
     return Plot.plot({
       width: 280,

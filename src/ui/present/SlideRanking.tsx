@@ -1,10 +1,9 @@
 import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as Plot from '@observablehq/plot';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { shortDistrictName, shortProvinceName } from '../../common/vn-name';
-import { PlotFigure } from '../charts/PlotFigure';
+import { PlotFigure, type PlotModule } from '../charts/PlotFigure';
 import { palette } from '../../map/palette';
 import { useSize } from './use-size';
 
@@ -16,7 +15,7 @@ export function SlideRanking() {
   const host = useRef<HTMLDivElement>(null);
   const size = useSize(host);
   const short = s.province === null ? shortProvinceName : shortDistrictName;
-  const build = useCallback(() => {
+  const build = useCallback((Plot: PlotModule) => {
     const data = s.planner.filter((r) => r.ntm_share !== null).map((r) => ({ name: short(r.group_name), share: r.ntm_share! * 100, behind: r.behind, expected: r.expected_share === null ? null : r.expected_share * 100 }));
     const fontSize = data.length > 30 ? 11 : 18;
     return Plot.plot({

@@ -1,6 +1,5 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as Plot from '@observablehq/plot';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { useSql } from '../use-sql';
@@ -8,7 +7,7 @@ import { PER_YEAR_MEASURES, targetSeriesSQL, type ScoredTarget } from '../../db/
 import { holdoutsSQL, type Holdout } from '../../db/sql/scorecard-holdouts';
 import { isIllustrativeProvenance } from '../../db/sql/provenance';
 import { shortDistrictName } from '../../common/vn-name';
-import { PlotFigure } from '../charts/PlotFigure';
+import { PlotFigure, type PlotModule } from '../charts/PlotFigure';
 import { IllustrativeMark } from '../IllustrativeMark';
 import { formatMeasure } from './target-text';
 
@@ -23,7 +22,7 @@ export function TargetDetail({ row: r }: { row: ScoredTarget }) {
   const series = useSql<{ year: number; value: number; provenance: string | null }>(targetSeriesSQL, [r.target_id, s.year]).rows;
   const holdouts = useSql<Holdout>(r.measure ? holdoutsSQL(r.measure) : null, [r.target_id, s.year]).rows;
   const perYear = r.measure !== null && PER_YEAR_MEASURES.includes(r.measure);
-  const chart = useCallback(() => {
+  const chart = useCallback((Plot: PlotModule) => {
     const data = (series ?? []).filter((d) => d.year >= r.period_from - 1);
     const line = perYear
       ? [{ year: r.base_year, value: r.goal }, { year: r.target_year, value: r.goal }]
