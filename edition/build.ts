@@ -3,12 +3,14 @@
  * (src/import: encodings, headers, matching, validation) in Node, its report is printed, the resolutions file
  * settles the rows that wait for a choice, and the accepted rows become the edition's assets: one import stream
  * per table (src/common/schema.ts `edition`), with provenance "published" and each row's source naming the office,
- * the file and the row. A row still waiting for a choice stops the build (EditionBlocked, with the report).
+ * the file and the row. A targets table (src/import/targets.ts) gives published targets, scored in the scorecard
+ * beside the facts' own. A row still waiting for a choice stops the build (EditionBlocked, with the report).
  */
 import { readFileSync } from 'node:fs';
 import { buildUnitIndex, importTable, type ImportResult, type Unit } from '../src/import';
 import { applyResolutions, parseResolutions, resolutionsFor, waitingRows, type Applied, type ResolutionsDocument } from '../src/import/resolutions';
 import { importColumns, tableIPC, type ImportColumns, type ImportTableName } from '../src/import/service/import-rows';
+import { editionTargetsIPC, targetIndicators, type EditionTarget } from '../src/import/service/targets';
 import { editionAsset, editionDataset, editionId, publishedSource, EDITION_FORMAT, type EditionFile, type EditionManifest, type EditionTable } from '../src/common/edition';
 import { TABLES } from '../src/common/schema';
 import { translator, type Locale } from '../src/i18n/catalogue';
@@ -16,8 +18,8 @@ import { msg } from '../src/i18n/message';
 import { EditionConfigError, type EditionConfig } from './config';
 import { fileReport } from './report-text';
 
-/** The import stream each edition table is built from (src/import/service/import-rows.ts). */
-const streamOf: Record<EditionTable, ImportTableName> = { commune_year: 'communeYear', poverty_year: 'poverty', sponsorship: 'sponsorship', import_scope: 'scope' };
+/** The import stream each edition table of rows is built from (src/import/service/import-rows.ts); targets come from targets tables. */
+const streamOf: Record<Exclude<EditionTable, 'targets'>, ImportTableName> = { commune_year: 'communeYear', poverty_year: 'poverty', sponsorship: 'sponsorship', import_scope: 'scope' };
 
 export interface EditionBuild {
   manifest: EditionManifest;
@@ -36,6 +38,8 @@ export class EditionBlocked extends Error {
 
 export interface BuildOptions {
   units: Unit[];
+  /** the post-reform units: a file's province is detected against them too, and a targets table's 2026+ rows read in them */
+  units2025?: Unit[];
   locale?: Locale;
   /** years after this one are refused as future years (default: this year) */
   currentYear?: number;
@@ -83,6 +87,9 @@ export async function buildEdition(config: EditionConfig, options: BuildOptions)
   const locale = options.locale ?? 'vi';
   const t = translator(locale);
   const index = buildUnitIndex(options.units);
+  const candidates = options.units2025 ? [{ vintage: 'from2025' as const, index: buildUnitIndex(options.units2025) }] : [];
+  const indicators = targetIndicators();
+  const targets: EditionTarget[] = [];
   const documents = readResolutions(config.resolutions);
   const id = editionId(config.name, config.dataDate);
   const lines = [t('edition.report.heading', { name: config.name, office: config.office, dataDate: config.dataDate, context: config.sample ? config.mode : 'noSample' })];
@@ -94,7 +101,10 @@ export async function buildEdition(config: EditionConfig, options: BuildOptions)
     const bytes = new Uint8Array(readFileSync(spec.path));
     let result: ImportResult = await importTable(
       { name: spec.name, bytes },
-      { units: index, province: spec.province ?? config.province, defaultYear: spec.year ?? config.year, currentYear: options.currentYear ?? new Date().getFullYear(), sheet: spec.sheet },
+      {
+        units: index, vintage: 'before2025', candidates, targetIndicators: indicators, province: spec.province ?? config.province,
+        defaultYear: spec.year ?? config.year, currentYear: options.currentYear ?? new Date().getFullYear(), sheet: spec.sheet,
+      },
     );
     let resolved: Pick<Applied, 'applied' | 'stale'> | null = null;
     const res = result.ok ? resolutionsFor(documents, result.file, result.sheet) : null;
@@ -104,6 +114,14 @@ export async function buildEdition(config: EditionConfig, options: BuildOptions)
       resolved = applied;
     }
     lines.push('', `[${i + 1}/${config.files.length}] ${fileReport(result, locale, resolved).join('\n')}`);
+    if (result.ok && result.targets) {
+      // a targets table: its refused rows are reported (as the panel lists them); one without any target stops the build
+      const read = result.targets.targets;
+      if (read.length === 0) blocked.push(t('edition.report.nothing', { file: spec.name }));
+      targets.push(...read.map((target) => ({ file: spec.name, target })));
+      files.push({ file: spec.name, sheet: result.sheet, rowsInFile: result.targets.rowsInFile, loaded: read.length, resolved: 0, communeYear: 0, poverty: 0, sponsorship: 0, targets: read.length });
+      continue;
+    }
     const waiting = result.ok ? waitingRows(result).length : 0;
     if (!result.ok || result.error) blocked.push(t('edition.report.unreadable', { file: spec.name }));
     else if (waiting > 0) {
@@ -123,6 +141,7 @@ export async function buildEdition(config: EditionConfig, options: BuildOptions)
       communeYear: rowCount(c.communeYear),
       poverty: rowCount(c.poverty),
       sponsorship: rowCount(c.sponsorship),
+      targets: 0,
     });
   }
   if (blocked.length > 0) {
@@ -133,7 +152,7 @@ export async function buildEdition(config: EditionConfig, options: BuildOptions)
   const assets = new Map<string, Uint8Array>();
   const counts = {} as Record<EditionTable, number>;
   const dataset = editionDataset(id);
-  for (const table of Object.keys(streamOf) as EditionTable[]) {
+  for (const table of Object.keys(streamOf) as (keyof typeof streamOf)[]) {
     const stream = streamOf[table];
     const key = 'key' in TABLES[table] ? (TABLES[table] as { key: readonly string[] }).key : table === 'import_scope' ? ['province_code', 'year'] : undefined;
     const rows = published(merge(columns.map((c) => c[stream]), key), config.office);
@@ -141,7 +160,11 @@ export async function buildEdition(config: EditionConfig, options: BuildOptions)
     const bytes = tableIPC(stream, rows, dataset);
     if (bytes) assets.set(editionAsset(table), bytes);
   }
+  const shipped = editionTargetsIPC(targets, id, (source) => publishedSource(config.office, source));
+  counts.targets = shipped?.rows ?? 0;
+  if (shipped) assets.set(editionAsset('targets'), shipped.bytes);
   lines.push('', t('edition.report.done', { files: files.length, communeYear: counts.commune_year, poverty: counts.poverty_year, sponsorship: counts.sponsorship }));
+  if (counts.targets > 0) lines.push(t('edition.report.targets', { count: counts.targets }));
   const manifest: EditionManifest = {
     format: EDITION_FORMAT,
     version: 1,

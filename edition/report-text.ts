@@ -3,7 +3,9 @@
  * (src/ui/data/ImportReport.tsx): where every row went, the year and its source, rows waiting for a choice with
  * their candidates, and the warnings and errors with row and column.
  */
-import { render, translator, type Locale } from '../src/i18n/catalogue';
+import { render, translator, type Locale, type Translate } from '../src/i18n/catalogue';
+import { NATIONAL_CODE, type TargetsRead } from '../src/import/targets';
+import { shortProvinceName } from '../src/common/vn-name';
 import { ROW_BUCKETS, type ImportResult } from '../src/import/types';
 import { waitingRows, type Applied } from '../src/import/resolutions';
 import { bucketOf } from '../src/import/report';
@@ -14,11 +16,17 @@ const LISTED = 40;
 /** Text from a file on one line (a cell may hold line breaks). */
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/** The file, its sheet, format and encoding, on one line. */
+function headLine(result: ImportResult, t: Translate): string {
+  const head = [result.file, result.sheet, result.format?.toUpperCase(), result.encoding && t('import.encoding', { name: t(`import.encodingName.${result.encoding.name}`) })];
+  return head.filter(Boolean).join(' · ');
+}
+
 export function fileReport(result: ImportResult, locale: Locale, resolved: Pick<Applied, 'applied' | 'stale'> | null): string[] {
   const t = translator(locale);
   const lines: string[] = [];
-  const head = [result.file, result.sheet, result.format?.toUpperCase(), result.encoding && t('import.encoding', { name: t(`import.encodingName.${result.encoding.name}`) })];
-  lines.push(head.filter(Boolean).join(' · '));
+  lines.push(headLine(result, t));
+  if (result.targets) return [...lines, ...targetsReport(result.targets, locale)];
   if (!result.ok || result.error) {
     if (result.error) lines.push(`  ✗ ${render(locale, result.error.message)} (${render(locale, result.error.where)})`);
     return lines;
@@ -61,5 +69,20 @@ export function fileReport(result: ImportResult, locale: Locale, resolved: Pick<
     }
     if (issues.length > LISTED) lines.push(`    ${t('import.moreIssues', { n: issues.length - LISTED })}`);
   }
+  return lines;
+}
+
+/** A targets table as the data panel reports it (src/ui/data/TargetsReport.tsx): per province and vintage, every row, each refusal. */
+function targetsReport(read: TargetsRead, locale: Locale): string[] {
+  const t = translator(locale);
+  const lines = read.provinces.map((p) => {
+    const province = p.province_code === NATIONAL_CODE ? t('scorecard.national') : shortProvinceName(p.province_name);
+    return `  ${t('import.targets.summary', { count: p.count, province, vintage: t(`vintage.short.${p.vintage}`) })}`;
+  });
+  lines.push(`  ${t('import.targets.rows', { rows: read.rowsInFile, accepted: read.targets.length, refused: read.refused.length, header: read.headerRows, blank: read.blankRows })}`);
+  if (read.missing.length) lines.push(`  ✗ ${t('import.targets.missing', { row: read.headerRow, columns: read.missing.map((f) => t(`import.targets.field.${f}`)).join(', ') })}`);
+  const issues = read.refused.flatMap((r) => r.issues);
+  for (const i of issues.slice(0, LISTED)) lines.push(`    ✗ ${oneLine(render(locale, i.message))}`);
+  if (issues.length > LISTED) lines.push(`    ${t('import.moreIssues', { n: issues.length - LISTED })}`);
   return lines;
 }

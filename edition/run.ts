@@ -7,7 +7,7 @@ import { render, translator, type Locale } from '../src/i18n/catalogue';
 import { EDITION_ELEMENT_ID } from '../src/common/edition';
 import { EditionConfigError, findEdition } from './config';
 import { buildEdition, EditionBlocked, type EditionBuild } from './build';
-import { readUnits } from './units';
+import { readUnits, readUnits2025 } from './units';
 
 export { EDITION_ELEMENT_ID };
 export type { EditionBuild };
@@ -20,7 +20,7 @@ export async function runEdition(root: string, generated: string, print: (text: 
   try {
     const config = findEdition(root);
     if (!config) return null;
-    const built = await buildEdition(config, { units: readUnits(generated), locale });
+    const built = await buildEdition(config, { units: readUnits(generated), units2025: readUnits2025(generated), locale });
     print(built.report);
     return built;
   } catch (e) {

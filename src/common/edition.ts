@@ -28,6 +28,8 @@ export interface EditionFile {
   communeYear: number;
   poverty: number;
   sponsorship: number;
+  /** targets the file gives (a targets table: src/import/targets.ts) */
+  targets: number;
 }
 
 export interface EditionManifest {

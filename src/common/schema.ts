@@ -199,7 +199,7 @@ export const TABLES = {
     },
   },
   targets: {
-    build: 'data', asset: 'targets.arrow', series: 'targets', key: ['target_id'],
+    build: 'data', asset: 'targets.arrow', edition: 'edition/targets.arrow', series: 'targets', key: ['target_id'],
     columns: targetColumns,
   },
   /**

@@ -31,7 +31,7 @@ export function editionOfPage(doc?: Pick<Document, 'getElementById'>): EditionMa
 
 /** The edition's tables the first coloured map needs (the NTM series, and the scope its 'replace' mode reads). */
 const coreTables: EditionTable[] = ['commune_year', 'import_scope'];
-const restTables: EditionTable[] = ['poverty_year', 'sponsorship'];
+const restTables: EditionTable[] = ['poverty_year', 'sponsorship', 'targets'];
 
 const present = (edition: EditionManifest | null, tables: EditionTable[]): EditionTable[] =>
   edition ? tables.filter((t) => edition.counts[t] > 0) : [];
@@ -81,7 +81,10 @@ export async function loadEditionCore(engine: SqlEngine, read: AssetReader, edit
   await engine.query([...statements, ...dropAll(['commune_year'])].join(';\n'));
 }
 
-/** After loadRest: the edition's poverty rows into sample_poverty_year, its sponsorships into sponsorship (as shipped rows). */
+/**
+ * After loadRest: the edition's poverty rows into sample_poverty_year, its sponsorships into sponsorship and its
+ * targets into targets (as shipped rows: published, scored beside the facts' own).
+ */
 export async function loadEditionRest(engine: SqlEngine, read: AssetReader, edition: EditionManifest | null): Promise<void> {
   if (!edition) return;
   const tables = present(edition, restTables);
@@ -90,6 +93,7 @@ export async function loadEditionRest(engine: SqlEngine, read: AssetReader, edit
     ...seriesSQL(edition, 'poverty_year', tables.includes('poverty_year'), edition.counts.import_scope > 0),
     // the shipped sponsorships have no dataset (imports' rows have theirs): removing imports keeps the edition's
     ...(tables.includes('sponsorship') ? [`INSERT INTO sponsorship BY NAME SELECT * EXCLUDE (dataset) FROM ${stage('sponsorship')}`] : []),
+    ...(tables.includes('targets') ? [`INSERT INTO targets BY NAME SELECT * FROM ${stage('targets')}`] : []),
   ];
   await engine.query([...statements, ...dropAll([...restTables, 'import_scope'])].join(';\n'));
 }

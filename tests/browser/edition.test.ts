@@ -1,8 +1,8 @@
 // A province edition, end to end: the fixture files (a Quảng Trị criteria table, a poverty report with two header
-// rows, a file with a row waiting for a choice) are made here; the choice is made in the app's fix-up list and saved
+// rows, a file with a row waiting for a choice, a targets table of the post-reform Quảng Trị for 2030) are made here; the choice is made in the app's fix-up list and saved
 // as a resolutions file; `vite build` builds the edition into a private folder; a fresh profile then shows the
 // edition's values on the map, in the planner table, in the sponsor view and its PDF, unmarked for the series and
-// years it covers and marked as illustrative elsewhere.
+// years it covers and marked as illustrative elsewhere, and the edition's 2030 target in new Quảng Trị's scorecard.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,8 @@ import { openApp, openBrowser, type Session } from './harness';
 import { api, baseUrl, settle, startSession } from './session';
 import { pdfText } from './pdf-text';
 import {
-  DATA_DATE, EDITION_NAME, expected, makeEditionFolder, OFFICE, quangTriUnits, WAITING_CHOICE, WAITING_FILE, WAITING_ROW, waitingFileBytes,
+  DATA_DATE, EDITION_NAME, expected, makeEditionFolder, OFFICE, quangTriUnits, TARGET_2030, TARGETS_FILE, WAITING_CHOICE, WAITING_FILE, WAITING_ROW,
+  waitingFileBytes,
 } from '../fixtures/edition/make-edition';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -24,7 +25,7 @@ let s: Session | undefined;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ntm-edition-browser-'));
-  await makeEditionFolder(join(dir, 'files'), { waiting: true });
+  await makeEditionFolder(join(dir, 'files'), { waiting: true, targets: true });
 
   // the waiting row is settled in the app's fix-up list, and the choices saved from it
   const app = await startSession('?province=45&year=2024&panel=data');
@@ -49,6 +50,7 @@ beforeAll(async () => {
   });
   expect(build.status, build.stdout + build.stderr).toBe(0);
   expect(build.stdout).toContain('Tệp lựa chọn đã giải quyết 1 dòng');
+  expect(build.stdout).toContain('1 chỉ tiêu cho Quảng Trị (Từ 1/7/2025)');
   server = await preview({ build: { outDir }, preview: { host: '127.0.0.1', port: 4327, strictPort: false }, logLevel: 'warn' });
   editionUrl = server.resolvedUrls!.local[0];
 }, 600_000);
@@ -168,6 +170,17 @@ describe('a province edition in a fresh browser', () => {
     expect(pdf.text).not.toMatch(/\d+\/19 \*/);
     expect(pdf.text).toMatch(/\) \*/); // the change column: "… (từ 2021) *"
     expect(pdf.text).toContain('minh họa');
+  });
+
+  test('the scorecard of new Quảng Trị shows the edition’s 2030 target as published, naming the office and file', async () => {
+    const session = await open('?vintage=2025-07&province=44&panel=scorecard');
+    const id = `edition:quang-tri-2024-31-12-2024|44|${TARGET_2030.indicator}|${TARGET_2030.target_year}`;
+    const row = session.page.locator(`[data-target="${id}"]`);
+    await row.waitFor({ timeout: 20_000 });
+    expect(await row.getAttribute('data-origin')).toBe('fact');
+    expect(await row.textContent()).toContain('Tỷ lệ xã đạt chuẩn NTM');
+    const [stored] = await api<{ source: string }[]>(session, 'sql', 'SELECT source FROM targets WHERE target_id = ?', [id]);
+    expect(stored.source).toBe(`Công bố: ${OFFICE} — ${TARGETS_FILE}, dòng ${TARGET_2030.row}`);
   });
 
   test('a link made on the edition, opened on the sample site, says the edition is missing', async () => {

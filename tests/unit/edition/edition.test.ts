@@ -9,7 +9,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { afterAll, describe, expect, test } from 'vitest';
 import { EditionConfigError, findEdition } from '../../../edition/config';
 import { buildEdition, EditionBlocked, type EditionBuild } from '../../../edition/build';
-import { readUnits } from '../../../edition/units';
+import { readUnits, readUnits2025 } from '../../../edition/units';
 import { editionAsset, parseManifest } from '../../../src/common/edition';
 import { rowsOf, type SqlEngine } from '../../../src/db/engine';
 import { render } from '../../../src/i18n/catalogue';
@@ -18,8 +18,10 @@ import { buildUnitIndex, importTable, resolve as resolveRow } from '../../../src
 import { resolutionsDocument, resolutionsOf } from '../../../src/import/resolutions';
 import { engineWithAssets, requireAssets } from '../helpers/real-assets';
 import {
-  expected, GENERATED, makeEditionFolder, OFFICE, quangTriUnits, WAITING_CHOICE, WAITING_FILE, WAITING_ROW, waitingFileBytes, YEAR,
+  expected, GENERATED, makeEditionFolder, OFFICE, quangTriUnits, TARGET_2030, TARGET_REFUSED_ROW, TARGETS_FILE, WAITING_CHOICE, WAITING_FILE, WAITING_ROW,
+  waitingFileBytes, YEAR,
 } from '../../fixtures/edition/make-edition';
+import { scorecardSQL, type ScoredTarget } from '../../../src/db/sql/scorecard';
 
 const repo = resolve(import.meta.dirname, '../../..');
 const dirs: string[] = [];
@@ -39,7 +41,7 @@ async function build(options: Parameters<typeof makeEditionFolder>[1] = {}, extr
   const dir = await makeEditionFolder(tempDir(), options);
   extra(dir);
   const config = findEdition(repo, { NTM_EDITION: dir })!;
-  return buildEdition(config, { units: units(), currentYear: 2025 });
+  return buildEdition(config, { units: units(), units2025: readUnits2025(GENERATED), currentYear: 2025 });
 }
 
 const rowsOfAsset = (b: EditionBuild, table: Parameters<typeof editionAsset>[0]) =>
@@ -180,6 +182,30 @@ describe('an edition in the app', () => {
       { sponsor_id: '45-hoi-cuu-chien-binh-tinh', commune_code: '19417', dataset: null, source: `Công bố: ${OFFICE} — qt_do_dau_2024.csv, dòng 3` },
     ]);
     expect(await count(e, 'SELECT 1 FROM sponsorship WHERE dataset IS NULL')).toBeGreaterThan(2); // the shipped ones stay
+  });
+
+  test('a targets table ships published targets: new Quảng Trị (44) 2030 in the scorecard, its source naming the office, file and row', async () => {
+    const b = await build({ targets: true });
+    expect(b.manifest.counts.targets).toBe(1);
+    expect(b.manifest.files.find((f) => f.file === TARGETS_FILE)).toMatchObject({ targets: 1, loaded: 1, rowsInFile: 4 });
+    // the terminal report reads as the data panel's: per province and vintage, every row, the refused one with its reason
+    expect(b.report).toContain(`${TARGETS_FILE} · CSV`);
+    expect(b.report).toContain('1 chỉ tiêu cho Quảng Trị (Từ 1/7/2025)');
+    expect(b.report).toContain('4 dòng trong tệp: 1 chỉ tiêu đọc được, 1 dòng bị từ chối, 2 dòng tiêu đề, 0 dòng trống.');
+    expect(b.report).toContain(`✗ Dòng ${TARGET_REFUSED_ROW}, cột "Chỉ tiêu": không nhận ra chỉ tiêu "Tỷ lệ thôn sạch đẹp"`);
+    expect(b.report).toContain('Chỉ tiêu công bố trong bảng điểm: 1.');
+    const id = `edition:${b.manifest.id}|44|${TARGET_2030.indicator}|${TARGET_2030.target_year}`;
+    expect(rowsOfAsset(b, 'targets')).toEqual([expect.objectContaining({ target_id: id, province_code: '44', province_name: 'Quảng Trị', value_num: TARGET_2030.value })]);
+    const e = await appWith(b);
+    const scored = rowsOf<ScoredTarget>(await e.query(scorecardSQL, ['44', 2030])).filter((r) => r.target_id === id);
+    expect(scored).toEqual([
+      expect.objectContaining({
+        origin: 'fact', target_year: 2030, indicator: TARGET_2030.indicator, value_max: TARGET_2030.value, note: 'Tỉnh Quảng Trị sau sắp xếp',
+        source: `Công bố: ${OFFICE} — ${TARGETS_FILE}, dòng ${TARGET_2030.row}`,
+      }),
+    ]);
+    // old Quảng Bình (44 before the reform) has no 2030 target from it
+    expect(await count(e, "SELECT 1 FROM targets WHERE target_year < 2026 AND source LIKE '%' || ? || '%'", [TARGETS_FILE])).toBe(0);
   });
 
   test('replacing the sample hides its rows in the province-years covered; sample off hides every illustrative row', async () => {
