@@ -40,11 +40,23 @@ export interface SponsoredCommune {
   missing: readonly string[];
   /** Share of poor households, 0–1. */
   poorRate: number | null;
+  /** The poor rate rests on a split former commune's apportioned households (printed "≈"). */
+  approximate?: boolean;
   /** Change in the poor-household share since sinceYear, as a fraction (−0.021 = −2.1 points). */
   poorRateChange: number | null;
+  /** The change split at a change of the poverty standard, one span per standard (printed instead of poorRateChange). */
+  povertySpans?: readonly PovertySpan[] | null;
   sinceYear: number;
   /** Values from illustrative rows, marked "*" in their cells: status, criteria and missing (ntm), rate, change. */
   illustrative?: { ntm: boolean; poverty: boolean; change: boolean };
+}
+
+/** A span of years of one poverty standard and the change of the poor rate over it (a fraction, as poorRateChange). */
+export interface PovertySpan {
+  from: number;
+  to: number;
+  change: number | null;
+  illustrative: boolean;
 }
 
 export interface SponsorReportInput {
@@ -58,12 +70,18 @@ export interface SponsorReportInput {
   /** The sponsor's communes with their neighbours, composed like every exported map (legend, scale, north arrow). */
   map?: { scene: MapScene; texts: MapTexts; rasterise?: Rasterise };
   communes: readonly SponsoredCommune[];
+  /** The district column names each row's former commune instead (the post-reform units have no districts). */
+  formerColumn?: boolean;
+  /** The first year of a new poverty standard within some assignment: the spans' note. */
+  standardChangedIn?: number | null;
   summary: { communes: number; reachedSinceAssignment: number; ntmNow: number };
   sources: readonly string[];
   illustrative: boolean;
 }
 
 const MINUS = '\u2212';
+/** The approximate mark as printed: Noto Sans, the PDF's font, has no ≈. */
+const APPROX = '~';
 
 /** "In total: 4 sponsored communes; 1 reached …; 3 meet the standard now." (each count with its plural). */
 function summaryText(s: SponsorReportInput['summary'], t: Translate): string {
@@ -78,13 +96,20 @@ function formatPoorRate(rate: number | null, locale: ExportLocale): string {
   return rate === null || !Number.isFinite(rate) ? translator(locale)('export.doc.notAvailable') : `${formatNumber(rate * 100, locale, 1)}%`;
 }
 
-function formatChange(change: number | null, since: number, locale: ExportLocale): string {
-  const t = translator(locale);
-  if (change === null || !Number.isFinite(change)) return t('export.doc.notAvailable');
+function formatPoints(change: number | null, locale: ExportLocale): string | null {
+  if (change === null || !Number.isFinite(change)) return null;
   const points = Math.round(change * 1000) / 10;
-  const body = formatNumber(Math.abs(points), locale, 1);
   const sign = points > 0 ? '+' : points < 0 ? MINUS : '';
-  return `${sign}${body} (${t('sponsor.since', { year: since })})`;
+  return `${sign}${formatNumber(Math.abs(points), locale, 1)}`;
+}
+
+/** The change since the start, or one change per span of one poverty standard ("2020–2021: −1,0; 2022–2025: −4,5"), as the view shows it. */
+function formatChange(c: SponsoredCommune, locale: ExportLocale): string {
+  const t = translator(locale);
+  const na = t('export.doc.notAvailable');
+  if (c.povertySpans) return c.povertySpans.map((s) => `${s.from}–${s.to}: ${formatPoints(s.change, locale) ?? na}${mark(s.illustrative)}`).join('; ');
+  const points = formatPoints(c.poorRateChange, locale);
+  return points === null ? na : `${points} (${t('sponsor.since', { year: c.sinceYear })})${mark(c.illustrative?.change)}`;
 }
 
 function formatCriteria(c: SponsoredCommune, locale: ExportLocale): string {
@@ -102,15 +127,15 @@ interface Column {
   cell: (c: SponsoredCommune) => string;
 }
 
-function columns(locale: ExportLocale): Column[] {
+function columns(locale: ExportLocale, formerColumn: boolean): Column[] {
   const t = translator(locale);
   return [
     { header: t('export.doc.col.commune'), share: 0.18, align: 'left', cell: (c) => c.name },
-    { header: t('export.doc.col.district'), share: 0.14, align: 'left', cell: (c) => c.districtName },
+    { header: t(formerColumn ? 'export.doc.col.formerly' : 'export.doc.col.district'), share: 0.14, align: 'left', cell: (c) => c.districtName },
     { header: t('export.doc.col.status'), share: 0.24, align: 'left', cell: (c) => c.status + mark(c.illustrative?.ntm) },
     { header: t('export.doc.col.criteria'), share: 0.11, align: 'right', cell: (c) => formatCriteria(c, locale) + mark(c.illustrative?.ntm) },
-    { header: t('export.doc.col.poorRate'), share: 0.14, align: 'right', cell: (c) => formatPoorRate(c.poorRate, locale) + mark(c.illustrative?.poverty) },
-    { header: t('export.doc.col.change'), share: 0.19, align: 'right', cell: (c) => formatChange(c.poorRateChange, c.sinceYear, locale) + mark(c.illustrative?.change) },
+    { header: t('export.doc.col.poorRate'), share: 0.14, align: 'right', cell: (c) => (c.approximate ? `${APPROX} ` : '') + formatPoorRate(c.poorRate, locale) + mark(c.illustrative?.poverty) },
+    { header: t('export.doc.col.change'), share: 0.19, align: 'right', cell: (c) => formatChange(c, locale) },
   ];
 }
 
@@ -120,9 +145,9 @@ interface TableLayout {
 }
 
 /** The table at a given body size: a shaded header row, then per commune a data row and its missing criteria. */
-function tableLayout(doc: jsPDF, communes: readonly SponsoredCommune[], locale: ExportLocale, width: number, pt: number): TableLayout {
+function tableLayout(doc: jsPDF, communes: readonly SponsoredCommune[], locale: ExportLocale, width: number, pt: number, formerColumn = false): TableLayout {
   const t = translator(locale);
-  const cols = columns(locale);
+  const cols = columns(locale, formerColumn);
   const padX = 1.4;
   const padY = pt * 0.12;
   const colW = cols.map((c) => c.share * width);
@@ -231,6 +256,9 @@ export async function exportSponsorReportPdf(input: SponsorReportInput, task?: T
     stack(
       [
         textBlock(doc, summaryText(input.summary, t), inner, { pt: pt + 0.5, bold: true }),
+        // the view's notes under its table: changes per poverty standard, apportioned households
+        input.standardChangedIn ? textBlock(doc, t('sponsor.standardChanged', { year: input.standardChangedIn }), inner, { pt: Math.max(7, pt - 1) }) : null,
+        input.communes.some((c) => c.approximate) ? textBlock(doc, t('vintage.approximate').replace('≈', APPROX), inner, { pt: Math.max(7, pt - 1) }) : null,
         input.sources.length
           ? textBlock(doc, `${t('legend.source')}: ${input.sources.join('; ')}`, inner, { pt: Math.max(7, pt - 1), colour: colours.muted })
           : null,
@@ -245,7 +273,7 @@ export async function exportSponsorReportPdf(input: SponsorReportInput, task?: T
   let chosen: { pt: number; map: ReturnType<typeof mapBoxAt>; table: TableLayout; tail: Block } | null = null;
   for (const pt of [9, 8.5, 8, 7.5, 7]) {
     for (const mapH of mapData ? [92, 80, 68, 58] : [0]) {
-      const table = tableLayout(doc, input.communes, locale, inner, pt);
+      const table = tableLayout(doc, input.communes, locale, inner, pt, input.formerColumn);
       const end = tail(pt);
       const map = mapBoxAt(mapH);
       const total =
@@ -257,7 +285,7 @@ export async function exportSponsorReportPdf(input: SponsorReportInput, task?: T
     }
     if (chosen) break;
   }
-  if (!chosen) chosen = { pt: 8.5, map: mapBoxAt(85), table: tableLayout(doc, input.communes, locale, inner, 8.5), tail: tail(8.5) };
+  if (!chosen) chosen = { pt: 8.5, map: mapBoxAt(85), table: tableLayout(doc, input.communes, locale, inner, 8.5, input.formerColumn), tail: tail(8.5) };
 
   // Flow: page 1 has the heading, notice and map; the table continues on later pages under a short heading.
   let y = m;

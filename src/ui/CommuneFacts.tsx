@@ -4,15 +4,18 @@ import { indicators, type IndicatorId } from '../indicators/registry';
 import { formatIndicatorValue } from '../indicators/format';
 import type { Locale } from '../i18n';
 import { IllustrativeMark } from './IllustrativeMark';
+import { FormerNtmLine } from './vintage/FormerNtm';
 
 /** The lines shared by the hover tooltip and the selection panel; each line marked when its row is illustrative. */
 interface Props {
   d: CommuneDetails;
   indicator: IndicatorId;
   locale: Locale;
+  /** the year shown: a post-reform commune before 2026 tells how many of its former communes were NTM then */
+  year: number;
 }
 
-export function CommuneFacts({ d, indicator, locale }: Props) {
+export function CommuneFacts({ d, indicator, locale, year }: Props) {
   const { t } = useTranslation();
   const inScope = d.status !== 'out_of_scope' && d.status !== 'unattributed';
   return (
@@ -24,9 +27,10 @@ export function CommuneFacts({ d, indicator, locale }: Props) {
         </div>
       )}
       <div>
-        {t('tooltip.status')}: <span className="status">{t(`status.${d.status}`)}</span>
+        {t('tooltip.status')}: <span className="status">{d.noOwnStatusYet ? t('vintage.noOwnStatus') : t(`status.${d.status}`)}</span>
         {inScope && d.status !== 'no_data' && <IllustrativeMark show={d.illustrative.ntm} />}
       </div>
+      {d.noOwnStatusYet && d.code && <FormerNtmLine code={d.code} year={year} />}
       {inScope && d.criteriaMet !== null && (
         <div>
           {t('tooltip.criteria')}: {d.criteriaTotal === null ? d.criteriaMet : t('tooltip.criteriaValue', { met: d.criteriaMet, total: d.criteriaTotal })}

@@ -15,7 +15,7 @@ export function SelectionPanel() {
       <h2>{t('selection.title')}</h2>
       {d ? (
         <>
-          <CommuneFacts d={d} indicator={s.indicator} locale={s.locale} />
+          <CommuneFacts d={d} indicator={s.indicator} locale={s.locale} year={s.year} />
           <div>
             {t('selection.code')}: {d.code}
           </div>

@@ -12,7 +12,7 @@ export function Tooltip() {
   if (!d) return null;
   return (
     <div className="map-tooltip" data-testid="tooltip" role="tooltip" style={{ left: event.x + 14, top: event.y + 14 }}>
-      <CommuneFacts d={d} indicator={s.indicator} locale={s.locale} />
+      <CommuneFacts d={d} indicator={s.indicator} locale={s.locale} year={s.year} />
     </div>
   );
 }

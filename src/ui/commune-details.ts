@@ -1,6 +1,7 @@
 import type { AtlasFacade } from '../app/facade';
 import { i18n } from '../i18n';
 import { POST_REFORM, type Vintage } from '../common/vintage';
+import { FIRST_POST_REFORM_YEAR } from '../common/programme';
 import { statusClasses, type StatusClass } from '../db/sql/status';
 import { indicators } from '../indicators/registry';
 import { yearsRead, type SeriesId } from '../indicators/provenance';
@@ -19,6 +20,8 @@ export interface CommuneDetails {
   criteriaTotal: number | null;
   /** Whether each line comes from an illustrative row: status and criteria (NTM series), the indicator's value. */
   illustrative: { ntm: boolean; value: boolean };
+  /** A post-reform commune in a year before its own recognitions (2026): no status of its own yet, never inherited. */
+  noOwnStatusYet: boolean;
 }
 
 /** The district a unit lies in; on the post-reform units (no districts) the former one, named as such. */
@@ -45,6 +48,7 @@ export function unitDetails(atlas: AtlasFacade, unit: number): CommuneDetails | 
     criteriaMet: st.criteriaMet,
     value: atlas.valueOfUnit(unit),
     criteriaTotal: rows?.criteriaTotal(unit, s.year) ?? null,
+    noOwnStatusYet: s.vintage === POST_REFORM && s.year < FIRST_POST_REFORM_YEAR && statusClasses[st.status] === 'no_data',
     illustrative: {
       ntm: marked(['ntm'], [s.year]),
       value: marked(indicators[s.indicator].series, yearsRead(s.indicator, s.year, s.compareYear)),
@@ -69,6 +73,7 @@ export function featureDetails(atlas: AtlasFacade, feature: number): CommuneDeta
     value: NaN,
     criteriaTotal: null,
     illustrative: { ntm: false, value: false },
+    noOwnStatusYet: false,
   };
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openApp, openBrowser, type Session } from './harness';
-import { api, baseUrl } from './session';
+import { api, baseUrl, sql } from './session';
 import { pdfText } from './pdf-text';
 
 let s: Session | undefined;
@@ -36,6 +36,51 @@ describe('sponsor links', () => {
     expect(pdf.pages).toBe(1);
     for (const name of ['Hải Thượng', 'Hải Ba', 'Hải Dương', 'Tân Liên', 'Liên minh Hợp tác xã tỉnh Quảng Trị']) expect(pdf.text).toContain(name);
     expect(pdf.text).toMatch(/minh họa/); // the illustrative-data notice travels with the report
+    // the poverty change as the view shows it: one span per poverty standard (2022), never one change across both
+    const spans = await session.page.locator('[data-testid="poverty-change"][data-split="2022"]').count();
+    expect(spans).toBe(4);
+    const text = pdf.text.replace(/\s+/g, ' ');
+    expect(text.match(/2020–2021: [−+]?\d+,\d/g)).toHaveLength(4);
+    expect(text.match(/2022–2025: [−+]?\d+,\d/g)).toHaveLength(4);
+    expect(text).not.toMatch(/\(từ 2020\)/);
+    expect(text).toContain('Chuẩn nghèo đổi từ năm 2022');
+  });
+
+  test('on the post-reform units: the new communes its old ones went to, each formerly its old one, outlined and named on the new map; the report follows', async () => {
+    const session = await open('?vintage=2025-07&sponsor=qt-lmhtx');
+    const st = await api<{ sponsor: string; province: string; vintage: string; year: number }>(session, 'state');
+    expect(st).toMatchObject({ sponsor: 'qt-lmhtx', province: '44', vintage: '2025-07', year: 2025 });
+    const went = await sql<{ new_code: string; new_name: string; former: string }>(
+      session,
+      `SELECT c.new_commune_code AS new_code, n.commune_name AS new_name, o.commune_name AS former FROM sponsorship s
+       JOIN crosswalk_2024_2025 c ON c.old_commune_code = s.commune_code JOIN unit_commune_2025 n ON n.commune_code = c.new_commune_code
+       JOIN unit_commune o ON o.commune_code = s.commune_code WHERE s.sponsor_id = 'qt-lmhtx' ORDER BY o.commune_name`,
+    );
+    expect(went.map((w) => w.former)).toEqual(['Xã Hải Ba', 'Xã Hải Dương', 'Xã Hải Thượng', 'Xã Tân Liên']);
+    const rows = session.page.locator('[data-testid="sponsor-communes"] tbody tr');
+    await expect.poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code')).sort())).toEqual(went.map((w) => w.new_code).sort());
+    expect((await communeNames(session)).sort()).toEqual(went.map((w) => w.new_name).sort());
+    const formerly = await session.page.getByTestId('sponsor-former').allTextContents();
+    for (const w of went) expect(formerly.some((f) => f.startsWith(`trước là ${w.former}`))).toBe(true);
+    // no status of their own before 2026: how many former communes were NTM instead
+    for (const status of await session.page.getByTestId('sponsor-status').allTextContents()) {
+      expect(status).toMatch(/^Chưa có công nhận sau sắp xếp; \d+\/\d+ xã cũ đạt chuẩn NTM năm 2025/);
+    }
+    // the outline and names on the new map are the new communes
+    const outlined = () => api<{ code: string; label: string }[]>(session, 'baseSource', 'sponsored');
+    await expect.poll(async () => (await outlined()).map((f) => f.code).sort(), { timeout: 20_000 }).toEqual(went.map((w) => w.new_code).sort());
+    expect((await outlined()).map((f) => f.label).sort()).toEqual(went.map((w) => w.new_name).sort());
+
+    const [download] = await Promise.all([session.page.waitForEvent('download', { timeout: 90_000 }), session.page.getByTestId('sponsor-report').click()]);
+    const pdf = await pdfText(new Uint8Array(readFileSync((await download.path())!)));
+    const text = pdf.text.replace(/\s+/g, ' ');
+    expect(text).toContain('Xã cũ (trước 1/7/2025)');
+    for (const w of went) {
+      expect(text).toContain(w.new_name);
+      expect(text).toContain(`trước là ${w.former}`);
+    }
+    expect(text).toContain('Chưa có công nhận sau sắp xếp');
+    expect(text).toContain('Đơn vị hành chính: sau sắp xếp ngày 1/7/2025');
   });
 
   test('the Farmers’ Union short link shows Hướng Lộc and Triệu Độ', async () => {

@@ -95,6 +95,10 @@ describe('where did my commune go', () => {
     expect(await s.page.getByTestId('former-ntm').textContent()).toMatch(/\d\/3 xã cũ đạt chuẩn NTM/);
     await expect.poll(async () => (await api<{ role: string }[]>(s, 'baseSource', 'lineage')).filter((f) => f.role === 'former').length, { timeout: 20_000 }).toBe(4);
     expect((await api<{ status: string }>(s, 'details', camLo.commune_code)).status).toBe('no_data');
+    // its facts (as in the tooltip) say so instead of "no data": no post-reform recognition yet, k of n former communes NTM
+    const facts = s.page.getByTestId('selection');
+    expect(await facts.locator('.status').textContent()).toBe('Chưa có công nhận sau sắp xếp');
+    await expect.poll(() => facts.getByTestId('former-ntm-line').textContent()).toMatch(/^\d\/3 xã cũ đạt chuẩn NTM năm 2025/);
   });
 
   test('the former districts outlined and labelled over the new communes; the district table groups by them', async () => {

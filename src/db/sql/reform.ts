@@ -68,10 +68,11 @@ GROUP BY c.new_commune_code
 ORDER BY c.new_commune_code`;
 
 /**
- * The latest pre-reform year ≤ $2 with data for a (2024) commune, status and poverty; used by the two lists below.
+ * The latest pre-reform year ≤ $2 with data for a (2024) commune, status and poverty; used by the two lists below
+ * and by the sponsor view on the post-reform units (sponsor.ts).
  * Rows from 2026 are keyed by post-reform codes, which collide with 2024 ones: never read for a 2024 commune.
  */
-const lastKnown = (code: string) => `
+export const lastKnown = (code: string) => `
   (SELECT y.tier FROM commune_year y WHERE y.commune_code = ${code} AND y.year <= $2::INTEGER AND ${pre('y')} ORDER BY y.year DESC LIMIT 1) AS last_tier,
   (SELECT y.year FROM commune_year y WHERE y.commune_code = ${code} AND y.year <= $2::INTEGER AND ${pre('y')} ORDER BY y.year DESC LIMIT 1) AS last_tier_year,
   (SELECT p.poor::DOUBLE / nullif(p.households, 0) FROM poverty_year p WHERE p.unit_code = ${code} AND p.year <= $2::INTEGER AND ${pre('p')} ORDER BY p.year DESC LIMIT 1) AS last_poor_rate,

@@ -51,7 +51,7 @@ FROM k JOIN n USING (new_commune_code)`;
 export const povertyViewSQL = `
 CREATE OR REPLACE VIEW poverty_year_2025 AS
 SELECT p.unit_code, p.year, p.households::DOUBLE AS households, p.poor::DOUBLE AS poor, p.near_poor::DOUBLE AS near_poor,
-  FALSE AS approximate, p.provenance, 1 AS n_former
+  FALSE AS approximate, p.provenance, 1 AS n_former, p.standard
 FROM poverty_year p JOIN unit_commune_2025 n ON n.commune_code = p.unit_code
 WHERE p.year >= ${post}
 UNION ALL
@@ -59,7 +59,9 @@ SELECT c.new_commune_code AS unit_code, p.year,
   sum(p.households * c.share) AS households, sum(p.poor * c.share) AS poor, sum(p.near_poor * c.share) AS near_poor,
   bool_or(c.share_method <> 'whole') AS approximate,
   CASE WHEN bool_or(${illustrativeRowSQL('p')}) THEN 'illustrative' WHEN bool_and(p.provenance = 'fact') THEN 'fact' ELSE 'imported' END AS provenance,
-  count(DISTINCT c.old_commune_code)::INTEGER AS n_former
+  count(DISTINCT c.old_commune_code)::INTEGER AS n_former,
+  -- the standard the former communes were counted by (null should they differ: no change is measured across it)
+  CASE WHEN count(DISTINCT p.standard) = 1 THEN min(p.standard) END AS standard
 FROM crosswalk_2024_2025 c JOIN poverty_year p ON p.unit_code = c.old_commune_code
 WHERE p.year < ${post}
 GROUP BY c.new_commune_code, p.year`;
@@ -161,10 +163,11 @@ ORDER BY unit, year`;
 /**
  * Sponsorships on the post-reform units: an assignment to a pre-reform commune (from before 2026) shows on every
  * commune it went to; an assignment from 2026 on is keyed by a post-reform code. The rows below keep the
- * original commune (`former_code`, null for a post-reform assignment) so its history can be shown.
+ * original commune (`former_code`, null for a post-reform assignment) and the part of it each new commune received
+ * (`part_type`, `share`, `share_method`) so its history can be shown.
  */
-const sponsorship2025 = `
-  SELECT s.*, c.new_commune_code AS new_code, s.commune_code AS former_code
+export const sponsorship2025 = `
+  SELECT s.*, c.new_commune_code AS new_code, s.commune_code AS former_code, c.part_type, c.share, c.share_method
   FROM sponsorship s JOIN crosswalk_2024_2025 c ON c.old_commune_code = s.commune_code
   WHERE s.from_year < ${post}
   UNION ALL BY NAME
@@ -172,13 +175,18 @@ const sponsorship2025 = `
   FROM sponsorship s JOIN unit_commune_2025 n ON n.commune_code = s.commune_code
   WHERE s.from_year >= ${post}`;
 
-/** Map labels of sponsored post-reform communes (sponsoredLabelsSQL's columns). Params: $1 sponsor id or NULL. */
+/**
+ * Map labels of sponsored post-reform communes, as sponsoredLabelsSQL's on the pre-reform ones: in a sponsor's view
+ * ($1) each new commune by name; with every sponsored commune shown ($1 NULL), the name and the sponsors' short names.
+ */
 export const sponsoredLabels2025SQL = `
-SELECT new_code AS commune_code, string_agg(DISTINCT sponsor_short, ', ' ORDER BY sponsor_short) AS label
-FROM (${sponsorship2025})
-WHERE ($1::VARCHAR IS NULL OR sponsor_id = $1)
-GROUP BY new_code
-ORDER BY new_code`;
+SELECT s.new_code AS commune_code,
+  CASE WHEN $1::VARCHAR IS NULL THEN any_value(n.commune_name) || ' (' || string_agg(DISTINCT s.sponsor_short, ', ' ORDER BY s.sponsor_short) || ')'
+       ELSE any_value(n.commune_name) END AS label
+FROM (${sponsorship2025}) s JOIN unit_commune_2025 n ON n.commune_code = s.new_code
+WHERE ($1::VARCHAR IS NULL OR s.sponsor_id = $1)
+GROUP BY s.new_code
+ORDER BY s.new_code`;
 
 /** The post-reform communes of one sponsor and their province (sponsorFootprintSQL's columns). Params: $1 sponsor id. */
 export const sponsorFootprint2025SQL = `
@@ -209,7 +217,8 @@ export const formerNtmOfSQL = `SELECT * FROM former_ntm_2025 WHERE commune_code 
 /**
  * A post-reform commune's series over all years (communeSeriesSQL's columns, src/db/sql/profile.ts): its own NTM
  * rows from 2026; poverty of every year, apportioned through the crosswalk before 2026 (`approximate` where a split
- * commune is involved), its own rows after. Params: $1 new commune code.
+ * commune is involved), its own rows after; before 2026 how many of its former communes were NTM (former_ntm of
+ * former_rural, never a status of its own). Params: $1 new commune code.
  */
 export const communeSeries2025SQL = `
 SELECT t.year::INTEGER AS year, y.tier, y.criteria_set, y.criteria_met_count::INTEGER AS criteria_met,
@@ -217,9 +226,11 @@ SELECT t.year::INTEGER AS year, y.tier, y.criteria_set, y.criteria_met_count::IN
        y.criteria_met_mask::INTEGER AS mask, y.recognised_year::INTEGER AS recognised_year, y.decision_no, y.fell_back,
        y.provenance AS ntm_provenance, y.source,
        round(p.households)::INTEGER AS households, round(p.poor)::INTEGER AS poor, round(p.near_poor)::INTEGER AS near_poor,
-       NULL::VARCHAR AS standard, p.provenance AS poverty_provenance, p.approximate
+       p.standard, p.provenance AS poverty_provenance, p.approximate,
+       f.n_ntm AS former_ntm, f.n_rural AS former_rural, f.illustrative AS former_illustrative
 FROM (SELECT DISTINCT year FROM commune_year) t
 LEFT JOIN (SELECT * FROM commune_year WHERE year >= ${post}) y ON y.commune_code = $1 AND y.year = t.year
 LEFT JOIN criteria_sets cs ON cs.criteria_set_id = y.criteria_set
 LEFT JOIN poverty_year_2025 p ON p.unit_code = $1 AND p.year = t.year
+LEFT JOIN former_ntm_2025 f ON f.commune_code = $1 AND f.year = t.year
 ORDER BY t.year`;

@@ -1,6 +1,5 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as Plot from '@observablehq/plot';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { useSql } from '../use-sql';
@@ -10,7 +9,7 @@ import { POST_REFORM } from '../../common/vintage';
 import { LineagePanel } from '../vintage/LineagePanel';
 import { districtLine } from '../commune-details';
 import { criteriaNamesSQL } from '../../db/sql/criteria';
-import { PlotFigure } from '../charts/PlotFigure';
+import { PlotFigure, type PlotModule } from '../charts/PlotFigure';
 import { formatNumber, formatPercent } from '../../i18n';
 import { isIllustrativeProvenance } from '../../db/sql/provenance';
 import { IllustrativeMark } from '../IllustrativeMark';
@@ -19,6 +18,8 @@ interface SeriesRow {
   year: number; tier: string | null; criteria_set: string | null; criteria_met: number | null; criteria_total: number | null; mask: number | null;
   recognised_year: number | null; decision_no: string | null; fell_back: boolean | null; ntm_provenance: string | null; source: string | null;
   households: number | null; poor: number | null; near_poor: number | null; standard: string | null; poverty_provenance: string | null;
+  /** a post-reform commune before 2026: its former communes NTM (no status of its own) */
+  former_ntm?: number | null; former_rural?: number | null; former_illustrative?: boolean | null;
 }
 interface Sponsor { sponsor_id: string; sponsor_org: string; sponsor_short: string; from_year: number; to_year: number; basis: string; source: string }
 interface Criterion { number: number; name_vi: string; name_en: string }
@@ -37,7 +38,7 @@ export function CommuneProfile() {
   const sponsors = useSql<Sponsor & { former_name?: string | null }>(code ? (post ? communeSponsors2025SQL : communeSponsorsSQL) : null, [code]).rows ?? [];
   const current = series.find((r) => r.year === s.year);
   const names = useSql<Criterion>(current?.criteria_set ? criteriaNamesSQL : null, [current?.criteria_set]).rows ?? [];
-  const chart = useCallback(() => {
+  const chart = useCallback((Plot: PlotModule) => {
     const data = series.filter((r) => r.households).flatMap((r) => [
       { year: r.year, rate: (r.poor! / r.households!) * 100, kind: t('profile.poor') },
       { year: r.year, rate: (r.near_poor! / r.households!) * 100, kind: t('profile.nearPoor') },
@@ -60,7 +61,7 @@ export function CommuneProfile() {
   // each row's values are marked by the provenance of the row they come from, series by series
   const ntmMarked = (r: SeriesRow) => isIllustrativeProvenance(r.ntm_provenance);
   const povertyMarked = (r: SeriesRow) => isIllustrativeProvenance(r.poverty_provenance);
-  const anyMarked = series.some((r) => ntmMarked(r) || povertyMarked(r));
+  const anyMarked = series.some((r) => ntmMarked(r) || povertyMarked(r) || !!r.former_illustrative);
   return (
     <section className="profile" data-testid="profile">
       <h2>{u.name[i]}</h2>
@@ -85,9 +86,13 @@ export function CommuneProfile() {
             <tr key={r.year} data-year={r.year} className={r.year === s.year ? 'current' : undefined}>
               <td>{r.year}</td>
               <td data-series="ntm">
-                {r.tier ? t(`status.${r.tier}`) : '–'}
+                {r.tier
+                  ? t(`status.${r.tier}`)
+                  : r.former_rural != null
+                    ? t('vintage.formerNtm', { k: r.former_ntm ?? 0, n: r.former_rural, year: r.year })
+                    : '–'}
                 {r.fell_back ? ` (${t('status.fell_back')})` : ''}
-                <IllustrativeMark show={ntmMarked(r)} compact />
+                <IllustrativeMark show={ntmMarked(r) || (!r.tier && !!r.former_illustrative)} compact />
               </td>
               <td data-series="ntm">
                 {r.criteria_met === null ? '–' : r.criteria_total === null ? r.criteria_met : t('tooltip.criteriaValue', { met: r.criteria_met, total: r.criteria_total })}

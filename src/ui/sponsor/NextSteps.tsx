@@ -4,7 +4,8 @@ import { useAtlas } from '../AtlasContext';
 import { formatNumber } from '../../i18n';
 import { isIllustrativeProvenance } from '../../db/sql/provenance';
 import { IllustrativeMark } from '../IllustrativeMark';
-import type { SponsorCommune, SponsorInfo } from './sponsor-data';
+import { sponsorRowKey, type SponsorCommune, type SponsorInfo } from './sponsor-data';
+import { povertySpans, statusText } from '../../export/sponsor-report-file';
 import '../decisions.css';
 
 /** Whether an assignment to the end of `toYear` is over on `today`. */
@@ -47,13 +48,13 @@ function Change({ value, marked }: { value: number | null; marked: boolean }) {
 }
 
 /**
- * The change of a commune's poor rate since the assignment began, split where the poverty standard changed (2022:
- * NĐ 07/2021 counts more households poor) so that no figure compares two measures: one change per standard, each
- * over its own years; the change over both is not shown as one.
+ * The change of a commune's poor rate since the assignment began, split where the poverty standard changed
+ * (povertySpans, which the report prints too): the change over both standards is not shown as one.
  */
 export function PovertyChange({ c }: { c: SponsorCommune }) {
   const { t } = useTranslation();
-  if (c.standard_changed_in === null) {
+  const spans = povertySpans(c);
+  if (spans === null) {
     const marked = isIllustrativeProvenance(c.poverty_provenance) || isIllustrativeProvenance(c.poverty_start_provenance);
     return (
       <div data-testid="poverty-change">
@@ -62,18 +63,13 @@ export function PovertyChange({ c }: { c: SponsorCommune }) {
       </div>
     );
   }
-  // a run of one year under the old standard measures nothing: only the years since the change are shown then
-  const before = c.before_from !== null && c.before_to !== null && c.before_to > c.before_from;
   return (
     <div data-testid="poverty-change" data-split={c.standard_changed_in}>
-      {before && (
-        <div>
-          {c.before_from}–{c.before_to}: <Change value={c.change_before} marked={c.change_before !== null && isIllustrativeProvenance(c.before_provenance)} />
+      {spans.map((span) => (
+        <div key={span.from}>
+          {span.from}–{span.to}: <Change value={span.change} marked={span.illustrative} />
         </div>
-      )}
-      <div>
-        {c.after_from}–{c.after_to}: <Change value={c.change_after} marked={c.change_after !== null && isIllustrativeProvenance(c.after_provenance)} />
-      </div>
+      ))}
       <div className="small">{t('sponsor.splitAt', { year: c.standard_changed_in })}</div>
     </div>
   );
@@ -94,7 +90,9 @@ export function NextSteps({ communes }: { communes: SponsorCommune[] }) {
       {communes.map((c) => {
         const missing = c.missing.length;
         const step =
-          c.tier === 'chua_dat'
+          c.tier === null
+            ? statusText(c, t)
+            : c.tier === 'chua_dat'
             ? t('sponsor.next.toNtm', { count: missing })
             : missing > 0
               ? t('sponsor.next.keep', { count: missing })
@@ -102,11 +100,11 @@ export function NextSteps({ communes }: { communes: SponsorCommune[] }) {
                 ? t('sponsor.next.tier', { tier: t(`status.${c.next_tier}`) })
                 : t('sponsor.next.top');
         return (
-          <li key={c.commune_code} data-code={c.commune_code} data-missing={missing}>
+          <li key={sponsorRowKey(c)} data-code={c.commune_code} data-missing={missing}>
             <button type="button" className="link" onClick={() => atlas.select(c.commune_code)}>
               {c.commune_name}
             </button>{' '}
-            <span className="small">({c.tier ? t(`status.${c.tier}`) : '–'})</span>
+            {c.tier && <span className="small">({t(`status.${c.tier}`)})</span>}
             <IllustrativeMark show={isIllustrativeProvenance(c.ntm_provenance)} compact />
             <div className="next">{step}</div>
             {missing > 0 && <div className="small">{c.missing.map(name).join('; ')}</div>}

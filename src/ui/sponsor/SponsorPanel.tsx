@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { useSql } from '../use-sql';
-import { sponsoredComparisonSQL } from '../../db/sql/sponsor';
+import { sponsoredComparisonSQLOf } from '../../db/sql/sponsor';
 import { formatPercent, formatNumber } from '../../i18n';
 import { SponsorView } from './SponsorView';
 import { useSponsors } from './sponsor-data';
@@ -16,8 +16,8 @@ export function SponsorPanel() {
   const atlas = useAtlas();
   const s = useStore(atlas.state);
   const { t } = useTranslation();
-  const sponsors = useSponsors();
-  const comparison = useSql<Comparison>(s.province ? sponsoredComparisonSQL : null, [s.province, s.year, s.compareYear]).rows ?? [];
+  const sponsors = useSponsors(s.vintage);
+  const comparison = useSql<Comparison>(s.province ? sponsoredComparisonSQLOf(s.vintage) : null, [s.province, s.year, s.compareYear]).rows ?? [];
   if (s.sponsor) return <SponsorView />;
   const here = sponsors.filter((sp) => s.province === null || sp.province_code === s.province);
   return (

@@ -2,8 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { formatPercent } from '../../i18n';
-import { progressSummary, useSponsorCommunes, useSponsors } from './sponsor-data';
-import { exportSponsorReport, sponsorRowMarks, sponsorViewIllustrative, summaryIllustrative } from '../../export/sponsor-report-file';
+import { progressSummary, sponsorRowKey, useSponsorCommunes, useSponsors } from './sponsor-data';
+import {
+  exportSponsorReport, formerText, sponsorRowMarks, sponsorViewIllustrative, standardChangedIn, statusText, summaryIllustrative,
+} from '../../export/sponsor-report-file';
 import { IllustrativeMark, IllustrativeNote } from '../IllustrativeMark';
 import { Assignment, NextSteps, PovertyChange } from './NextSteps';
 import { useTask } from '../TaskProgress';
@@ -15,11 +17,13 @@ export function SponsorView() {
   const atlas = useAtlas();
   const s = useStore(atlas.state);
   const { t } = useTranslation();
-  const sponsor = useSponsors().find((sp) => sp.sponsor_id === s.sponsor);
-  const communes = useSponsorCommunes(s.sponsor, s.year);
+  const sponsor = useSponsors(s.vintage).find((sp) => sp.sponsor_id === s.sponsor);
+  // on the post-reform units: the new communes the assigned ones went to, each with the former commune's history
+  const communes = useSponsorCommunes(s.sponsor, s.year, s.vintage);
   const task = useTask();
   if (!sponsor || !communes) return <p>{t('app.loading')}</p>;
   const summary = progressSummary(communes);
+  const changedIn = standardChangedIn(communes);
   // the sponsor's communes composed for the report's map (fitted to it, named, with the legend), not a screen crop
   const report = () =>
     task.run(t('export.sponsorReport'), async (p) => {
@@ -48,15 +52,17 @@ export function SponsorView() {
         </thead>
         <tbody>
           {communes.map((c) => ({ c, m: sponsorRowMarks(c) })).map(({ c, m }) => (
-            <tr key={c.commune_code} data-code={c.commune_code}>
+            <tr key={sponsorRowKey(c)} data-code={c.commune_code} data-former={c.former_code ?? undefined} data-part={c.part_type ?? undefined}>
               <th scope="row">
                 <button type="button" className="link" onClick={() => atlas.select(c.commune_code)}>
                   {c.commune_name}
                 </button>
-                <div className="small">{c.district_name}</div>
+                <div className="small" data-testid={c.former_code ? 'sponsor-former' : undefined}>
+                  {formerText(c, t, s.locale) ?? c.district_name}
+                </div>
               </th>
-              <td data-series="ntm">
-                {c.tier ? t(`status.${c.tier}`) : '–'}
+              <td data-series="ntm" data-testid="sponsor-status">
+                {statusText(c, t)}
                 <IllustrativeMark show={m.ntm} compact />
               </td>
               <td data-series="ntm" data-testid="sponsor-criteria">
@@ -64,6 +70,7 @@ export function SponsorView() {
                 <IllustrativeMark show={m.ntm} compact />
               </td>
               <td data-series="poverty">
+                {c.approximate && <span title={t('vintage.approximate')}>≈ </span>}
                 {c.poor_rate === null ? '–' : formatPercent(c.poor_rate, s.locale)}
                 <IllustrativeMark show={m.poverty} compact />
               </td>
@@ -74,7 +81,8 @@ export function SponsorView() {
           ))}
         </tbody>
       </table>
-      {communes.some((c) => c.standard_changed_in !== null) && <p className="small">{t('sponsor.standardChanged', { year: communes.find((c) => c.standard_changed_in !== null)!.standard_changed_in })}</p>}
+      {changedIn !== null && <p className="small">{t('sponsor.standardChanged', { year: changedIn })}</p>}
+      {communes.some((c) => c.approximate) && <p className="small">{t('vintage.approximate')}</p>}
       <h3>{t('sponsor.nextTitle', { year: s.year })}</h3>
       <NextSteps communes={communes} />
       <p className="source">

@@ -4,7 +4,7 @@ import { useAtlas } from '../AtlasContext';
 import { useSql } from '../use-sql';
 import { formatPercent, type Locale } from '../../i18n';
 import { formerCommunesSQL, successorsSQL } from '../../db/sql/reform';
-import { formerNtmOfSQL } from '../../db/sql/vintage';
+import { formerNtmText, useFormerNtm } from './FormerNtm';
 import { FIRST_POST_REFORM_YEAR } from '../../common/programme';
 import { POST_REFORM, PRE_REFORM } from '../../common/vintage';
 import './vintage.css';
@@ -30,14 +30,6 @@ interface Successor extends Part {
   commune_name: string;
   province_name: string;
 }
-interface FormerNtm {
-  n_rural: number;
-  n_ntm: number;
-  n_dat_chuan: number;
-  n_nang_cao: number;
-  n_kieu_mau: number;
-  n_no_data: number;
-}
 
 const partText = (p: Part, t: (k: string, o?: Record<string, unknown>) => string, locale: Locale) =>
   p.share_method === 'whole' ? t('vintage.whole') : t('vintage.part', { share: formatPercent(p.share, locale, 0) });
@@ -58,7 +50,7 @@ export function LineagePanel() {
   const newCode = post && !s.traced ? s.selectedCode : null;
   const former = useSql<Former>(newCode ? formerCommunesSQL : null, [newCode, s.year]).rows ?? [];
   const formerYear = Math.min(s.year, FIRST_POST_REFORM_YEAR - 1);
-  const [ntm] = useSql<FormerNtm>(newCode ? formerNtmOfSQL : null, [newCode, formerYear]).rows ?? [];
+  const ntm = useFormerNtm(newCode, formerYear);
   if (!from && !newCode) return null;
   const oldUnits = atlas.unitsOf(PRE_REFORM);
   const fromName = from && oldUnits ? oldUnits.name[oldUnits.indexOf.get(from) ?? -1] : from;
@@ -89,11 +81,7 @@ export function LineagePanel() {
         <>
           <h3>{t('vintage.formerCommunes')}</h3>
           {ntm && (
-            <p data-testid="former-ntm">
-              {t('vintage.formerNtm', { k: ntm.n_ntm, n: ntm.n_rural, year: formerYear })}
-              {ntm.n_ntm > 0 && ` (${t('vintage.formerNtmTiers', { dat: ntm.n_dat_chuan, nc: ntm.n_nang_cao, km: ntm.n_kieu_mau })})`}
-              {ntm.n_no_data > 0 && ` · ${t('vintage.formerNoData', { count: ntm.n_no_data })}`}
-            </p>
+            <p data-testid="former-ntm">{formerNtmText(ntm, formerYear, t)}</p>
           )}
           {s.year < FIRST_POST_REFORM_YEAR && <p className="note">{t('vintage.noOwnStatus')}</p>}
           <table data-testid="former-communes">

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PdfFonts } from '../../../src/export/pdf-fonts';
 import { exportSponsorReportPdf } from '../../../src/export/sponsor-report';
-import { inspectPdf, loadTestFonts, sponsorInput } from './fixtures';
+import { inspectPdf, loadTestFonts, sponsoredCommunes, sponsorInput } from './fixtures';
 import { pageOps } from './pdf-ops';
 import { scene, sponsors, texts } from './scene-fixture';
 
@@ -68,6 +68,39 @@ describe('exportSponsorReportPdf', () => {
     expect(pdf.pageTexts[1]).toContain('Tổng cộng: 20 xã');
     // the header row is repeated on the second page
     expect(pdf.pageTexts[1]).toContain('Tỷ lệ hộ nghèo');
+  });
+
+  it('prints the poverty change split at the 2022 standard change, span by span, as the view shows it', async () => {
+    const [first, ...rest] = sponsoredCommunes(3);
+    const split = {
+      ...first,
+      sinceYear: 2020,
+      poorRateChange: -0.004,
+      povertySpans: [
+        { from: 2020, to: 2021, change: -0.0095, illustrative: false },
+        { from: 2022, to: 2025, change: -0.0452, illustrative: true },
+      ],
+    };
+    const pdf = await inspectPdf(await exportSponsorReportPdf(sponsorInput(fonts, 3, { communes: [split, ...rest], standardChangedIn: 2022 })));
+    const text = pdf.text.replace(/\s+/g, ' ');
+    expect(text).toMatch(/2020–2021: −0,9/);
+    expect(text).toMatch(/2022–2025: −4,5 \*/);
+    // the change over both standards is never printed as one
+    expect(text).not.toContain('−0,4 (từ 2020)');
+    expect(text).toContain('Chuẩn nghèo đổi từ năm 2022');
+  });
+
+  it('on the post-reform units names the former commune each assignment was made to, and marks apportioned rates', async () => {
+    const [first, ...rest] = sponsoredCommunes(2);
+    const moved = { ...first, name: 'Xã Tân Lập', districtName: 'trước là Xã Tân Liên (Huyện Hướng Hóa), toàn bộ', status: 'Chưa có công nhận sau sắp xếp', approximate: true };
+    const pdf = await inspectPdf(await exportSponsorReportPdf(sponsorInput(fonts, 2, { communes: [moved, ...rest], formerColumn: true })));
+    const text = pdf.text.replace(/\s+/g, ' ');
+    expect(text).toContain('Xã cũ (trước 1/7/2025)');
+    expect(text).not.toContain('Huyện Tình trạng');
+    expect(text).toContain('trước là Xã Tân Liên');
+    // Noto Sans has no ≈: the mark is printed as ~, in the cell and the note
+    expect(text).toMatch(/~ \d+,\d%/);
+    expect(text).toContain('~ ước tính');
   });
 
   it('works without a map, in English, without the notice', async () => {
