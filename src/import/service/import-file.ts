@@ -84,7 +84,15 @@ export function importErrorMessage(e: unknown): Message {
 export async function applyImport(atlas: ImportingAtlas, result: ImportView, mode: ImportMode, timings: Partial<ImportTimings> = {}, task?: ImportTask): Promise<StoredDataset> {
   const imports = atlas.imports;
   if (!imports) throw new ImportFailure(msg('import.workerError.notReady'));
-  const dataset = await imports.apply(result, mode, timings, task);
+  let dataset: StoredDataset;
+  try {
+    dataset = await imports.apply(result, mode, timings, task);
+  } catch (e) {
+    // rows went into DuckDB before they were taken out again: anything computed from them meanwhile (an idle
+    // prefetch of the map's classes, a tooltip) is computed again
+    if (timings.insertMs) await atlas.dataChanged();
+    throw e;
+  }
   task?.step?.('map');
   const t0 = performance.now();
   await atlas.dataChanged();
