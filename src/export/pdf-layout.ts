@@ -1,7 +1,8 @@
 // Page geometry and the blocks the report and table PDFs share: text, footer, illustrative-data notice (the map
 // PDFs are laid out by the export composer, composer.ts). All lengths are millimetres, font sizes points. A block is measured when it is
 // made (its height depends on wrapping at a given width) and drawn later at any position.
-import { jsPDF } from 'jspdf';
+// jsPDF is loaded with the first PDF (createPdf), not with the app: ~400 KB less to parse before the first map.
+import type { jsPDF } from 'jspdf';
 import { PDF_FONT_FAMILY, registerPdfFonts, type PdfFonts } from './pdf-fonts';
 import { formatDate, nfc, sourceLine, translator, type ExportLocale } from './wording';
 
@@ -47,14 +48,15 @@ export function lineHeight(pt: number, factor = LINE_FACTOR): number {
 }
 
 /** A new document with the Noto Sans fonts, metadata and language set. */
-export function createPdf(opts: {
+export async function createPdf(opts: {
   fonts: PdfFonts;
   paper: Paper;
   orientation: Orientation;
   title: string;
   subject?: string;
   locale: ExportLocale;
-}): jsPDF {
+}): Promise<jsPDF> {
+  const { jsPDF } = await import('jspdf');
   const doc = new jsPDF({ unit: 'mm', format: opts.paper.toLowerCase(), orientation: opts.orientation, compress: true, floatPrecision: 2 });
   registerPdfFonts(doc, opts.fonts);
   doc.setProperties({ title: nfc(opts.title), subject: nfc(opts.subject ?? ''), creator: translator(opts.locale)('app.title'), author: translator(opts.locale)('app.title') });

@@ -218,7 +218,7 @@ function tableLayout(doc: jsPDF, communes: readonly SponsoredCommune[], locale: 
 export async function exportSponsorReportPdf(input: SponsorReportInput, task?: TaskProgress): Promise<Uint8Array> {
   const { locale } = input;
   const t = translator(locale);
-  const doc = createPdf({ fonts: input.fonts, paper: 'A4', orientation: 'portrait', title: `${t('export.doc.sponsorTitle')} — ${input.sponsor.name}`, locale });
+  const doc = await createPdf({ fonts: input.fonts, paper: 'A4', orientation: 'portrait', title: `${t('export.doc.sponsorTitle')} — ${input.sponsor.name}`, locale });
   const page = pageSize('A4', 'portrait');
   const m = pageMargin('A4');
   const inner = page.width - 2 * m;
