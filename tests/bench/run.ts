@@ -136,6 +136,7 @@ try {
       memory: list[0].memory
         ? {
             jsHeapMB: summary(list.filter((s) => s.memory).map((s) => Number(s.memory!.usedJSHeapSize) / 1e6)),
+            jsHeapBothVintagesMB: summary(list.filter((s) => s.memoryBothVintages).map((s) => Number(s.memoryBothVintages!.usedJSHeapSize) / 1e6)),
             duckdbMB: summary(list.filter((s) => s.memory?.duckdbMemoryBytes !== undefined).map((s) => Number(s.memory!.duckdbMemoryBytes) / 1e6)),
             duckdbByTag: list[0].memory.duckdbMemoryByTag,
             duckdbDatabaseSize: list[0].memory.duckdbDatabaseSize,
@@ -286,6 +287,8 @@ function summaryTable(res: Record<string, any>): string {
     add('pan/zoom: jump to idle ms', o?.panZoom?.jumpIdleMs, b?.panZoom?.jumpIdleMs, '');
     add('pan/zoom: animation frame ms', o?.panZoom?.animationFrameMs, b?.panZoom?.animationFrameMs, '');
     add('JS heap after load MB', o?.memory?.jsHeapMB, b?.memory?.jsHeapMB, '<= 150', o?.memory && o.memory.jsHeapMB.median <= 150);
+    const both = o?.memory?.jsHeapBothVintagesMB;
+    if (both && both.n > 0) add('JS heap, both vintages loaded MB', both, undefined, '<= 150', both.median <= 150);
     if (w) add('JS heap after a warm load MB', w.jsHeapMB, undefined, '<= 150', w.jsHeapMB.n > 0 && w.jsHeapMB.median <= 150);
     add('DuckDB memory after load MB', o?.memory?.duckdbMB, undefined, '');
   }

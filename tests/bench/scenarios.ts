@@ -34,6 +34,8 @@ export interface Session {
   workerInstalled?: boolean;
   /** ours, pre-reform units: a switch to the post-reform units, from the call until the map has settled (ms) */
   vintageSwitchMs?: number;
+  /** ours, pre-reform units: memory after that switch, both vintages' units and matrices held (issue 17: heap <= 150 MB) */
+  memoryBothVintages?: Record<string, unknown>;
   errors: string[];
 }
 
@@ -141,6 +143,7 @@ export async function oursSession(baseUrl: string, opts: SessionOptions, query =
         await window.ntmAtlas.settled();
         return performance.now() - t0;
       })()`)) as number;
+      if (opts.memory) out.memoryBothVintages = (await page.evaluate(`window.__bench.memory()`)) as Record<string, unknown>;
     }
     return out;
   } finally {
