@@ -144,6 +144,29 @@ describe('imports keyed by either vintage', () => {
   });
 });
 
+describe('the scorecard on the post-reform units', () => {
+  test('new Quảng Trị’s key figures: 2025 over the pre-reform communes that went into it, 2026 from its own rows (the import above)', async () => {
+    await openApp(s, baseUrl(), '?vintage=2025-07&province=44&year=2025&panel=scorecard');
+    const [before] = await sql<{ share: number }>(
+      s,
+      `WITH main AS (SELECT old_commune_code, arg_max(new_commune_code, share) AS new_code FROM crosswalk_2024_2025 GROUP BY ALL)
+       SELECT 100.0 * count(*) FILTER (WHERE y.tier <> 'chua_dat') / count(*) AS share
+       FROM main m JOIN unit_commune_2025 n ON n.commune_code = m.new_code JOIN unit_commune o ON o.commune_code = m.old_commune_code
+       JOIN commune_year y ON y.commune_code = o.commune_code AND y.year = 2025
+       WHERE n.province_code = '44' AND o.commune_type = 'Xã'`,
+    );
+    const figure = (id: string) => s.page.locator(`[data-testid="key-figures"] [data-figure="${id}"] dd`);
+    const pct = (v: number) => `${v.toFixed(1).replace('.', ',')}%`;
+    await expect.poll(() => figure('target_share_communes_ntm').textContent(), { timeout: 20_000 }).toContain(pct(before.share));
+    // districts were abolished with the reform: none to count on a post-reform province
+    expect(await figure('target_districts_ntm').textContent()).toContain('–');
+    // 2026: the twelve communes imported above, six of them recognised (x/10)
+    await api(s, 'setYear', 2026);
+    await expect.poll(() => figure('target_share_communes_ntm').textContent(), { timeout: 20_000 }).toContain(pct(50));
+    await s.page.getByTestId('tab-legend').click();
+  });
+});
+
 describe('the choice remembered, codes qualified', () => {
   test('a link without a vintage opens on the one chosen last; a code of both vintages is read on it and the notice says so', async () => {
     await openApp(s, baseUrl(), '?province=44');

@@ -7,6 +7,7 @@
  */
 import { provenanceSetSQL } from './provenance';
 import { targetsCTE, type Measure } from './scorecard';
+import { PRE_REFORM } from '../../common/vintage';
 
 export interface Holdout {
   level: 'district' | 'province' | 'commune';
@@ -26,7 +27,8 @@ const groupsCTE = `
 units AS (
   SELECT u.commune_code, u.commune_name, u.district_code, u.commune_type = 'Xã' AS rural,
     CASE WHEN t.province_code = '00' THEN u.province_code ELSE u.district_code END AS grp
-  FROM unit_commune u, t WHERE t.province_code IN ('00', u.province_code)
+  -- a post-reform target's province has no districts: its places are not listed (yet)
+  FROM unit_commune u, t WHERE t.province_code IN ('00', u.province_code) AND t.vintage = '${PRE_REFORM}'
 ),
 names AS (
   SELECT district_code AS grp, district_name AS name, 'district' AS level FROM unit_district

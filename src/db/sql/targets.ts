@@ -9,8 +9,8 @@ import { quoteIdent } from '../engine';
 /** The columns of an entered target, in the table's order. */
 export const userTargetColumns = declaredColumns('user_targets').map((c) => c.name);
 
-/** An entered target as stored (IndexedDB) and inserted (DuckDB). */
-export interface UserTargetRow {
+/** A target's own columns, published (table targets) or entered (user_targets): what the scorecard lists and scores. */
+export interface TargetColumns {
   target_id: string;
   province_code: string;
   province_name: string;
@@ -24,6 +24,10 @@ export interface UserTargetRow {
   note: string;
   source: string;
   parent_id: string | null;
+}
+
+/** An entered target as stored (IndexedDB) and inserted (DuckDB). */
+export interface UserTargetRow extends TargetColumns {
   entered_at: string;
 }
 

@@ -1,11 +1,11 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { formatNumber, type Locale } from '../../i18n';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { useSql } from '../use-sql';
-import { keyFiguresSQL, PER_YEAR_MEASURES, scorecardSQL, type ScoredTarget } from '../../db/sql/scorecard';
+import { keyFiguresOfVintageSQL, PER_YEAR_MEASURES, scorecardOfVintageSQL, type ScoredTarget } from '../../db/sql/scorecard';
 import { isIllustrativeProvenance } from '../../db/sql/provenance';
 import { shortProvinceName } from '../../common/vn-name';
 import type { UserTargets } from '../../app/user-targets';
@@ -38,6 +38,8 @@ export function Scorecard() {
   const s = useStore(atlas.state);
   const { t } = useTranslation();
   const revision = useTargetsRevision(atlas.targets);
+  // the targets whose codes are of the units shown (2026 on: the post-reform provinces), scored on those units
+  const [scorecardSQL, keyFiguresSQL] = useMemo(() => [scorecardOfVintageSQL(s.vintage), keyFiguresOfVintageSQL(s.vintage)], [s.vintage]);
   const rows = useSql<ScoredTarget>(scorecardSQL, [s.province, s.year], revision).rows;
   const figures = useSql<ScoredTarget>(keyFiguresSQL, [s.province, s.year, s.floor], revision).rows;
   const [open, setOpen] = useState<string | null>(null);

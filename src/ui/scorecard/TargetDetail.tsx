@@ -5,6 +5,7 @@ import { useAtlas } from '../AtlasContext';
 import { useSql } from '../use-sql';
 import { PER_YEAR_MEASURES, targetSeriesSQL, type ScoredTarget } from '../../db/sql/scorecard';
 import { holdoutsSQL, type Holdout } from '../../db/sql/scorecard-holdouts';
+import { POST_REFORM } from '../../common/vintage';
 import { isIllustrativeProvenance } from '../../db/sql/provenance';
 import { shortDistrictName } from '../../common/vn-name';
 import { PlotFigure, type PlotModule } from '../charts/PlotFigure';
@@ -20,7 +21,9 @@ export function TargetDetail({ row: r }: { row: ScoredTarget }) {
   const s = useStore(atlas.state);
   const { t } = useTranslation();
   const series = useSql<{ year: number; value: number; provenance: string | null }>(targetSeriesSQL, [r.target_id, s.year]).rows;
-  const holdouts = useSql<Holdout>(r.measure ? holdoutsSQL(r.measure) : null, [r.target_id, s.year]).rows;
+  // the places holding a target back are districts (or their communes): a post-reform province has none
+  const places = r.measure !== null && r.vintage !== POST_REFORM;
+  const holdouts = useSql<Holdout>(places ? holdoutsSQL(r.measure!) : null, [r.target_id, s.year]).rows;
   const perYear = r.measure !== null && PER_YEAR_MEASURES.includes(r.measure);
   const chart = useCallback((Plot: PlotModule) => {
     const data = (series ?? []).filter((d) => d.year >= r.period_from - 1);
@@ -51,8 +54,8 @@ export function TargetDetail({ row: r }: { row: ScoredTarget }) {
   return (
     <div className="target-detail" data-testid="target-detail">
       {series && series.length > 0 && <PlotFigure build={chart} label={t('scorecard.chart', { year: r.target_year })} />}
-      <h4>{t(`scorecard.holdouts.title.${r.measure === 'below_floor' ? 'communes' : 'districts'}`, { year: r.eval_year })}</h4>
-      {holdouts === null ? (
+      {places && <h4>{t(`scorecard.holdouts.title.${r.measure === 'below_floor' ? 'communes' : 'districts'}`, { year: r.eval_year })}</h4>}
+      {!places ? null : holdouts === null ? (
         <p>{t('app.loading')}</p>
       ) : holdouts.length === 0 ? (
         <p className="small" data-testid="holdouts-none">{t('scorecard.holdouts.none')}</p>

@@ -1,7 +1,9 @@
 // A small frozen world for the scorecard, planner-target and drill-down SQL: one province (45) with two districts
 // of two Xã each and a thị trấn, six years (2020-2025) across the 2022 change of the poverty standard, a district
 // recognised in 2024, published targets (one stated in another's note) and the user_targets table. Province 83 has
-// one Xã, for targets entered for another province.
+// one Xã, for targets entered for another province. After the 2025 reform province 45 is new Quảng Trị (44): its
+// four Xã are three new Xã (Hướng Lộc and Tân Liên merged into new 19474, the same digits as old Hướng Lộc) and the
+// thị trấn a new Xã; 2026 rows for three of them (criteria of QĐ 51/2025, x/10) and poverty of new 19474.
 import type { SqlEngine } from '../../../src/db/engine';
 import { userTargetsDDL } from '../../../src/db/sql/targets';
 
@@ -58,6 +60,18 @@ export async function loadScorecardWorld(e: SqlEngine): Promise<void> {
     `ALTER TABLE targets ADD COLUMN note VARCHAR DEFAULT ''`,
     `ALTER TABLE targets ADD COLUMN source VARCHAR DEFAULT 'test'`,
     userTargetsDDL,
+    `CREATE TABLE unit_province_2025 AS SELECT * FROM (VALUES ('44', 'Tỉnh Quảng Trị'), ('86', 'Tỉnh Vĩnh Long')) t(province_code, province_name)`,
+    `CREATE TABLE unit_commune_2025 AS SELECT * FROM (VALUES
+       ('19474', 'Xã Tân Lập', 'Xã', '44'), ('19702', 'Xã Hải Lăng', 'Xã', '44'), ('19741', 'Xã Mỹ Thủy', 'Xã', '44'),
+       ('19462', 'Xã Khe Sanh', 'Xã', '44'), ('28756', 'Xã An Thủy', 'Xã', '86'))
+       t(commune_code, commune_name, commune_type, province_code)`,
+    `CREATE TABLE crosswalk_2024_2025 AS SELECT * FROM (VALUES
+       ('19474', '19474', 1.0, 'full', 'whole'), ('19465', '19474', 1.0, 'full', 'whole'), ('19708', '19702', 1.0, 'full', 'whole'),
+       ('19711', '19741', 1.0, 'full', 'whole'), ('19456', '19462', 1.0, 'full', 'whole'), ('28756', '28756', 1.0, 'full', 'whole'))
+       t(old_commune_code, new_commune_code, share, part_type, share_method)`,
+    `INSERT INTO commune_year VALUES ('19474', 2026, 'qd51_2025', 10, 1023, 'dat_chuan', 'imported'), ('19702', 2026, 'qd51_2025', 8, 255, 'chua_dat', 'imported'),
+       ('19741', 2026, 'qd51_2025', 7, 127, 'chua_dat', 'imported')`,
+    `INSERT INTO poverty_year VALUES ('19474', 2026, 1000, 50, 0, 'NĐ 07', 'imported')`,
   ];
   for (const s of statements) await e.query(s);
 }

@@ -3,7 +3,9 @@ import '../helpers/sql-matchers';
 import { startNodeEngine } from '../helpers/node-engine';
 import { loadScorecardWorld } from './scorecard-world';
 import { rowsOf, type SqlEngine } from '../../../src/db/engine';
-import { KEY_FIGURES, keyFiguresSQL, scorecardSQL, targetSeriesSQL, TARGET_MEASURES, type ScoredTarget } from '../../../src/db/sql/scorecard';
+import {
+  KEY_FIGURES, keyFiguresOfVintageSQL, keyFiguresSQL, scorecardOfVintageSQL, scorecardSQL, targetSeriesSQL, TARGET_MEASURES, type ScoredTarget,
+} from '../../../src/db/sql/scorecard';
 import { holdoutsSQL, type Holdout } from '../../../src/db/sql/scorecard-holdouts';
 import { deleteUserTargetSQL, insertUserTargetSQL, userTargetParams, type UserTargetRow } from '../../../src/db/sql/targets';
 
@@ -138,5 +140,62 @@ describe('scorecard SQL', () => {
     expect((await holdouts('45-2025-districts_ntm', 2023)).map((h) => [h.code, h.extra])).toEqual([['464', 1]]);
     expect((await holdouts('45-2025-poor_rate_max', 2024)).map((h) => [h.code, h.value])).toEqual([['464', 21]]);
     expect(await holdouts('45-2025-poor_households_reduced_per_year', 2024)).toEqual([]);
+  });
+});
+
+describe('targets of 2026-2030 on the post-reform units', () => {
+  const post = [
+    entered({ target_id: 'p-ntm', province_code: '44', target_year: 2030, indicator: 'target_share_communes_ntm', value: '100' }),
+    entered({ target_id: 'p-poor', province_code: '44', target_year: 2030, indicator: 'target_poor_rate_max', value: '4' }),
+    entered({ target_id: 'p-districts', province_code: '44', target_year: 2030, indicator: 'target_districts_ntm', value: '2', unit: 'districts' }),
+  ];
+  const withPost = async (run: () => Promise<void>) => {
+    for (const row of post) await e.query(insertUserTargetSQL, userTargetParams(row));
+    try {
+      await run();
+    } finally {
+      for (const row of post) await e.query(deleteUserTargetSQL, [row.target_id]);
+    }
+  };
+
+  test('new Quảng Trị (44): now from its communes’ own 2026 rows, the base year from the pre-reform communes that went into it', () =>
+    withPost(async () => {
+      await expect(scorecardOfVintageSQL('2025-07')).toBindIn(e, ['44', 2026]);
+      const r = Object.fromEntries(rowsOf<ScoredTarget>(await e.query(scorecardOfVintageSQL('2025-07'), ['44', 2026])).map((x) => [x.target_id, x]));
+      expect(Object.keys(r).sort()).toEqual(['p-districts', 'p-ntm', 'p-poor']);
+      // 2025: 2 of old 45's 4 Xã NTM; 2026: 1 of the 3 new Xã with a row (x/10 rows, never a 2024 commune's row)
+      expect(r['p-ntm']).toMatchObject({ vintage: '2025-07', base_year: 2025, eval_year: 2026, value_base: 50, expected_now: 60, verdict: 'behind' });
+      expect(r['p-ntm'].value_now).toBeCloseTo(100 / 3, 9);
+      // poverty now from new 19474's own 2026 row only (50 of 1,000), at the base year every old commune's
+      expect(r['p-poor']).toMatchObject({ value_now: 5, poor_now: 50 });
+      expect(r['p-poor'].value_base).toBeCloseTo((100 * (100 + 100)) / 1000, 9);
+      // districts were abolished: nothing to count on a post-reform province
+      expect(r['p-districts']).toMatchObject({ value_now: null, verdict: 'no_data' });
+      const series = rowsOf<{ year: number; value: number }>(await e.query(targetSeriesSQL, ['p-ntm', 2026]));
+      expect(series.find((x) => x.year === 2026)?.value).toBeCloseTo(100 / 3, 9);
+      expect(series.find((x) => x.year === 2025)?.value).toBe(50);
+    }));
+
+  test('each vintage’s view lists only the targets of its codes: 44 is old Quảng Bình before 2026, new Quảng Trị after', () =>
+    withPost(async () => {
+      const ids = async (vintage: '2024' | '2025-07', province: string | null) =>
+        rowsOf<ScoredTarget>(await e.query(scorecardOfVintageSQL(vintage), [province, 2025])).map((x) => x.target_id);
+      expect(await ids('2024', '44')).toEqual([]);
+      expect(await ids('2025-07', '45')).toEqual([]);
+      expect((await ids('2024', '45')).length).toBe(8);
+      expect((await ids('2025-07', null)).sort()).toEqual(['p-districts', 'p-ntm', 'p-poor']);
+    }));
+
+  test('key figures of a post-reform province: before 2026 over the pre-reform communes that went into it, then its own', async () => {
+    const figures = async (vintage: '2024' | '2025-07', province: string, year: number) =>
+      Object.fromEntries(rowsOf<ScoredTarget>(await e.query(keyFiguresOfVintageSQL(vintage), [province, year, 12])).map((r) => [r.indicator, r]));
+    expect((await figures('2025-07', '44', 2025)).target_share_communes_ntm).toMatchObject({ vintage: '2025-07', value_now: 50 });
+    // on the pre-reform units 44 is another province (none of the world's communes)
+    expect((await figures('2024', '44', 2025)).target_share_communes_ntm.value_now).toBeNull();
+    const y2026 = await figures('2025-07', '44', 2026);
+    expect(y2026.target_share_communes_ntm.value_now).toBeCloseTo(100 / 3, 9);
+    expect(y2026.target_share_communes_ntm).toMatchObject({ period_from: 2026, base_year: 2025, value_base: 50 });
+    // the pre-reform key figures of 45 never read a 2026 row of the colliding code 19474
+    expect((await figures('2024', '45', 2025)).target_share_communes_ntm.value_now).toBe(50);
   });
 });
