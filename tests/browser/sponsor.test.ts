@@ -81,6 +81,22 @@ describe('sponsor links', () => {
     }
     expect(text).toContain('Chưa có công nhận sau sắp xếp');
     expect(text).toContain('Đơn vị hành chính: sau sắp xếp ngày 1/7/2025');
+
+    // 2026: a recognition of its own (imported, x/10) is the new commune's status; the others still have none
+    const tanLap = went.find((w) => w.former === 'Xã Tân Liên')!;
+    const csv = ['Mã xã,Tên xã,Năm,Số tiêu chí đạt,Xếp loại', `${tanLap.new_code},"${tanLap.new_name}",2026,8/10,Chưa đạt`].join('\r\n');
+    const imported = await session.page.evaluate(
+      async (t) => (window as any).ntmAtlas.importBytes('tan-lap-2026.csv', new TextEncoder().encode(t), 'beside'),
+      csv,
+    );
+    expect(imported).toMatchObject({ ok: true, rowsLoaded: 1 });
+    await api(session, 'setYear', 2026);
+    const row = (code: string) => session.page.locator(`[data-testid="sponsor-communes"] tbody tr[data-code="${code}"]`);
+    await expect.poll(() => row(tanLap.new_code).getByTestId('sponsor-status').textContent(), { timeout: 20_000 }).toMatch(/^Chưa đạt chuẩn/);
+    expect(await row(tanLap.new_code).getByTestId('sponsor-criteria').textContent()).toMatch(/^8\/10/);
+    for (const w of went.filter((x) => x !== tanLap)) {
+      expect(await row(w.new_code).getByTestId('sponsor-status').textContent()).toMatch(/^Chưa có công nhận sau sắp xếp; \d+\/\d+ xã cũ đạt chuẩn NTM năm 2025/);
+    }
   });
 
   test('the Farmers’ Union short link shows Hướng Lộc and Triệu Độ', async () => {
