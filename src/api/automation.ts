@@ -121,7 +121,8 @@ export function automationApi(atlas: AtlasFacade) {
      * it, with phase timings in ms. Rows needing a manual choice are left out (counted in needsResolution); a file
      * that cannot be read or has no accepted row gives ok: false and loads nothing. `choices` are what a person
      * would type or choose: the year box's text (empty or absent: the year shown) and the province (code or name,
-     * "all" for the whole country; absent: the province shown).
+     * "all" for the whole country; absent: the province shown). A targets table's targets are added as the panel
+     * adds them; `targets` in the result says how many were read, added and refused.
      */
     importBytes: (name: string, bytes: Uint8Array, mode: ImportMode = 'beside', choices: ImportChoices = {}) => importBytes(atlas, name, bytes, mode, choices),
     /** Runs read-only SQL in the app's DuckDB, for tests that check the map against an independent query. */

@@ -202,7 +202,11 @@ export class Atlas implements AtlasFacade {
         matrices: () => this.matrices!,
         unitsRead: () => this.unitList !== null,
         useFirstUnits: (units) => (this.firstUnits = units),
-        useUnits: (units) => (this.unitList = units),
+        useUnits: (units) => {
+          this.unitList = units;
+          // the import service is there from now on: a file read early waits for the other vintage's unit list
+          this.vintages.connectImports(this.data.imports);
+        },
         useEngine: (db, targets) => {
           this.userTargetStore = targets;
           this.engineForUi = db;

@@ -60,6 +60,15 @@ export class VintageControl {
   }
 
   /**
+   * Lets the import read a vintage's unit list when a file needs it before preloadOther has handed it over (a
+   * targets table's 2026+ rows are read in the post-reform provinces): the read waits for the same data a switch
+   * uses, made once.
+   */
+  connectImports(imports: ImportService | null): void {
+    imports?.candidatesFrom(async (vintage) => unitRows((await this.cache.get(vintage)).units));
+  }
+
+  /**
    * Reads the other vintage's data ahead of a switch, and hands both unit lists to the import as candidates: a file
    * is scored against the provinces of both vintages and the report names the one it fits.
    */

@@ -3,12 +3,13 @@
 // pipeline in Node without a listener.
 
 /**
- * read: the file's bytes read; decode: text decoded or the workbook unpacked; header: the header and table found;
+ * read: the file's bytes read; units: waiting for the other vintage's unit list (still loading after start-up);
+ * decode: text decoded or the workbook unpacked; header: the header and table found;
  * values: each row's values read; match: rows matched to units; validate: rows checked and the report built;
  * arrow: the accepted rows turned into Arrow tables; load: the tables loaded into DuckDB; save: kept in the
  * browser (IndexedDB); map: the map recoloured.
  */
-export const IMPORT_PHASES = ['read', 'decode', 'header', 'values', 'match', 'validate', 'arrow', 'load', 'save', 'map'] as const;
+export const IMPORT_PHASES = ['read', 'units', 'decode', 'header', 'values', 'match', 'validate', 'arrow', 'load', 'save', 'map'] as const;
 export type ImportPhase = (typeof IMPORT_PHASES)[number];
 
 /** Rows (or tables) done of all of them, for "matching 40,000 of 100,000 rows". */

@@ -49,7 +49,7 @@ export const NATIONAL_CODE = '00';
 const NATIONAL = /^(0{1,2}|ca nuoc|toan quoc|viet nam|vietnam|national|whole country|country)$/;
 
 export interface TargetsContext {
-  /** the province lists of each vintage (a vintage whose list is absent refuses its rows, saying so) */
+  /** the province lists of each vintage (one is absent only when it could not be loaded: its rows are refused, saying so) */
   units: Partial<Record<UnitVintage, UnitIndex>>;
   indicators: readonly TargetIndicator[];
 }

@@ -58,3 +58,63 @@ describe('a targets table in the data panel', () => {
     await expect.poll(() => sql<{ n: number }>(s, "SELECT count(*)::INTEGER AS n FROM user_targets WHERE target_id LIKE 'file:%'"), poll).toEqual([{ n: 1 }]);
   });
 });
+
+// window.ntmAtlas.importBytes takes the panel's path for a targets table too (the same addFileTargets), and a file
+// read right after start-up on the pre-reform map, while the post-reform province list may still be loading in the
+// background, waits for that list: its 2030 row is read in the post-reform provinces (44 = new Quảng Trị), never
+// refused as "not loaded".
+describe('a targets table through window.ntmAtlas.importBytes', () => {
+  /** Imports a CSV as soon as the app is ready (not settled: the other vintage's list may still be loading). */
+  const importText = (name: string, text: string) =>
+    s.page.evaluate(async ([n, t]) => {
+      const atlas = (window as any).ntmAtlas;
+      await atlas.ready;
+      return atlas.importBytes(n, new TextEncoder().encode(t));
+    }, [name, text] as const);
+  const EARLY = 'chi-tieu-som.csv';
+  const early = [
+    'Tỉnh,Chỉ tiêu,Năm mục tiêu,Giá trị (%)',
+    '44,Tỷ lệ xã đạt chuẩn NTM,2030,95',
+    'Quảng Trị,Tỷ lệ xã đạt chuẩn NTM,2025,70',
+    '44,Tỷ lệ xã sạch đẹp,2030,50',
+  ].join('\r\n');
+
+  test('read at start-up on the pre-reform map: added as the panel adds them, with counts added and refused', async () => {
+    await s.page.goto(new URL('?vintage=2024&province=45', baseUrl()).href);
+    await s.page.waitForFunction(() => (window as any).ntmAtlas !== undefined);
+    const importEarly = () => importText(EARLY, early);
+    const r = await importEarly();
+    expect(r.error).toBeNull();
+    expect(r.ok).toBe(true);
+    expect(r.targets).toEqual({
+      read: 2, added: 2, refused: 1,
+      provinces: [
+        { province_code: '44', province_name: 'Tỉnh Quảng Trị', vintage: '2025-07', count: 1 },
+        { province_code: '45', province_name: 'Tỉnh Quảng Trị', vintage: '2024', count: 1 },
+      ],
+    });
+    expect([r.accepted, r.rejected, r.dataset]).toEqual([2, 1, null]);
+    expect(r.issues.byCode).toEqual({ indicator_unknown: 1 });
+    expect(r.issues.first).toEqual(['Row 4, column "Chỉ tiêu": unknown indicator "Tỷ lệ xã sạch đẹp": write its name as the scorecard shows it (e.g. "Share of communes meeting NTM") or its code (target_share_communes_ntm).']);
+    const stored = () => sql<Record<string, unknown>>(s, 'SELECT target_id, province_code, target_year, value_num, source FROM user_targets WHERE target_id LIKE ? ORDER BY target_id', [`file:${EARLY}|%`]);
+    expect(await stored()).toEqual([
+      { target_id: `file:${EARLY}|44|target_share_communes_ntm|2030`, province_code: '44', target_year: 2030, value_num: 95, source: `${EARLY}, dòng 2` },
+      { target_id: `file:${EARLY}|45|target_share_communes_ntm|2025`, province_code: '45', target_year: 2025, value_num: 70, source: `${EARLY}, dòng 3` },
+    ]);
+    // no data set was loaded for it
+    expect(await sql(s, 'SELECT file FROM import_dataset WHERE file = ?', [EARLY])).toEqual([]);
+
+    // the same file again: its targets are replaced, not added twice
+    const again = await importEarly();
+    expect(again.targets.added).toBe(2);
+    expect(await stored()).toHaveLength(2);
+  });
+
+  test('a table with no readable target adds nothing and says why', async () => {
+    const r = await importText('chi-tieu-sai.csv', 'Tỉnh,Chỉ tiêu,Năm mục tiêu,Giá trị\r\n44,Tỷ lệ xã sạch đẹp,2030,50\r\n');
+    expect(r.ok).toBe(false);
+    expect(r.error).toBe('no target read');
+    expect(r.targets).toMatchObject({ read: 0, added: 0, refused: 1 });
+    expect(await sql(s, "SELECT target_id FROM user_targets WHERE target_id LIKE 'file:chi-tieu-sai.csv|%'")).toEqual([]);
+  });
+});

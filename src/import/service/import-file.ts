@@ -2,18 +2,26 @@ import type { Message } from '../../i18n/message';
 import { render } from '../../i18n/catalogue';
 import { msg } from '../../i18n/message';
 import type { ImportView } from './import-view';
-import { targetIndicators } from './targets';
+import type { UserTargetRow } from '../../db/sql/targets';
+import type { TargetsOfProvince, TargetsRead } from '../targets';
+import { fileTargetPrefix, fileTargetRows, targetIndicators } from './targets';
 import { loadedRows, type ImportMode, type ImportPhaseTimings, type ImportService, type ImportTask, type StoredDataset } from './imports';
 import { failureMessage, ImportCancelled, ImportFailure } from './worker-failure';
 
 /**
  * The import sequence, shared by the data panel (which shows the report in between, so the user can resolve
  * rows) and window.ntmAtlas.importBytes (which loads what matched): read the file in the worker, then load the
- * accepted rows into DuckDB and IndexedDB and recolour the map.
+ * accepted rows into DuckDB and IndexedDB and recolour the map; a targets table's targets are added instead.
  */
+/** Where a targets table's targets are kept as entered targets (src/app/user-targets.ts). */
+interface EnteredTargets {
+  replace(prefix: string, rows: readonly UserTargetRow[]): Promise<number>;
+}
+
 /** What the sequence needs of the app (src/app's Atlas, as the UI sees it). */
 interface ImportingAtlas {
   readonly imports: ImportService | null;
+  readonly targets: EnteredTargets | null;
   readonly state: { get(): { province: string | null; year: number } };
   dataChanged(): Promise<void>;
   drawn(): Promise<void>;
@@ -107,6 +115,23 @@ export async function applyImport(atlas: ImportingAtlas, result: ImportView, mod
   return dataset;
 }
 
+/**
+ * Step 2 of a targets table (view.targets): its targets become entered targets, scored in the scorecard; a file
+ * read again replaces the targets it gave before, and those it no longer gives go. Returns how many are kept.
+ */
+export function addFileTargets(atlas: Pick<ImportingAtlas, 'targets'>, view: ImportView): Promise<number> {
+  if (!atlas.targets || !view.targets) return Promise.reject(new ImportFailure(msg('import.workerError.notReady')));
+  return atlas.targets.replace(fileTargetPrefix(view.file), fileTargetRows(view.targets.targets, view.file));
+}
+
+/** What importBytes() reports of a targets table: targets read, added (kept) and rows refused, per province. */
+export interface TargetsOutcome {
+  read: number;
+  added: number;
+  refused: number;
+  provinces: TargetsOfProvince[];
+}
+
 /** What importBytes() reports: counts of the report, what was loaded, and the phase timings. */
 export interface ImportOutcome extends ImportTimings {
   ok: boolean;
@@ -136,12 +161,30 @@ export interface ImportOutcome extends ImportTimings {
   rowsLoaded: number;
   rowsSkipped: number;
   dataset: string | null;
+  /** a targets table's targets (null for other files); accepted and rejected then count targets and refused rows */
+  targets: TargetsOutcome | null;
+}
+
+/** A targets table's counts in importBytes()'s terms: its refused rows' reasons are the issues. */
+function targetCounts(t: TargetsRead): Pick<ImportOutcome, 'issues' | 'read' | 'accepted' | 'rejected' | 'targets'> {
+  const issues = t.refused.flatMap((r) => r.issues);
+  const byCode: Record<string, number> = {};
+  for (const i of issues) byCode[i.code] = (byCode[i.code] ?? 0) + 1;
+  return {
+    issues: { errors: issues.length, warnings: 0, byCode, first: issues.slice(0, 5).map((i) => render('en', i.message)) },
+    read: t.targets.length + t.refused.length,
+    accepted: t.targets.length,
+    rejected: t.refused.length,
+    targets: { read: t.targets.length, added: 0, refused: t.refused.length, provinces: t.provinces },
+  };
 }
 
 /**
  * The whole import without the panel: read (with the year and province a person would type or choose), load
- * what matched, recolour, and resolve once the map has drawn the imported data. A file that cannot be read, or
- * with no accepted row, gives ok: false and loads nothing; it never throws.
+ * what matched, recolour, and resolve once the map has drawn the imported data. A targets table's targets are
+ * added as the panel adds them (addFileTargets; `mode` does not apply), its outcome's `targets` saying how many
+ * were added and refused. A file that cannot be read, or with no accepted row or target, gives ok: false and
+ * loads nothing; it never throws.
  */
 export async function importBytes(atlas: ImportingAtlas, name: string, bytes: Uint8Array, mode: ImportMode = 'beside', choices: ImportChoices = {}): Promise<ImportOutcome> {
   const t0 = performance.now();
@@ -166,6 +209,7 @@ export async function importBytes(atlas: ImportingAtlas, name: string, bytes: Ui
     rowsLoaded: 0,
     rowsSkipped: 0,
     dataset: null,
+    targets: null,
     totalMs: performance.now() - t0,
   });
   let result: ImportView;
@@ -195,6 +239,8 @@ export async function importBytes(atlas: ImportingAtlas, name: string, bytes: Ui
     rowsLoaded: 0,
     rowsSkipped: 0,
     dataset: null,
+    targets: null,
+    ...(result.targets ? targetCounts(result.targets) : {}),
     totalMs: 0,
   };
   const done = (o: Partial<ImportOutcome>): ImportOutcome => ({ ...outcome, ...timings, ...o, totalMs: performance.now() - t0 });
@@ -205,6 +251,17 @@ export async function importBytes(atlas: ImportingAtlas, name: string, bytes: Ui
   if (!result.ok || result.error) {
     const m = result.error ? result.error.message : msg('import.workerError.noReport');
     return notApplied(m, result.error ? `${render('en', result.error.message)} (${render('en', result.error.where)})` : undefined);
+  }
+  if (result.targets) {
+    // a targets table: its targets are added as the panel's targets report adds them (the map is unchanged)
+    if (result.targets.targets.length === 0) return notApplied(msg('import.targets.nothing'), 'no target read');
+    try {
+      const added = await addFileTargets(atlas, result);
+      atlas.imports?.release(result);
+      return done({ ok: true, targets: { ...outcome.targets!, added } });
+    } catch (e) {
+      return notApplied(importErrorMessage(e));
+    }
   }
   if (r.accepted === 0) return notApplied(msg('import.nothingToLoad'), 'no row accepted');
   let dataset: StoredDataset;

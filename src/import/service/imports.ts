@@ -1,5 +1,6 @@
 import { createStore, del, entries, keys, set, clear } from 'idb-keyval';
 import type { ImportContext, ImportPhase, Unit, UnitVintage } from '..';
+import type { Vintage } from '../../common/vintage';
 import { msg } from '../../i18n/message';
 import type { BuiltTable, WorkerRequest } from './import-worker';
 import { ImportCancelled, ImportFailure } from './worker-failure';
@@ -9,7 +10,7 @@ import { importTargets, type ImportMode } from '../../common/schema';
 import { duckdbTable, importColumnNames, importTableNames, type ImportTableName } from './import-rows';
 import type { ImportView } from './import-view';
 import { unitRows, type UnitList } from '../../db/unit-list';
-import { POST_REFORM, type Vintage } from '../../common/vintage';
+import { CandidateLists, unitVintageOf } from './candidate-lists';
 import { infoOf, isStoredArrow, isStoredRows, seqOf, upgrade, type DatasetInfo, type StoredDataset, type StoredRows } from './stored-datasets';
 
 export type { ImportMode };
@@ -38,8 +39,7 @@ export interface ImportPhaseTimings {
 
 export type { ImportTask } from './worker-client';
 
-/** The import's name of an administrative vintage (src/common/vintage.ts). */
-export const unitVintageOf = (v: Vintage): UnitVintage => (v === POST_REFORM ? 'from2025' : 'before2025');
+export { unitVintageOf } from './candidate-lists';
 
 /**
  * Imports: the pipeline runs in a worker, which keeps each file's rows and hands the main thread a view of
@@ -48,13 +48,13 @@ export const unitVintageOf = (v: Vintage): UnitVintage => (v === POST_REFORM ? '
  */
 export class ImportService {
   /** other unit lists the province of a file is detected against (sent again to a restarted worker) */
-  private candidates = new Map<UnitVintage, Unit[]>();
+  private candidates = new CandidateLists((vintage, units) => this.worker.tell({ type: 'candidates', vintage, units }));
   /** the worker: started on the first call, started afresh after it died or a read was cancelled */
   private worker = new WorkerClient(
     () => new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' }),
     (w) => {
       w.postMessage({ type: 'units', units: unitRows(this.units), vintage: unitVintageOf(this.units.vintage) } satisfies WorkerRequest);
-      for (const [vintage, units] of this.candidates) w.postMessage({ type: 'candidates', vintage, units } satisfies WorkerRequest);
+      for (const [vintage, units] of this.candidates.entries()) w.postMessage({ type: 'candidates', vintage, units } satisfies WorkerRequest);
     },
   );
 
@@ -79,7 +79,14 @@ export class ImportService {
    */
   addCandidateUnits(vintage: UnitVintage, units: Unit[]): void {
     this.candidates.set(vintage, units);
-    this.worker.tell({ type: 'candidates', vintage, units });
+  }
+
+  /**
+   * How the other vintage's unit list is read when a file is read before it was added (the app loads it in the
+   * background after start-up): the read waits for it rather than refuse rows that need it.
+   */
+  candidatesFrom(load: (vintage: Vintage) => Promise<Unit[]>): void {
+    this.candidates.loadWith(load);
   }
 
   /** Starts the worker (its module and the unit index) ahead of a first file, e.g. when the data panel opens. */
@@ -90,7 +97,8 @@ export class ImportService {
   /**
    * Reads, matches and validates a file; nothing is loaded until apply(). With `transfer`, the bytes' buffer
    * is handed to the worker (the caller's array is left empty) instead of copied. Cancelling through `task` ends
-   * the worker, and with it every report it held.
+   * the worker, and with it every report it held. A read first waits for the other vintage's unit list while it
+   * loads (CandidateLists.ready: the task's step 'units').
    */
   async read(
     name: string,
@@ -100,6 +108,7 @@ export class ImportService {
     transfer = false,
     task?: ImportTask,
   ): Promise<ImportView> {
+    await this.candidates.ready(this.units.vintage, task);
     const t0 = performance.now();
     const move = transfer && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
     const r = await this.worker.call({ type: 'read', id: this.worker.id(), name, bytes, ctx }, move, task);

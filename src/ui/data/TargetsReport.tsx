@@ -4,7 +4,7 @@ import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { NATIONAL_CODE, type TargetsRead } from '../../import/targets';
 import type { ImportView } from '../../import/service/import-view';
-import { fileTargetPrefix, fileTargetRows } from '../../import/service/targets';
+import { addFileTargets } from '../../import/service/import-file';
 import { shortProvinceName } from '../../common/vn-name';
 import { DataText, MessageText } from './MessageText';
 
@@ -23,7 +23,7 @@ export function TargetsReport({ result, onDone, onCancel }: { result: ImportView
     if (!atlas.targets) return;
     setBusy(true);
     try {
-      const count = await atlas.targets.replace(fileTargetPrefix(result.file), fileTargetRows(read.targets, result.file));
+      const count = await addFileTargets(atlas, result);
       onDone(t('import.targets.applied', { count, file: result.file }));
     } finally {
       setBusy(false);

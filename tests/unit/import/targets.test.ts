@@ -110,7 +110,7 @@ describe('targets table: reading', () => {
     expect(accounted(t)).toBe(t.rowsInFile);
   });
 
-  it('says so when the province list of the year is not loaded yet', async () => {
+  it('says so when the province list of the year could not be loaded', async () => {
     const { t } = await read('Tỉnh,Chỉ tiêu,Năm,Giá trị\n44,Tỷ lệ xã đạt chuẩn NTM,2030,90\n44,Tỷ lệ xã đạt chuẩn NTM,2025,90\n', { ...ctx, candidates: [] });
     expect(codesOf(t)).toEqual({ 2: ['province_list_missing'] });
     expect(t.targets.map((x) => [x.province_code, x.province_name, x.vintage])).toEqual([['44', 'Tỉnh Quảng Bình', '2024']]);
