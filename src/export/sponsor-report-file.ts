@@ -107,12 +107,24 @@ export function formerText(c: SponsoredCommuneRow, t: Translate, locale: Locale)
 
 export const isNtm = (tier: string | null) => tier !== null && tier !== 'chua_dat';
 
-/** How many communes reached the standard since the assignment began. */
+/**
+ * How many communes reached the standard since the assignment began. On the post-reform units before any of them
+ * has a recognition of its own (`former`): how many of the former communes assigned were NTM in their last year.
+ */
 export function progressSummary(communes: readonly SponsoredCommuneRow[]) {
+  const formerOnly = communes.length > 0 && communes.every((c) => c.tier === null && c.former_code !== null);
+  const former = new Map(communes.map((c) => [c.former_code, c]));
   return {
     communes: communes.length,
     ntmNow: communes.filter((c) => isNtm(c.tier)).length,
     reachedSinceAssignment: communes.filter((c) => isNtm(c.tier) && !isNtm(c.tier_at_start)).length,
+    former: formerOnly
+      ? {
+          count: former.size,
+          ntm: [...former.values()].filter((c) => isNtm(c.last_tier)).length,
+          year: Math.max(...[...former.values()].map((c) => c.last_tier_year ?? 0)),
+        }
+      : null,
   };
 }
 

@@ -74,7 +74,8 @@ export interface SponsorReportInput {
   formerColumn?: boolean;
   /** The first year of a new poverty standard within some assignment: the spans' note. */
   standardChangedIn?: number | null;
-  summary: { communes: number; reachedSinceAssignment: number; ntmNow: number };
+  /** `former`: on the post-reform units before any own recognition, the former communes assigned and how many were NTM. */
+  summary: { communes: number; reachedSinceAssignment: number; ntmNow: number; former?: { count: number; ntm: number; year: number } | null };
   sources: readonly string[];
   illustrative: boolean;
 }
@@ -84,7 +85,8 @@ const MINUS = '\u2212';
 const APPROX = '~';
 
 /** "In total: 4 sponsored communes; 1 reached …; 3 meet the standard now." (each count with its plural). */
-function summaryText(s: SponsorReportInput['summary'], t: Translate): string {
+function summaryText(s: SponsorReportInput['summary'], t: Translate, year: number): string {
+  if (s.former) return t('sponsor.summaryFormer', { year, count: s.former.count, ntm: s.former.ntm, last: s.former.year });
   return t('export.doc.summary', {
     communes: msg('export.doc.summaryCommunes', { count: s.communes }),
     reached: msg('export.doc.summaryReached', { count: s.reachedSinceAssignment }),
@@ -255,7 +257,7 @@ export async function exportSponsorReportPdf(input: SponsorReportInput, task?: T
   const tail = (pt: number) =>
     stack(
       [
-        textBlock(doc, summaryText(input.summary, t), inner, { pt: pt + 0.5, bold: true }),
+        textBlock(doc, summaryText(input.summary, t, input.dataYear), inner, { pt: pt + 0.5, bold: true }),
         // the view's notes under its table: changes per poverty standard, apportioned households
         input.standardChangedIn ? textBlock(doc, t('sponsor.standardChanged', { year: input.standardChangedIn }), inner, { pt: Math.max(7, pt - 1) }) : null,
         input.communes.some((c) => c.approximate) ? textBlock(doc, t('vintage.approximate').replace('≈', APPROX), inner, { pt: Math.max(7, pt - 1) }) : null,

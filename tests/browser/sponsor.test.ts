@@ -62,6 +62,7 @@ describe('sponsor links', () => {
     expect((await communeNames(session)).sort()).toEqual(went.map((w) => w.new_name).sort());
     const formerly = await session.page.getByTestId('sponsor-former').allTextContents();
     for (const w of went) expect(formerly.some((f) => f.startsWith(`trước là ${w.former}`))).toBe(true);
+    expect(await session.page.getByTestId('sponsor-summary').textContent()).toMatch(/^Năm 2025: các xã mới chưa có công nhận NTM riêng \(sau sắp xếp\); \d\/4 xã cũ/);
     // no status of their own before 2026: how many former communes were NTM instead
     for (const status of await session.page.getByTestId('sponsor-status').allTextContents()) {
       expect(status).toMatch(/^Chưa có công nhận sau sắp xếp; \d+\/\d+ xã cũ đạt chuẩn NTM năm 2025/);

@@ -37,7 +37,9 @@ export function SponsorView() {
       <h2>{sponsor.sponsor_org}</h2>
       <Assignment sponsor={sponsor} />
       <p data-testid="sponsor-summary">
-        {t('sponsor.summary', { ntm: summary.ntmNow, count: summary.communes, reached: summary.reachedSinceAssignment, year: s.year })}
+        {summary.former
+          ? t('sponsor.summaryFormer', { year: s.year, count: summary.former.count, ntm: summary.former.ntm, last: summary.former.year })
+          : t('sponsor.summary', { ntm: summary.ntmNow, count: summary.communes, reached: summary.reachedSinceAssignment, year: s.year })}
         <IllustrativeMark show={summaryIllustrative(communes)} compact />
       </p>
       <table className="sponsor-communes" data-testid="sponsor-communes">

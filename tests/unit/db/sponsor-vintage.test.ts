@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { rowsOf, type SqlEngine } from '../../../src/db/engine';
 import { sponsorCommunes2025SQL, sponsorCommunesSQL, sponsoredComparisonSQLOf, sponsorsSQLOf } from '../../../src/db/sql/sponsor';
-import { formerText, povertySpans, statusText, type SponsoredCommuneRow } from '../../../src/export/sponsor-report-file';
+import { formerText, povertySpans, progressSummary, statusText, type SponsoredCommuneRow } from '../../../src/export/sponsor-report-file';
 import { translator } from '../../../src/i18n/catalogue';
 import { sponsoredLabels2025SQL } from '../../../src/db/sql/vintage';
 import { engineWithAssets } from '../helpers/real-assets';
@@ -50,6 +50,10 @@ describe('a sponsor on the post-reform units', () => {
     expect(statusText(tanLap, t)).toBe(`Chưa có công nhận sau sắp xếp; ${k.n_ntm}/${k.n_rural} xã cũ đạt chuẩn NTM năm 2025`);
     const [start] = await q<{ tier: string }>(`SELECT tier FROM commune_year WHERE commune_code = '19465' AND year = 2020`);
     expect(tanLap.tier_at_start).toBe(start.tier);
+    // the summary counts no new commune as NTM: the former communes assigned, by their last status
+    const old = await q<{ tier: string }>(sponsorCommunesSQL, ['qt-lmhtx', 2025]);
+    expect(progressSummary(rows)).toMatchObject({ ntmNow: 0, former: { count: 4, ntm: old.filter((r) => r.tier !== 'chua_dat').length, year: 2025 } });
+    expect(progressSummary(old as Row[]).former).toBeNull();
   });
 
   test('poverty of the new commune (apportioned before 2026), its change split at the 2022 standard change', async () => {
@@ -87,6 +91,7 @@ describe('a sponsor on the post-reform units', () => {
       const now = (await q<Row>(sponsorCommunes2025SQL, ['qt-lmhtx', 2026])).find((r) => r.former_name === 'Xã Tân Liên')!;
       expect([now.tier, now.criteria_met, now.criteria_total, now.criteria_set]).toEqual(['chua_dat', 8, 10, 'qd51_2025']);
       expect(statusText(now, t)).toBe('Chưa đạt chuẩn');
+      expect(progressSummary(await q<Row>(sponsorCommunes2025SQL, ['qt-lmhtx', 2026])).former).toBeNull();
       // the history still ends with the former commune's last pre-reform year
       expect(now.last_tier_year).toBe(2025);
     } finally {

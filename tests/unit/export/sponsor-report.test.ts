@@ -93,7 +93,8 @@ describe('exportSponsorReportPdf', () => {
   it('on the post-reform units names the former commune each assignment was made to, and marks apportioned rates', async () => {
     const [first, ...rest] = sponsoredCommunes(2);
     const moved = { ...first, name: 'Xã Tân Lập', districtName: 'trước là Xã Tân Liên (Huyện Hướng Hóa), toàn bộ', status: 'Chưa có công nhận sau sắp xếp', approximate: true };
-    const pdf = await inspectPdf(await exportSponsorReportPdf(sponsorInput(fonts, 2, { communes: [moved, ...rest], formerColumn: true })));
+    const summary = { communes: 2, ntmNow: 0, reachedSinceAssignment: 0, former: { count: 2, ntm: 1, year: 2025 } };
+    const pdf = await inspectPdf(await exportSponsorReportPdf(sponsorInput(fonts, 2, { communes: [moved, ...rest], formerColumn: true, summary })));
     const text = pdf.text.replace(/\s+/g, ' ');
     expect(text).toContain('Xã cũ (trước 1/7/2025)');
     expect(text).not.toContain('Huyện Tình trạng');
@@ -101,6 +102,9 @@ describe('exportSponsorReportPdf', () => {
     // Noto Sans has no ≈: the mark is printed as ~, in the cell and the note
     expect(text).toMatch(/~ \d+,\d%/);
     expect(text).toContain('~ ước tính');
+    // no new commune counted NTM before a recognition of its own: the former communes assigned instead
+    expect(text).toContain('các xã mới chưa có công nhận NTM riêng (sau sắp xếp); 1/2 xã cũ được giao đỡ đầu đạt chuẩn NTM năm 2025');
+    expect(text).not.toContain('Tổng cộng');
   });
 
   it('works without a map, in English, without the notice', async () => {
