@@ -168,7 +168,8 @@ describe('a province edition in a fresh browser', () => {
       expect(pdf.text).not.toContain(`${rate} *`);
     }
     expect(pdf.text).not.toMatch(/\d+\/19 \*/);
-    expect(pdf.text).toMatch(/\) \*/); // the change column: "… (từ 2021) *"
+    // the change column, span by span at the 2022 poverty standard change as the view shows it: "2020–2021: −1,6 *"
+    expect(pdf.text).toMatch(/\d{4}–\d{4}: [−+]?\d+,\d \*/);
     expect(pdf.text).toContain('minh họa');
   });
 
