@@ -89,16 +89,17 @@ export function NextSteps({ communes }: { communes: SponsorCommune[] }) {
     <ol className="next-steps" data-testid="sponsor-missing">
       {communes.map((c) => {
         const missing = c.missing.length;
+        // without a status of its own (the post-reform units before 2026) there is no next tier to name
         const step =
           c.tier === null
             ? statusText(c, t)
             : c.tier === 'chua_dat'
-            ? t('sponsor.next.toNtm', { count: missing })
-            : missing > 0
-              ? t('sponsor.next.keep', { count: missing })
-              : c.next_tier
-                ? t('sponsor.next.tier', { tier: t(`status.${c.next_tier}`) })
-                : t('sponsor.next.top');
+              ? t('sponsor.next.toNtm', { count: missing })
+              : missing > 0
+                ? t('sponsor.next.keep', { count: missing })
+                : c.next_tier
+                  ? t('sponsor.next.tier', { tier: t(`status.${c.next_tier}`) })
+                  : t('sponsor.next.top');
         return (
           <li key={sponsorRowKey(c)} data-code={c.commune_code} data-missing={missing}>
             <button type="button" className="link" onClick={() => atlas.select(c.commune_code)}>
