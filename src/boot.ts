@@ -1,5 +1,7 @@
-// The first module the page runs: DuckDB's worker starts compiling its 34 MB wasm and the tables it needs first
-// start downloading while the rest of the app (React, MapLibre, deck.gl) is still being fetched and parsed.
+// The first module the page runs: DuckDB's worker script and the tables the engine needs first start downloading
+// while the rest of the app (React, MapLibre, deck.gl) is still being fetched and parsed. The engine's 34 MB wasm is
+// compiled once the first map is coloured from the precomputed one (or at once where none is shown): on a 2-core
+// office laptop that compile would take the CPU the first map needs (issue 17).
 import { startBrowserEngine } from './db/browser-engine';
 import { fetchAsset } from './db/fetch-asset';
 import { coreAssets } from './db/load';
@@ -10,7 +12,16 @@ import type { SqlEngine } from './db/engine';
 
 /** ms from navigation start: when this module ran, and when the engine answered. */
 export const bootTimings: { bootStarted: number; engineStarted?: number } = { bootStarted: performance.now() };
-export const bootEngine: Promise<SqlEngine> = startBrowserEngine().then((engine) => {
+let openEngineGate!: () => void;
+const engineGate = new Promise<void>((resolve) => (openEngineGate = resolve));
+/** Lets the engine compile its wasm (src/app/start-up.ts: after the first coloured frame, or when no first map is shown). */
+export function letEngineStart(): void {
+  openEngineGate();
+}
+// a safety net only: whatever happens to the start-up, the engine never waits longer than this
+const ENGINE_WAITS_AT_MOST_MS = 5000;
+setTimeout(letEngineStart, ENGINE_WAITS_AT_MOST_MS);
+export const bootEngine: Promise<SqlEngine> = startBrowserEngine(engineGate).then((engine) => {
   bootTimings.engineStarted = performance.now();
   performance.mark('ntm:engine-started');
   return engine;

@@ -5,6 +5,7 @@ import type { UnitList } from '../db/unit-list';
 import type { IndicatorId } from '../indicators/registry';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
+import { letEngineStart } from '../boot';
 import { firstMapUnits, loadFirstMap } from './first-map';
 import type { LinkOpening } from './link-opening';
 import { latestYear } from './link-request';
@@ -51,6 +52,8 @@ export async function startUp(target: StartUpTarget, view: MapView): Promise<voi
   const vintage = state.get().vintage;
   const core = data.loadCore(vintage);
   const first = loadFirstMap(vintage);
+  // the engine compiles its wasm once the first map is coloured (src/boot.ts); with no precomputed map, at once
+  void first.then((f) => f ?? letEngineStart(), letEngineStart);
   // the communes are drawn (grey) as soon as their geometry is in; the base layers wait for the colours (MapView)
   view.prefetchLayer(state.get().province, vintage);
   // every frame re-rasterises what is drawn (on the CPU where there is no GPU): the communes join the map
@@ -58,9 +61,13 @@ export async function startUp(target: StartUpTarget, view: MapView): Promise<voi
   // colours before the engine: the precomputed first map (unless the engine is there first), classified before
   // the communes are first drawn, so that first frame is already coloured (one frame less to rasterise)
   const [precomputed] = await Promise.all([Promise.race([first, core.then(() => null)]), view.map.idle()]);
-  if (precomputed) await showFirstMap(target, view, precomputed);
+  const shown = precomputed !== null && (await showFirstMap(target, view, precomputed));
+  if (!shown) letEngineStart();
   await view.showProvince(false);
-  void view.map.nextFrame().then(() => (timings.firstFrame ??= performance.now()));
+  void view.map.nextFrame().then(() => {
+    timings.firstFrame ??= performance.now();
+    letEngineStart();
+  });
   const db = await core;
   opening.notRestored = await data.restoreStoredImports();
   const matrices = target.matrices();
@@ -106,12 +113,12 @@ export async function startUp(target: StartUpTarget, view: MapView): Promise<voi
  * Colours the map from the precomputed first map while DuckDB starts: its units stand in for the unit list and
  * its matrices for the engine's until they are read (IndicatorMatrices.seed). Only for the views it holds.
  */
-async function showFirstMap(target: StartUpTarget, view: MapView, f: FirstMap): Promise<void> {
+async function showFirstMap(target: StartUpTarget, view: MapView, f: FirstMap): Promise<boolean> {
   const { state } = target;
   // a link without a year opens on the latest year with data (LinkRequest): the first map's until the lists are read
   if (!target.opening.link.yearAsked && !target.unitsRead()) state.set({ year: latestYear(f.years) });
   const s = state.get();
-  if (target.unitsRead() || !f.years.includes(s.year) || !f.matrices[s.indicator]) return;
+  if (target.unitsRead() || !f.years.includes(s.year) || !f.matrices[s.indicator]) return false;
   const units = firstMapUnits(f);
   target.useFirstUnits(units);
   view.setUnits(units);
@@ -119,4 +126,5 @@ async function showFirstMap(target: StartUpTarget, view: MapView, f: FirstMap): 
   if (s.years.length === 0) state.set({ years: f.years });
   target.timings.precomputedColours = performance.now();
   await target.refresh();
+  return true;
 }

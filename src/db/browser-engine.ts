@@ -10,11 +10,15 @@ const bundles: duckdb.DuckDBBundles = {
   eh: { mainModule: ehWasm, mainWorker: ehWorker },
 };
 
-/** Starts DuckDB-WASM from files served by our own origin (no CDN). */
-export async function startBrowserEngine(): Promise<SqlEngine> {
+/**
+ * Starts DuckDB-WASM from files served by our own origin (no CDN): the worker at once, its wasm (download and
+ * compile) once `mayCompile` resolves.
+ */
+export async function startBrowserEngine(mayCompile: Promise<void> = Promise.resolve()): Promise<SqlEngine> {
   const bundle = await duckdb.selectBundle(bundles);
   const worker = new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await mayCompile;
   await db.instantiate(bundle.mainModule);
   const conn = await db.connect();
   await conn.query(offlineSettings(new URL('duckdb-extensions', window.location.href).href).join(';\n'));
