@@ -7,7 +7,7 @@ import { fetchAsset } from './db/fetch-asset';
 import { coreAssets } from './db/load';
 import { editionCoreAssets, editionOfPage } from './db/edition';
 import { firstMapAsset } from './common/first-map';
-import { PRE_REFORM } from './common/vintage';
+import { PRE_REFORM, isVintage } from './common/vintage';
 import type { SqlEngine } from './db/engine';
 
 /** ms from navigation start: when this module ran, and when the engine answered. */
@@ -27,5 +27,9 @@ export const bootEngine: Promise<SqlEngine> = startBrowserEngine(engineGate).the
   return engine;
 });
 bootEngine.catch(() => undefined); // reported by the atlas when it awaits it
-// the precomputed first map first: it colours the map before the engine is up (src/app/first-map.ts)
-for (const asset of [firstMapAsset(PRE_REFORM), ...coreAssets, ...editionCoreAssets(editionOfPage())]) void fetchAsset(asset).catch(() => undefined);
+// the precomputed first map first: it colours the map before the engine is up (src/app/first-map.ts); that of the
+// units a link names (?vintage=, src/state/url-state.ts), else the pre-reform one (a remembered choice of the other
+// vintage is read with the app, which then fetches that vintage's first map itself)
+const linkVintage = new URLSearchParams(window.location.search).get('vintage');
+const firstVintage = linkVintage !== null && isVintage(linkVintage) ? linkVintage : PRE_REFORM;
+for (const asset of [firstMapAsset(firstVintage), ...coreAssets, ...editionCoreAssets(editionOfPage())]) void fetchAsset(asset).catch(() => undefined);
