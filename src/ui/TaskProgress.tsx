@@ -67,7 +67,7 @@ export function useTask<S extends string = ExportStep>(
     <div className="task-progress" role="status" aria-live="polite" data-testid={`${kind}-progress`}>
       <span>
         {running.what}: {t(`${prefix}.step.${running.step ?? firstStep}`, running.count ?? {})}
-        {running.fraction !== undefined ? ` ${Math.round(running.fraction * 100)}%` : '…'}
+        {running.fraction !== undefined ? ` · ${Math.round(running.fraction * 100)}%` : '…'}
       </span>
       <progress max={1} value={running.fraction} aria-hidden="true" />
       <button type="button" data-testid={`${kind}-cancel`} onClick={cancel}>

@@ -251,6 +251,21 @@ describe('every screen', () => {
     expect(toolbar.y + toolbar.height).toBeLessThanOrEqual(map.y + 1);
   });
 
+  test('laptop 1280×720, post-reform units in English: the top bar on one row, a notice clear of the toolbar, the tabs in reach when the panel scrolls', async () => {
+    // year=1999 is ignored with a notice; the vintage switch's "show former districts" makes the widest top bar
+    const session = await open('?vintage=2025-07&year=1999&panel=data&lang=en', { width: 1280, height: 720 });
+    const box = async (selector: string) => (await session.page.locator(selector).first().boundingBox())!;
+    const search = await box('.top-bar .search');
+    expect((await box('.locale-switch')).y).toBeLessThan(search.y + search.height); // not wrapped under the search
+    const toolbar = await box('.map-toolbar');
+    const notice = await box('[data-testid="notice"]');
+    expect(notice.y).toBeGreaterThanOrEqual(toolbar.y + toolbar.height);
+    // the data panel is taller than the screen: scrolled to its end, the tabs are still there to switch panels
+    await session.page.locator('.side').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    expect(await session.page.locator('.side').evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
+    expect((await box('[data-testid="tab-legend"]')).y).toBeGreaterThanOrEqual((await box('.side')).y - 1);
+  });
+
   test('the printed district table names province, year, vintage and date on one page; the language is remembered', async () => {
     const session = await open('?panel=districts', { width: 1280, height: 800 });
     await session.page.emulateMedia({ media: 'print' });

@@ -87,7 +87,7 @@ export function LineagePanel() {
           <table data-testid="former-communes">
             <thead>
               <tr>
-                <th>{t('selection.title')}</th>
+                <th>{t('criteria.commune')}</th>
                 <th>{t('vintage.lastStatus')}</th>
                 <th>{t('vintage.lastPoor')}</th>
               </tr>
