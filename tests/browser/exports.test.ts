@@ -251,12 +251,15 @@ describe('every screen', () => {
     expect(toolbar.y + toolbar.height).toBeLessThanOrEqual(map.y + 1);
   });
 
-  test('laptop 1280×720, post-reform units in English: the top bar on one row, a notice clear of the toolbar, the tabs in reach when the panel scrolls', async () => {
+  test('laptops (1280×720, 1440×900), post-reform units in English: the top bar on one row, a notice clear of the toolbar, the tabs in reach when the panel scrolls', async () => {
     // year=1999 is ignored with a notice; the vintage switch's "show former districts" makes the widest top bar
     const session = await open('?vintage=2025-07&year=1999&panel=data&lang=en', { width: 1280, height: 720 });
     const box = async (selector: string) => (await session.page.locator(selector).first().boundingBox())!;
-    const search = await box('.top-bar .search');
-    expect((await box('.locale-switch')).y).toBeLessThan(search.y + search.height); // not wrapped under the search
+    const oneRow = async () => {
+      const search = await box('.top-bar .search');
+      for (const right of ['.locale-switch', '[data-testid="illustrative-badge"]']) expect((await box(right)).y, right).toBeLessThan(search.y + search.height);
+    };
+    await oneRow(); // not wrapped under the search
     const toolbar = await box('.map-toolbar');
     const notice = await box('[data-testid="notice"]');
     expect(notice.y).toBeGreaterThanOrEqual(toolbar.y + toolbar.height);
@@ -264,6 +267,8 @@ describe('every screen', () => {
     await session.page.locator('.side').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     expect(await session.page.locator('.side').evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
     expect((await box('[data-testid="tab-legend"]')).y).toBeGreaterThanOrEqual((await box('.side')).y - 1);
+    await session.page.setViewportSize({ width: 1440, height: 900 }); // the English subtitle alone is 490px wide
+    await oneRow();
   });
 
   test('the printed district table names province, year, vintage and date on one page; the language is remembered', async () => {
