@@ -116,9 +116,11 @@ ntm AS (
     count(*) FILTER (WHERE y.tier = 'nang_cao')::INTEGER AS nang_cao,
     count(*) FILTER (WHERE y.tier = 'kieu_mau')::INTEGER AS kieu_mau,
     avg(y.criteria_met_count) AS avg_criteria,
-    count(*) FILTER (WHERE y.criteria_met_count < $4)::INTEGER AS below_floor,
+    -- a floor is of a criteria set: 12 of QĐ 318's 19 means nothing for QĐ 51/2025's 10 (no count, not zero)
+    CASE WHEN min(cs.n_criteria) >= $4 THEN count(*) FILTER (WHERE y.criteria_met_count < $4) END::INTEGER AS below_floor,
     ${provenanceSetSQL('y.provenance')} AS provenance
   FROM units un JOIN commune_year y ON y.commune_code = un.commune_code AND y.year IN ($2, $3) AND un.era = ${eraOf('y.year')}
+  LEFT JOIN criteria_sets cs ON cs.criteria_set_id = y.criteria_set
   WHERE un.in_scope GROUP BY ALL
 ),
 pov AS (

@@ -284,7 +284,10 @@ export const keyFiguresOfVintageSQL = (vintage: Vintage): string => scoreSQL(
      coalesce((SELECT max(period_to) FROM criteria_sets WHERE $2 BETWEEN period_from AND period_to), $2)::INTEGER AS target_year,
      k.indicator, '' AS value, CASE WHEN k.indicator = 'target_min_criteria_per_commune' THEN $3::DOUBLE END AS value_num,
      NULL::DOUBLE AS value_min, NULL::DOUBLE AS value_max, '' AS unit, '' AS note, '' AS source, NULL::VARCHAR AS parent_id, 'figure' AS origin
-   FROM (VALUES ${KEY_FIGURES.map((k) => `('${k}')`).join(', ')}) k(indicator))`,
+   FROM (VALUES ${KEY_FIGURES.map((k) => `('${k}')`).join(', ')}) k(indicator)
+   -- the floor is of a criteria set (12 of 19): none for a year whose set has fewer criteria (QĐ 51/2025: 10)
+   WHERE k.indicator <> 'target_min_criteria_per_commune'
+      OR $3 <= (SELECT min(n_criteria) FROM criteria_sets WHERE $2 BETWEEN period_from AND period_to))`,
   `'${vintage}'`,
 );
 export const keyFiguresSQL = keyFiguresOfVintageSQL(PRE_REFORM);

@@ -195,6 +195,9 @@ describe('targets of 2026-2030 on the post-reform units', () => {
     const y2026 = await figures('2025-07', '44', 2026);
     expect(y2026.target_share_communes_ntm.value_now).toBeCloseTo(100 / 3, 9);
     expect(y2026.target_share_communes_ntm).toMatchObject({ period_from: 2026, base_year: 2025, value_base: 50 });
+    // the floor (12 of QĐ 318's 19 criteria) is no figure for a year of QĐ 51/2025's 10 criteria
+    expect((await figures('2025-07', '44', 2025)).target_min_criteria_per_commune).toBeDefined();
+    expect(y2026.target_min_criteria_per_commune).toBeUndefined();
     // the pre-reform key figures of 45 never read a 2026 row of the colliding code 19474
     expect((await figures('2024', '45', 2025)).target_share_communes_ntm.value_now).toBe(50);
   });

@@ -190,6 +190,17 @@ describe('planner on the post-reform units', () => {
     }
   });
 
+  test('communes below the floor are counted only where the year’s criteria set has at least the floor’s criteria', async () => {
+    for (const sql of [plannerTableSQL('province'), plannerTable2025SQL('province')]) {
+      const counted = await q<{ below_floor: number | null }>(sql, [null, 2024, 2020, 12]);
+      expect(counted.every((r) => r.below_floor !== null)).toBe(true);
+      expect(counted.some((r) => Number(r.below_floor) > 0)).toBe(true);
+      // 20 of QĐ 318's 19 criteria (as 12 of QĐ 51/2025's 10): no floor, so no count (not zero)
+      const none = await q<{ below_floor: number | null }>(sql, [null, 2024, 2020, 20]);
+      expect(none.every((r) => r.below_floor === null)).toBe(true);
+    }
+  });
+
   test('in new Quảng Trị, grouped by the former districts of old Quảng Bình and Quảng Trị', async () => {
     const rows = await q<{ group_code: string; group_name: string }>(plannerTable2025SQL('district'), ['44', 2024, 2020, 12]);
     const districts = await q<{ district_code: string }>("SELECT district_code FROM unit_district WHERE province_code IN ('44', '45') AND n_communes > 0");
