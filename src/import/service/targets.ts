@@ -33,22 +33,19 @@ function sourceOf(t: ReadTarget, file: string): string {
 /** What every target id read from `file` starts with. */
 export const fileTargetPrefix = (file: string): string => `file:${file}|`;
 
+/** A read target as a row of the targets tables (user_targets adds when it was entered). */
+function targetRow(t: ReadTarget, target_id: string, source: string): Omit<UserTargetRow, 'entered_at'> {
+  return {
+    target_id, province_code: t.province_code, province_name: provinceName(t), target_year: t.target_year, indicator: t.indicator,
+    value: t.value, value_num: t.value_num, value_min: t.value_min, value_max: t.value_max, unit: TARGET_MEASURES[t.indicator].unit,
+    note: t.note, source, parent_id: null,
+  };
+}
+
 /** The entered targets a targets file gives (UserTargets.replace keeps them, in place of the file's earlier ones). */
 export function fileTargetRows(targets: readonly ReadTarget[], file: string, now = new Date()): UserTargetRow[] {
   return targets.map((t) => ({
-    target_id: `${fileTargetPrefix(file)}${t.province_code}|${t.indicator}|${t.target_year}`,
-    province_code: t.province_code,
-    province_name: provinceName(t),
-    target_year: t.target_year,
-    indicator: t.indicator,
-    value: t.value,
-    value_num: t.value_num,
-    value_min: t.value_min,
-    value_max: t.value_max,
-    unit: TARGET_MEASURES[t.indicator].unit,
-    note: t.note,
-    source: sourceOf(t, file),
-    parent_id: null,
+    ...targetRow(t, `${fileTargetPrefix(file)}${t.province_code}|${t.indicator}|${t.target_year}`, sourceOf(t, file)),
     entered_at: now.toISOString(),
   }));
 }
@@ -68,21 +65,7 @@ export function editionTargetsIPC(targets: readonly EditionTarget[], editionId: 
   const byKey = new Map<string, EditionTarget>();
   for (const e of targets) byKey.set(`${e.target.province_code}|${e.target.indicator}|${e.target.target_year}`, e);
   if (byKey.size === 0) return null;
-  const rows = [...byKey.entries()].map(([key, { file, target: t }]) => ({
-    target_id: `edition:${editionId}|${key}`,
-    province_code: t.province_code,
-    province_name: provinceName(t),
-    target_year: t.target_year,
-    indicator: t.indicator,
-    value: t.value,
-    value_num: t.value_num,
-    value_min: t.value_min,
-    value_max: t.value_max,
-    unit: TARGET_MEASURES[t.indicator].unit,
-    note: t.note,
-    source: published(sourceOf(t, file)),
-    parent_id: null,
-  }));
+  const rows = [...byKey.entries()].map(([key, { file, target: t }]) => targetRow(t, `edition:${editionId}|${key}`, published(sourceOf(t, file))));
   const declared = assetColumns('targets');
   const columns = Object.fromEntries(declared.map((c) => [c.name, rows.map((r) => r[c.name as keyof typeof r]) as Column]));
   return arrowIPC(columns, Object.fromEntries(declared.map((c) => [c.name, c.type])));
