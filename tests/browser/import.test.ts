@@ -244,7 +244,7 @@ describe('a long import shows its phases and can be stopped (issue 14)', () => {
     const seenReading = cancelWhen('khớp dòng với xã: [\\d.]+ trên 100\\.000 dòng');
     await s.page.getByTestId('import-file').setInputFiles(big);
     const lines = await seenReading;
-    expect(lines.at(-1)).toMatch(/^national_100k\.csv: đang khớp dòng với xã: [\d.]+ trên 100\.000 dòng \d+%/);
+    expect(lines.at(-1)).toMatch(/^national_100k\.csv: đang khớp dòng với xã: [\d.]+ trên 100\.000 dòng · \d+%/);
     await expect.poll(cancelled).toBe('Đã huỷ nhập: không nạp dòng nào của tệp này, dữ liệu đã có vẫn giữ nguyên.');
     expect(await s.page.getByTestId('import-report').count()).toBe(0);
     expect(await s.page.getByTestId('import-error').count()).toBe(0);
@@ -256,7 +256,7 @@ describe('a long import shows its phases and can be stopped (issue 14)', () => {
     expect(await count('accepted')).toBe(100_000);
     const seenLoading = cancelWhen('đang nạp dữ liệu');
     await s.page.getByTestId('import-apply').click();
-    expect((await seenLoading).at(-1)).toMatch(/^national_100k\.csv: đang nạp dữ liệu \d+%/);
+    expect((await seenLoading).at(-1)).toMatch(/^national_100k\.csv: đang nạp dữ liệu · \d+%/);
     await expect.poll(cancelled).toMatch(/^Đã huỷ nhập/);
     expect(await loaded()).toEqual(before);
     // the report stays, to be applied again or closed

@@ -7,6 +7,7 @@ import type { ConflictSet, ImportView } from '../../import/service/import-view';
 import { importErrorMessage } from '../../import/service/import-file';
 import type { Message } from '../../i18n/message';
 import { ImportFixups } from './ImportFixups';
+import { IssueTable } from './IssueTable';
 import { DataText, MessageText } from './MessageText';
 
 const YEAR_NOTES = new Set<IssueCode>(['year_from_header', 'year_from_title', 'year_from_filename', 'year_from_default', 'year_missing', 'year_conflict', 'year_out_of_range']);
@@ -117,26 +118,7 @@ export function ImportReport({
       {issues.length > 0 && (
         <details open={r.errors > 0}>
           <summary>{t('import.issues', { errors: r.errors, warnings: r.warnings })}</summary>
-          <table className="import-issues" data-testid="import-issues">
-            <thead>
-              <tr>
-                <th>{t('import.rowHeader')}</th>
-                <th>{t('import.columnHeader')}</th>
-                <th>{t('import.messageHeader')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {issues.map((i, k) => (
-                <tr key={k} className={i.severity}>
-                  <td>{i.row ?? '–'}</td>
-                  <td>{i.column === null ? '–' : <DataText>{i.column}</DataText>}</td>
-                  <td>
-                    <MessageText locale={locale} message={i.message} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <IssueTable issues={issues} locale={locale} testId="import-issues" />
           {r.issueCount > issues.length && <p>{t('import.moreIssues', { n: r.issueCount - issues.length })}</p>}
         </details>
       )}

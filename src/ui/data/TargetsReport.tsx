@@ -6,7 +6,8 @@ import { NATIONAL_CODE, type TargetsRead } from '../../import/targets';
 import type { ImportView } from '../../import/service/import-view';
 import { addFileTargets } from '../../import/service/import-file';
 import { shortProvinceName } from '../../common/vn-name';
-import { DataText, MessageText } from './MessageText';
+import { MessageText } from './MessageText';
+import { IssueTable } from './IssueTable';
 
 /**
  * The report of a targets table (src/import/targets.ts): how many targets it gives for which province of which
@@ -62,26 +63,7 @@ export function TargetsReport({ result, onDone, onCancel }: { result: ImportView
       {issues.length > 0 && (
         <details open>
           <summary>{t('import.targets.refused')}</summary>
-          <table className="import-issues" data-testid="targets-refused">
-            <thead>
-              <tr>
-                <th>{t('import.rowHeader')}</th>
-                <th>{t('import.columnHeader')}</th>
-                <th>{t('import.messageHeader')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {issues.map((i, k) => (
-                <tr key={k} className="error">
-                  <td>{i.row}</td>
-                  <td>{i.column === null ? '–' : <DataText>{i.column}</DataText>}</td>
-                  <td>
-                    <MessageText locale={s.locale} message={i.message} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <IssueTable issues={issues} locale={s.locale} testId="targets-refused" />
         </details>
       )}
       {read.targets.length === 0 && <p className="import-blocked">{t('import.targets.nothing')}</p>}
