@@ -46,6 +46,7 @@ export type TargetIssueCode =
   | 'province_list_missing'
   | 'indicator_blank'
   | 'indicator_unknown'
+  | 'indicator_short'
   | 'year_blank'
   | 'year_outside'
   | 'value_blank'

@@ -63,6 +63,12 @@ function indicatorKeys(indicators: readonly TargetIndicator[]): Map<string, stri
   return byName;
 }
 
+/** The names (at most four) of the indicators a name written short begins ("Tỷ lệ hộ nghèo": two of them). */
+function indicatorsBegunBy(indicators: readonly TargetIndicator[], text: string): string[] {
+  const k = foldKey(text);
+  return indicators.flatMap((i) => i.names.find((n) => foldKey(n).startsWith(k)) ?? []).slice(0, 4);
+}
+
 const isBlank = (c: Cell | undefined) => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
 
 /** Reads the rows below the header found by findTargetsHeader. */
@@ -96,7 +102,12 @@ export function readTargets(grid: Grid, header: TargetsHeader, ctx: TargetsConte
     const indicatorText = text(indicatorCol);
     const indicator = indicatorText ? byName.get(foldKey(indicatorText)) ?? null : null;
     if (!indicatorText) problem('indicator_blank', indicatorCol);
-    else if (!indicator) problem('indicator_unknown', indicatorCol, { value: indicatorText });
+    else if (!indicator) {
+      // a name written short is never taken for one of the names it begins: the row names the ones it could be
+      const begun = indicatorsBegunBy(ctx.indicators, indicatorText);
+      if (begun.length) problem('indicator_short', indicatorCol, { value: indicatorText, names: begun.map((n) => `"${n}"`).join(', ') });
+      else problem('indicator_unknown', indicatorCol, { value: indicatorText });
+    }
 
     // target year: it decides the vintage the province is read in
     const yearText = text(yearCol);

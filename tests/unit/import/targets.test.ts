@@ -102,6 +102,14 @@ describe('targets table: reading', () => {
     expect(legacy.t.targets[0]).toMatchObject({ province_code: '44', indicator: 'target_communes_ntm', value_num: null, value_min: 1800, value_max: 2200 });
   });
 
+  it('a name written short is refused with the indicators it could be', async () => {
+    const { t } = await read('Tỉnh,Chỉ tiêu,Năm,Giá trị\n44,Tỷ lệ hộ nghèo,2030,1\n44,Tỷ lệ hộ nghèo không quá,2030,1\n');
+    expect(codesOf(t)).toEqual({ 2: ['indicator_short'] });
+    const said = render('vi', t.refused[0].issues[0].message);
+    expect(said).toContain('"Tỷ lệ hộ nghèo giảm mỗi năm (điểm %)", "Tỷ lệ hộ nghèo không quá"');
+    expect(t.targets.map((x) => x.indicator)).toEqual(['target_poor_rate_max']);
+  });
+
   it('refuses every row of a table that lacks a required column, and says which', async () => {
     const { t } = await read('Tỉnh,Chỉ tiêu,Giá trị\n44,Tỷ lệ xã đạt chuẩn NTM,90\n45,Tỷ lệ xã đạt chuẩn NTM,80\n');
     expect(t.missing).toEqual(['target_year']);
