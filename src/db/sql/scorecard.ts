@@ -60,7 +60,7 @@ export interface ScoredTarget extends Omit<TargetColumns, 'value_num'> {
   eval_year: number;
   value_base: number | null;
   value_now: number | null;
-  /** where the straight line from the base value to the goal stands in eval_year (per-year measures: the goal) */
+  /** where the straight line from the base value to the goal stands in eval_year (per-year measures: the goal); null before the period */
   expected_now: number | null;
   verdict: Verdict;
   /** per-year measures: year pairs averaged, and pairs left out because the poverty standard changed between them */
@@ -225,7 +225,9 @@ ${placeYearCTEs},
 ${measureValuesCTE},
 scored AS (
   SELECT t.*, b.value AS value_base, n.value AS value_now,
-    CASE WHEN ${perYear} THEN t.goal
+    -- no trajectory before the period starts (a 2026-2030 target in 2025): its line begins at the base year's value
+    CASE WHEN $2::INTEGER < t.period_from THEN NULL
+         WHEN ${perYear} THEN t.goal
          WHEN t.target_year > t.base_year THEN b.value + (t.goal - b.value) * (t.eval_year - t.base_year) / (t.target_year - t.base_year)
     END AS expected_now,
     n.pairs, n.skipped AS skipped_pairs,
@@ -240,7 +242,8 @@ SELECT target_id, province_code, province_name, target_year, indicator, value, v
   parent_id, vintage, origin, measure, direction, goal, period_from, base_year, eval_year, value_base, value_now, expected_now,
   CASE
     WHEN t.measure IS NULL THEN 'not_measurable'
-    WHEN $2::INTEGER < t.base_year THEN 'not_started'
+    -- the shown year before the period (the base year is the year before it): nothing to score yet
+    WHEN $2::INTEGER < t.period_from THEN 'not_started'
     WHEN t.value_now IS NULL THEN 'no_data'
     WHEN ${perYear} AND t.eval_year < t.target_year THEN CASE WHEN ${reached('t.value_now', 't.goal')} THEN 'on_track' ELSE 'behind' END
     WHEN ${reached('t.value_now', 't.goal')} THEN 'met'

@@ -22,7 +22,8 @@ export function TargetDetail({ row: r }: { row: ScoredTarget }) {
   const { t } = useTranslation();
   const series = useSql<{ year: number; value: number; provenance: string | null }>(targetSeriesSQL, [r.target_id, s.year]).rows;
   // the places holding a target back are districts (or their communes): a post-reform province has none
-  const places = r.measure !== null && r.vintage !== POST_REFORM;
+  // (none before the period starts: nothing is behind yet)
+  const places = r.measure !== null && r.vintage !== POST_REFORM && r.verdict !== 'not_started';
   const holdouts = useSql<Holdout>(places ? holdoutsSQL(r.measure!) : null, [r.target_id, s.year]).rows;
   const perYear = r.measure !== null && PER_YEAR_MEASURES.includes(r.measure);
   const chart = useCallback((Plot: PlotModule) => {
@@ -35,7 +36,9 @@ export function TargetDetail({ row: r }: { row: ScoredTarget }) {
       height: 150,
       marginLeft: 48,
       x: { label: null, tickFormat: 'd', domain: [Math.min(r.base_year, ...data.map((d) => d.year)), r.target_year] },
-      y: { label: null, grid: true, zero: !perYear },
+      // nice: the axis (its domain spans every mark, the goal's star too) runs on to a round tick past the goal: a
+      // 90 % goal over an axis whose last tick was 80 read as off the chart
+      y: { label: null, grid: true, zero: !perYear, nice: true },
       marks: [
         Plot.line(line.filter((d) => d.value !== null), { x: 'year', y: 'value', stroke: '#777', strokeDasharray: '4,3' }),
         Plot.dot([{ year: r.target_year, value: r.goal }], { x: 'year', y: 'value', stroke: '#333', symbol: 'star' }),

@@ -45,7 +45,7 @@ export const indicatorName = (indicator: string, t: TFunction): string =>
 /** Why a verdict could not be given from the data, in words (null for a verdict that needs none). */
 export function whyText(r: ScoredTarget, year: number, place: string, t: TFunction): string | null {
   if (r.verdict === 'not_measurable') return t('scorecard.why.not_measurable');
-  if (r.verdict === 'not_started') return t('scorecard.why.not_started', { year, base: r.base_year });
+  if (r.verdict === 'not_started') return t('scorecard.why.not_started', { year, from: r.period_from, base: r.base_year });
   if (r.verdict === 'no_data') return t('scorecard.why.no_data', { place, year: r.eval_year });
   return null;
 }

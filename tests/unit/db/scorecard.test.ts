@@ -97,10 +97,10 @@ describe('scorecard SQL', () => {
       const r = await byId(null, 2024);
       expect(r['u-1']).toMatchObject({ origin: 'entered', value_base: 0, value_now: 0, expected_now: 40, verdict: 'behind' });
       // 2026-2030: its base year is 2025, after the year shown
-      expect(r['u-2']).toMatchObject({ base_year: 2025, verdict: 'not_started' });
+      expect(r['u-2']).toMatchObject({ base_year: 2025, verdict: 'not_started', expected_now: null });
       expect(r['u-3'].verdict).toBe('no_data');
-      // nationally: 3 of 5 Xã NTM in 2025 (the base year of 2026-2030)
-      expect((await byId('00', 2025))['u-2']).toMatchObject({ value_base: 40, value_now: 40, verdict: 'on_track' });
+      // nationally: 2 of 5 Xã NTM in 2025, its base year; the period starts in 2026, so not started (not 'on track' at base = now)
+      expect((await byId('00', 2025))['u-2']).toMatchObject({ period_from: 2026, value_base: 40, value_now: 40, expected_now: null, verdict: 'not_started' });
       expect((await score('83', 2024)).map((t) => t.target_id)).toEqual(['u-1']);
     } finally {
       for (const row of rows) await e.query(deleteUserTargetSQL, [row.target_id]);
@@ -174,6 +174,19 @@ describe('targets of 2026-2030 on the post-reform units', () => {
       const series = rowsOf<{ year: number; value: number }>(await e.query(targetSeriesSQL, ['p-ntm', 2026]));
       expect(series.find((x) => x.year === 2026)?.value).toBeCloseTo(100 / 3, 9);
       expect(series.find((x) => x.year === 2025)?.value).toBe(50);
+    }));
+
+  test('in 2025, the base year, a 2026-2030 target of new Quảng Trị (44) has not started: no trajectory, not “on track” at base = now', () =>
+    withPost(async () => {
+      const r = Object.fromEntries(rowsOf<ScoredTarget>(await e.query(scorecardOfVintageSQL('2025-07'), ['44', 2025])).map((x) => [x.target_id, x]));
+      expect(r['p-ntm']).toMatchObject({ period_from: 2026, base_year: 2025, eval_year: 2025, value_base: 50, value_now: 50, expected_now: null, verdict: 'not_started' });
+      expect(r['p-poor']).toMatchObject({ expected_now: null, verdict: 'not_started' });
+      // a year earlier still: not started either
+      const y2024 = rowsOf<ScoredTarget>(await e.query(scorecardOfVintageSQL('2025-07'), ['44', 2024]));
+      expect(y2024.map((x) => x.verdict)).toEqual(['not_started', 'not_started', 'not_started']);
+      // the 2021-2025 targets of old 45 are scored in 2021, their period's first year
+      expect((await byId('45', 2021))['45-2025-share_communes_ntm'].verdict).not.toBe('not_started');
+      expect((await byId('45', 2020))['45-2025-share_communes_ntm']).toMatchObject({ verdict: 'not_started', expected_now: null });
     }));
 
   test('each vintage’s view lists only the targets of its codes: 44 is old Quảng Bình before 2026, new Quảng Trị after', () =>
