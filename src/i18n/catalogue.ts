@@ -60,6 +60,16 @@ export function formatNumber(value: number, locale: Locale, fractionDigits = 0):
   return new Intl.NumberFormat(bcp47[locale], { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
 }
 
+/**
+ * A change of a share in percentage points, signed: "+2,1", "−0,9", "0,0" (a share of 0.021 = 2.1 points), rounded to
+ * a tenth of a point first so that a change too small to show carries no sign. The minus is the typographic one,
+ * as wide as the plus it pairs with (Intl writes a hyphen): the planner's table and the sponsor view read this.
+ */
+export function formatPoints(change: number, locale: Locale): string {
+  const points = Math.round(change * 1000) / 10;
+  return `${points > 0 ? '+' : points < 0 ? '\u2212' : ''}${formatNumber(Math.abs(points), locale, 1)}`;
+}
+
 export function formatPercent(share: number, locale: Locale, fractionDigits = 1): string {
   return new Intl.NumberFormat(bcp47[locale], { style: 'percent', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(share);
 }

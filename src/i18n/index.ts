@@ -5,5 +5,5 @@ import { catalogue } from './catalogue';
 setI18n(catalogue);
 
 export const i18n = catalogue;
-export { formatDate, formatNumber, formatPercent, locales, render, translator, type Locale } from './catalogue';
+export { formatDate, formatNumber, formatPercent, formatPoints, locales, render, translator, type Locale } from './catalogue';
 export { msg, type Message, type MessageKey } from './message';

@@ -1,5 +1,5 @@
 import { Store } from '../../state/store';
-import { formatNumber, formatPercent, type Locale } from '../../i18n';
+import { formatNumber, formatPercent, formatPoints, type Locale } from '../../i18n';
 import { vietnameseCollator } from '../../i18n/collate';
 import type { TFunction } from 'i18next';
 
@@ -48,8 +48,7 @@ export function formatCell(v: unknown, format: CellFormat, locale: Locale, t: TF
   if (format === 'int') return formatNumber(n, locale);
   if (format === 'share') return formatPercent(n, locale);
   if (format === 'dec') return formatNumber(n, locale, 1);
-  // signed with the typographic minus, as the plus it pairs with (Intl writes a hyphen)
-  if (format === 'pts') return `${n > 0 ? '+' : n < 0 ? '−' : ''}${formatNumber(Math.abs(n * 100), locale, 1)}`;
+  if (format === 'pts') return formatPoints(n, locale);
   if (format === 'gap') {
     const points = Math.round(n * 1000) / 10;
     if (points === 0) return t('planner.gap.reached');

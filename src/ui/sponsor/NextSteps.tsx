@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
-import { formatNumber } from '../../i18n';
+import { formatPoints } from '../../i18n';
 import { isIllustrativeProvenance } from '../../db/sql/provenance';
 import { IllustrativeMark } from '../IllustrativeMark';
 import { sponsorRowKey, type SponsorCommune, type SponsorInfo } from './sponsor-data';
@@ -40,8 +40,7 @@ function Change({ value, marked }: { value: number | null; marked: boolean }) {
   const better = points < 0;
   return (
     <span className={points === 0 ? undefined : better ? 'change-better' : 'change-worse'}>
-      {points > 0 ? '+' : ''}
-      {formatNumber(points, s.locale, 1)} {points === 0 ? '' : better ? `▼ ${t('sponsor.better')}` : `▲ ${t('sponsor.worse')}`}
+      {formatPoints(value, s.locale)} {points === 0 ? '' : better ? `▼ ${t('sponsor.better')}` : `▲ ${t('sponsor.worse')}`}
       <IllustrativeMark show={marked} compact />
     </span>
   );

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../../src/i18n/en.json';
 import vi from '../../../src/i18n/vi.json';
-import { render, translator } from '../../../src/i18n/catalogue';
+import { formatPoints, render, translator } from '../../../src/i18n/catalogue';
 import { msg } from '../../../src/i18n/message';
 
 type Tree = { [k: string]: string | Tree };
@@ -63,6 +63,12 @@ describe('the catalogue', () => {
     expect(render('vi', summary(1200))).toBe('Tổng cộng: 1.200 xã được đỡ đầu; 0 xã đạt chuẩn nông thôn mới kể từ khi nhận đỡ đầu; 1.200 xã hiện đạt chuẩn nông thôn mới.');
     expect(render('vi', msg('import.issue.district_unknown', { value: 'X', scope: 'Tỉnh Quảng Trị', context: 'scope' }))).toBe('Không nhận ra huyện "X" trong Tỉnh Quảng Trị.');
     expect(translator('en')('import.issue.rate_out_of_range', { value: 1234.56789 })).toBe('Rate 1,234.5679% is outside 0-100.');
+  });
+
+  it('signs a change in points with the typographic minus, and a change too small to show with none', () => {
+    expect(formatPoints(-0.009, 'vi')).toBe('\u22120,9');
+    expect(formatPoints(0.021, 'en')).toBe('+2.1');
+    expect(formatPoints(-0.0004, 'vi')).toBe('0,0');
   });
 
   it('prints what a file says as it is: no escaping, no interpolation or nesting inside values', () => {
