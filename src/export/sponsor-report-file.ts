@@ -91,13 +91,14 @@ export function statusText(c: SponsoredCommuneRow, t: Translate, none = '–'): 
 /**
  * The history of a post-reform row assigned through a former commune: "formerly Xã Tân Liên (Huyện Hướng Hóa),
  * whole · Meets NTM standard in 2025 · poor rate 3.6% in 2025"; null for a row of the units it was assigned on.
+ * `formerly: false` leaves out the "formerly" for a column whose header already says it (the report's "Former commune").
  */
-export function formerText(c: SponsoredCommuneRow, t: Translate, locale: Locale): string | null {
+export function formerText(c: SponsoredCommuneRow, t: Translate, locale: Locale, { formerly = true } = {}): string | null {
   if (!c.former_code) return null;
   const name = c.district_name ? `${c.former_name ?? c.former_code} (${c.district_name})` : (c.former_name ?? c.former_code);
   const part = c.share_method === 'whole' ? t('vintage.whole') : t('vintage.part', { share: formatPercent(c.share ?? 0, locale, 0) });
   return [
-    `${t('sponsor.formerly', { name })}, ${part}`,
+    `${formerly ? t('sponsor.formerly', { name }) : name}, ${part}`,
     c.last_tier && t('sponsor.formerStatus', { status: t(`status.${c.last_tier}`), year: c.last_tier_year }),
     c.last_poor_rate !== null && t('sponsor.formerPoor', { rate: formatPercent(c.last_poor_rate, locale), year: c.last_poverty_year }),
   ]
@@ -176,7 +177,7 @@ export async function exportSponsorReport(
     formerColumn: communes.some((c) => c.former_code !== null),
     communes: communes.map((c) => ({
       name: c.commune_name,
-      districtName: formerText(c, t, view.locale) ?? c.district_name ?? '',
+      districtName: formerText(c, t, view.locale, { formerly: false }) ?? c.district_name ?? '',
       status: statusText(c, t, t('status.no_data')),
       criteriaMet: c.criteria_met,
       criteriaTotal: c.criteria_total,

@@ -20,6 +20,7 @@ import {
   pdfBytes,
   stack,
   textBlock,
+  textWidth,
   wrap,
   type Block,
   type TextStyle,
@@ -124,21 +125,45 @@ const mark = (marked: boolean | undefined) => (marked ? ' *' : '');
 
 interface Column {
   header: string;
-  share: number;
   align: 'left' | 'right';
+  /** a cell kept on one line (a name, a figure); the others wrap at spaces */
+  whole?: boolean;
   cell: (c: SponsoredCommune) => string;
 }
 
 function columns(locale: ExportLocale, formerColumn: boolean): Column[] {
   const t = translator(locale);
   return [
-    { header: t('export.doc.col.commune'), share: 0.18, align: 'left', cell: (c) => c.name },
-    { header: t(formerColumn ? 'export.doc.col.formerly' : 'export.doc.col.district'), share: 0.14, align: 'left', cell: (c) => c.districtName },
-    { header: t('export.doc.col.status'), share: 0.24, align: 'left', cell: (c) => c.status + mark(c.illustrative?.ntm) },
-    { header: t('export.doc.col.criteria'), share: 0.11, align: 'right', cell: (c) => formatCriteria(c, locale) + mark(c.illustrative?.ntm) },
-    { header: t('export.doc.col.poorRate'), share: 0.14, align: 'right', cell: (c) => (c.approximate ? `${APPROX} ` : '') + formatPoorRate(c.poorRate, locale) + mark(c.illustrative?.poverty) },
-    { header: t('export.doc.col.change'), share: 0.19, align: 'right', cell: (c) => formatChange(c, locale) },
+    { header: t('export.doc.col.commune'), align: 'left', whole: true, cell: (c) => c.name },
+    { header: t(formerColumn ? 'export.doc.col.formerly' : 'export.doc.col.district'), align: 'left', cell: (c) => c.districtName },
+    { header: t('export.doc.col.status'), align: 'left', cell: (c) => c.status + mark(c.illustrative?.ntm) },
+    { header: t('export.doc.col.criteria'), align: 'right', whole: true, cell: (c) => formatCriteria(c, locale) + mark(c.illustrative?.ntm) },
+    { header: t('export.doc.col.poorRate'), align: 'right', whole: true, cell: (c) => (c.approximate ? `${APPROX} ` : '') + formatPoorRate(c.poorRate, locale) + mark(c.illustrative?.poverty) },
+    { header: t('export.doc.col.change'), align: 'right', cell: (c) => formatChange(c, locale) },
   ];
+}
+
+/**
+ * Column widths from their content, as a browser lays out an automatic table: each column at least its longest word
+ * (a whole cell's full text; half its header), the room left shared in proportion to how much wider each would be on one line. Fixed
+ * shares left a post-reform row's former commune (a long text) 7-8 lines in a narrow column beside a wide one of "–".
+ */
+function columnWidths(doc: jsPDF, cols: readonly Column[], communes: readonly SponsoredCommune[], width: number, styles: { header: TextStyle; cell: (i: number) => TextStyle; padX: number }): number[] {
+  // a little over the measured width: a cell exactly as wide as its text is broken by splitTextToSize's rounding
+  const width1 = (text: string, style: TextStyle) => textWidth(doc, text, style) + 0.5;
+  const longestWord = (text: string, style: TextStyle) => Math.max(0, ...text.split(/\s+/).map((w) => width1(w, style)));
+  const least = cols.map((col, i) =>
+    // a header on at most about two lines
+    2 * styles.padX + Math.max(longestWord(col.header, styles.header), width1(col.header, styles.header) / 2, ...communes.map((c) => (col.whole ? width1(col.cell(c), styles.cell(i)) : longestWord(col.cell(c), styles.cell(i))))),
+  );
+  const most = cols.map((col, i) => Math.max(least[i], 2 * styles.padX + Math.max(0, ...communes.map((c) => width1(col.cell(c), styles.cell(i))))));
+  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  // too little room even for the longest words: each in proportion to its least (a word may then break)
+  if (sum(least) >= width) return least.map((w) => (w * width) / sum(least));
+  // room for every cell on one line: the rest in proportion to the widths
+  if (sum(most) <= width) return most.map((w) => w + ((width - sum(most)) * w) / sum(most));
+  const extra = most.map((w, i) => w - least[i]);
+  return least.map((w, i) => w + ((width - sum(least)) * extra[i]) / sum(extra));
 }
 
 interface TableLayout {
@@ -152,11 +177,11 @@ function tableLayout(doc: jsPDF, communes: readonly SponsoredCommune[], locale: 
   const cols = columns(locale, formerColumn);
   const padX = 1.4;
   const padY = pt * 0.12;
-  const colW = cols.map((c) => c.share * width);
-  const colX = colW.map((_, i) => colW.slice(0, i).reduce((a, b) => a + b, 0));
   const headerStyle: TextStyle = { pt: pt - 0.5, bold: true, colour: colours.white };
   const cellStyle: TextStyle = { pt };
   const nameStyle: TextStyle = { pt, bold: true };
+  const colW = columnWidths(doc, cols, communes, width, { header: headerStyle, cell: (i) => (i === 0 ? nameStyle : cellStyle), padX });
+  const colX = colW.map((_, i) => colW.slice(0, i).reduce((a, b) => a + b, 0));
   const missStyle: TextStyle = { pt: pt - 0.8, colour: colours.muted };
   const missLabelStyle: TextStyle = { pt: pt - 0.8, bold: true, colour: colours.muted };
 

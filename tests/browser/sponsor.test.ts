@@ -78,8 +78,10 @@ describe('sponsor links', () => {
     expect(text).toContain('Xã cũ (trước 1/7/2025)');
     for (const w of went) {
       expect(text).toContain(w.new_name);
-      expect(text).toContain(`trước là ${w.former}`);
+      expect(text).toContain(`${w.former} (`);
     }
+    // the column's header says "Xã cũ": its cells do not repeat "trước là"
+    expect(text).not.toContain('trước là');
     expect(text).toContain('Chưa có công nhận sau sắp xếp');
     expect(text).toContain('Đơn vị hành chính: sau sắp xếp ngày 1/7/2025');
 

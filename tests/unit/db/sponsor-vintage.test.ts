@@ -39,6 +39,8 @@ describe('a sponsor on the post-reform units', () => {
     expect([tanLap.last_tier, tanLap.last_tier_year, tanLap.last_poverty_year]).toEqual([old.tier, 2025, 2025]);
     expect(tanLap.last_poor_rate).toBeCloseTo(old.poor_rate, 12);
     expect(formerText(tanLap, t, 'vi')).toMatch(/^trước là Xã Tân Liên \(Huyện Hướng Hóa\), toàn bộ · Đạt chuẩn NTM năm 2025 · tỷ lệ nghèo .* năm 2025$/);
+    // the report's "Xã cũ" column: the same without "trước là"
+    expect(formerText(tanLap, t, 'vi', { formerly: false })).toMatch(/^Xã Tân Liên \(Huyện Hướng Hóa\), toàn bộ · Đạt chuẩn NTM/);
   });
 
   test('before 2026 a new commune has no status of its own: k of n former communes NTM, the status at the start the old one’s', async () => {

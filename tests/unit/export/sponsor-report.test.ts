@@ -8,6 +8,19 @@ import { scene, sponsors, texts } from './scene-fixture';
 /** The LMHTX's four communes with their neighbours, as the report's map. */
 const lmhtxMap = () => ({ scene: scene({ province: '45', sponsorCodes: sponsors.lmhtx }), texts: texts() });
 
+/** How many lines of the first page run from the one starting with `first` to the next one ending with `last`. */
+async function linesOf(bytes: Uint8Array, first: string, last: string): Promise<number> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false }).promise;
+  const items = (await (await pdf.getPage(1)).getTextContent()).items.flatMap((i) => ('str' in i && i.str.trim() ? [i.str.normalize('NFC')] : []));
+  await pdf.destroy();
+  const from = items.findIndex((s) => s.startsWith(first.normalize('NFC')));
+  const to = items.findIndex((s, i) => i >= from && s.trimEnd().endsWith(last.normalize('NFC')));
+  expect(from).toBeGreaterThanOrEqual(0);
+  expect(to).toBeGreaterThanOrEqual(from);
+  return to - from + 1;
+}
+
 let fonts: PdfFonts;
 beforeAll(async () => {
   fonts = await loadTestFonts();
@@ -92,13 +105,19 @@ describe('exportSponsorReportPdf', () => {
 
   it('on the post-reform units names the former commune each assignment was made to, and marks apportioned rates', async () => {
     const [first, ...rest] = sponsoredCommunes(2);
-    const moved = { ...first, name: 'Xã Tân Lập', districtName: 'trước là Xã Tân Liên (Huyện Hướng Hóa), toàn bộ', status: 'Chưa có công nhận sau sắp xếp', approximate: true };
+    // the former commune as sponsor-report-file gives it to the column (no "trước là" under the "Xã cũ" header)
+    const former = 'Xã Tân Liên (Huyện Hướng Hóa), toàn bộ · Đạt chuẩn NTM năm 2025 · tỷ lệ nghèo 3,6% năm 2025';
+    const moved = { ...first, name: 'Xã Tân Lập', districtName: former, status: 'Chưa có công nhận sau sắp xếp', approximate: true };
     const summary = { communes: 2, ntmNow: 0, reachedSinceAssignment: 0, former: { count: 2, ntm: 1, year: 2025 } };
-    const pdf = await inspectPdf(await exportSponsorReportPdf(sponsorInput(fonts, 2, { communes: [moved, ...rest], formerColumn: true, summary })));
+    const bytes = await exportSponsorReportPdf(sponsorInput(fonts, 2, { communes: [moved, ...rest], formerColumn: true, summary }));
+    const pdf = await inspectPdf(bytes);
     const text = pdf.text.replace(/\s+/g, ' ');
     expect(text).toContain('Xã cũ (trước 1/7/2025)');
     expect(text).not.toContain('Huyện Tình trạng');
-    expect(text).toContain('trước là Xã Tân Liên');
+    expect(text).toContain('Xã Tân Liên (Huyện Hướng Hóa), toàn bộ');
+    expect(text).not.toContain('trước là');
+    // the column is as wide as its text needs: the former commune on 3 lines at most (fixed shares gave it 7-8)
+    expect(await linesOf(bytes, 'Xã Tân Liên', 'năm 2025')).toBeLessThanOrEqual(3);
     // Noto Sans has no ≈: the mark is printed as ~, in the cell and the note
     expect(text).toMatch(/~ \d+,\d%/);
     expect(text).toContain('~ ước tính');
