@@ -48,6 +48,14 @@ describe('a targets table in the data panel', () => {
     await row.waitFor({ timeout: 20_000 });
     expect(await row.getAttribute('data-origin')).toBe('entered');
     expect(await row.textContent()).toContain('Tỷ lệ xã đạt chuẩn NTM');
+    // shown in 2025, a 2026-2030 target has not started (it read "on track" at base = now = line) and its chart's
+    // value axis runs past the goal of 90 (its last tick was 80)
+    expect(await s.page.evaluate(() => new URL(location.href).searchParams.get('year') ?? '2025')).toBe('2025');
+    expect(await row.getAttribute('data-verdict')).toBe('not_started');
+    await row.getByTestId('target-open').click();
+    // the chart's tick labels: the years 2025-2030 and the values up to the axis's end
+    const ticks = row.locator('[data-testid="target-detail"] svg text');
+    await expect.poll(() => ticks.allTextContents(), { timeout: 20_000 }).toContain('100');
   });
 
   test('read again, the file replaces its targets instead of adding them twice', async () => {

@@ -12,6 +12,9 @@ import { PlotFigure, type PlotModule } from '../charts/PlotFigure';
 import { IllustrativeMark } from '../IllustrativeMark';
 import { formatMeasure } from './target-text';
 
+/** About how many value ticks the trajectory chart draws (150 px high). */
+const Y_TICKS = 5;
+
 /**
  * One target opened: the measure year by year against the straight line from the base year to the goal, and the
  * places holding it back in the year read (each opens on the map).
@@ -36,9 +39,10 @@ export function TargetDetail({ row: r }: { row: ScoredTarget }) {
       height: 150,
       marginLeft: 48,
       x: { label: null, tickFormat: 'd', domain: [Math.min(r.base_year, ...data.map((d) => d.year)), r.target_year] },
-      // nice: the axis (its domain spans every mark, the goal's star too) runs on to a round tick past the goal: a
-      // 90 % goal over an axis whose last tick was 80 read as off the chart
-      y: { label: null, grid: true, zero: !perYear, nice: true },
+      // the axis (its domain spans every mark, the goal's star too) runs on to a tick at or past the goal: a 90 % goal
+      // over an axis whose last tick was 80 read as off the chart. Nice to the ticks drawn (nice: true rounds to
+      // tenths of the range, 90 stayed, and the ticks went by 20)
+      y: { label: null, grid: true, zero: !perYear, ticks: Y_TICKS, nice: Y_TICKS },
       marks: [
         Plot.line(line.filter((d) => d.value !== null), { x: 'year', y: 'value', stroke: '#777', strokeDasharray: '4,3' }),
         Plot.dot([{ year: r.target_year, value: r.goal }], { x: 'year', y: 'value', stroke: '#333', symbol: 'star' }),
