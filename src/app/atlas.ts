@@ -311,7 +311,8 @@ export class Atlas implements AtlasFacade {
   async setShowFormerDistricts(show: boolean): Promise<void> {
     this.state.set({ showFormerDistricts: show });
     if (show) await this.vintages.provinces();
-    await this.view?.drawBase();
+    // the lagging outline of the former districts is drawn only with them (laggingOutlineDrawn)
+    await Promise.all([this.view?.drawBase(), this.refresher.refreshPlanner(this.state.get())]);
   }
 
   /** After an import or its removal: every cached matrix is stale; years may have changed. */

@@ -5,6 +5,7 @@
 import type { TFunction } from 'i18next';
 import { loadBasemapLand } from '../geo/basemap-land';
 import { nationalBounds } from '../map/atlas-map';
+import { laggingOutlineDrawn } from '../map/lagging-outline';
 import { buildScene, type SceneUnits } from '../export/scene-builder';
 import type { MapScene } from '../export/map-scene';
 import { legendClasses, sceneWords } from '../export/view-text';
@@ -49,7 +50,8 @@ export async function sceneOfView(view: MapView, s: AppState, drawnView: DrawnVi
     district: postReform ? null : s.district,
     selectedCode: s.selectedCode,
     sponsorCodes: drawnView.sponsorCodes,
-    flagged: postReform && s.province !== null ? [] : flagged,
+    // the export draws no former districts: their lagging outline neither
+    flagged: laggingOutlineDrawn({ ...s, showFormerDistricts: false }) ? flagged : [],
     classes: legendClasses(s, t),
     nationalBounds,
     words: sceneWords(s, t),

@@ -4,6 +4,7 @@ import type { Store } from '../state/store';
 import type { Timings } from './loading';
 import type { MapView, DrawnView } from './map-view';
 import type { IndicatorMatrices } from './matrices';
+import { laggingOutlineDrawn } from '../map/lagging-outline';
 import { plannerRows } from './planner';
 import { SideInfoCache } from './side-info';
 import type { UnitKeys } from './feature-colours';
@@ -69,7 +70,8 @@ export class ViewRefresh {
     const rows = await plannerRows(engine, level, { province: s.province, year: s.year, baseYear: s.compareYear, floor: s.floor, vintage: s.vintage });
     if (request !== this.plannerRequest) return;
     this.target.state.set({ planner: rows });
-    await this.target.view()?.map.setFlagged(level, rows.filter((r) => r.behind).map((r) => r.group_code));
+    const flagged = laggingOutlineDrawn(s) ? rows.filter((r) => r.behind).map((r) => r.group_code) : [];
+    await this.target.view()?.map.setFlagged(level, flagged);
   }
 
   /** After an import or its removal: the side notes are read again. */

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { useAtlas } from './AtlasContext';
 import { palette } from '../map/palette';
+import { laggingOutlineDrawn } from '../map/lagging-outline';
 import { categoryColour, cssColour, unattributedColour } from '../map/status-colours';
 import { noDataColour } from '../classify/palettes';
 import { indicators } from '../indicators/registry';
@@ -11,7 +12,8 @@ import './decisions.css';
  * Every mark the map draws besides the indicator's colours, explained: the dashed outline of districts (provinces)
  * behind their target trajectory, the selected commune's outline, sponsored communes' outlines and the muting of
  * the others in a sponsor view, the units outside the NTM programme, polygons of no unit and units without a
- * boundary. Marks the map does not draw now are left out (the lagging outline says when nothing is behind).
+ * boundary. Marks the map does not draw now are left out (the lagging outline says when nothing is behind, and is
+ * left out where the map cannot draw it: laggingOutlineDrawn).
  */
 export function MapMarks() {
   const atlas = useAtlas();
@@ -20,6 +22,7 @@ export function MapMarks() {
   const level = s.province === null ? 'province' : 'district';
   const behind = s.planner.filter((r) => r.behind).length;
   const hasTrajectory = s.planner.some((r) => r.expected_share !== null);
+  const lagging = laggingOutlineDrawn(s) && (hasTrajectory || behind > 0);
   const def = indicators[s.indicator];
   // the NTM programme covers Xã only: on an NTM indicator without an out-of-scope class, phường and thị trấn show as no data
   const outOfScopeAsNoData = def.series.includes('ntm') && def.kind === 'numeric';
@@ -28,7 +31,7 @@ export function MapMarks() {
     <section className="map-marks" data-testid="map-marks" aria-label={t('legend.marks.title')}>
       <h3>{t('legend.marks.title')}</h3>
       <ul>
-        {(hasTrajectory || behind > 0) && (
+        {lagging && (
           <li data-mark="lagging">
             <span className="mark-swatch" style={{ border: `3px dashed ${palette.flagged}` }} />
             <span>{behind > 0 ? t(`legend.marks.lagging.${level}`, { count: behind }) : t(`legend.marks.noneLagging.${level}`)}</span>

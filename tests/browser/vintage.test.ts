@@ -17,6 +17,9 @@ const drawnCodes = () => api<string[]>(s, 'drawnCodes').then((c) => [...c].sort(
 const listed = (table: string, province: string) =>
   sql<{ commune_code: string }>(s, `SELECT commune_code FROM ${table} WHERE province_code = ? ORDER BY 1`, [province]).then((r) => r.map((x) => x.commune_code));
 const param = (name: string) => new URL(s.page.url()).searchParams.get(name);
+/** The districts the map outlines as behind their trajectory (the dashed line's filter). */
+const flaggedOnMap = () => s.page.evaluate(() => [...((window as any).ntmAtlas.debugMap().getFilter('district-flagged')[2][1] as string[])].sort());
+const laggingMark = () => s.page.locator('[data-mark="lagging"]');
 
 describe('a link to the post-reform units', () => {
   test('?vintage=2025-07&province=44 opens new Quảng Trị: its 78 communes, the legend and footer name the vintage', async () => {
@@ -164,6 +167,33 @@ describe('the scorecard on the post-reform units', () => {
     await api(s, 'setYear', 2026);
     await expect.poll(() => figure('target_share_communes_ntm').textContent(), { timeout: 20_000 }).toContain(pct(50));
     await s.page.getByTestId('tab-legend').click();
+  });
+});
+
+describe('the dashed outline of lagging districts', () => {
+  test('named in the legend of the post-reform map only while the former districts, the lines it dashes, are drawn', async () => {
+    await openApp(s, baseUrl(), '?vintage=2025-07&province=44&year=2024');
+    // a 2030 target for new Quảng Trị gives its former districts a trajectory: some are behind it in 2024
+    const table = ['Tỉnh,Chỉ tiêu,Năm mục tiêu,Giá trị (%)', '44,Tỷ lệ xã đạt chuẩn NTM,2030,90'].join('\r\n');
+    const result = await s.page.evaluate(async (text) => (window as any).ntmAtlas.importBytes('chi-tieu-44.csv', new TextEncoder().encode(text)), table);
+    expect(result).toMatchObject({ ok: true });
+    await settle(s);
+    const lagging = () => api<{ group_code: string; behind: boolean }[]>(s, 'planner').then((r) => r.filter((x) => x.behind).map((x) => x.group_code).sort());
+    await expect.poll(() => lagging().then((c) => c.length), { timeout: 20_000 }).toBeGreaterThan(0);
+    const behind = await lagging();
+    // no district lines on the post-reform map: nothing dashed, and the legend names no dashed outline
+    await expect.poll(() => s.page.getByTestId('map-marks').isVisible()).toBe(true);
+    expect(await flaggedOnMap()).toEqual([]);
+    expect(await laggingMark().count()).toBe(0);
+    // the former districts drawn: those behind are dashed, and the legend says how many
+    await api(s, 'setShowFormerDistricts', true);
+    await settle(s);
+    await expect.poll(flaggedOnMap).toEqual(behind);
+    await expect.poll(() => laggingMark().textContent()).toContain(`${behind.length} huyện chậm`);
+    await api(s, 'setShowFormerDistricts', false);
+    await settle(s);
+    await expect.poll(() => laggingMark().count()).toBe(0);
+    expect(await flaggedOnMap()).toEqual([]);
   });
 });
 
