@@ -5,6 +5,7 @@
  */
 import { render, translator, type Locale, type Translate } from '../src/i18n/catalogue';
 import { NATIONAL_CODE, type TargetsRead } from '../src/import/targets';
+import { targetsRowsMessage } from '../src/import/targets-rows';
 import { shortProvinceName } from '../src/common/vn-name';
 import { ROW_BUCKETS, type ImportResult } from '../src/import/types';
 import { waitingRows, type Applied } from '../src/import/resolutions';
@@ -79,7 +80,7 @@ function targetsReport(read: TargetsRead, locale: Locale): string[] {
     const province = p.province_code === NATIONAL_CODE ? t('scorecard.national') : shortProvinceName(p.province_name);
     return `  ${t('import.targets.summary', { count: p.count, province, vintage: t(`vintage.short.${p.vintage}`) })}`;
   });
-  lines.push(`  ${t('import.targets.rows', { rows: read.rowsInFile, accepted: read.targets.length, refused: read.refused.length, header: read.headerRows, blank: read.blankRows })}`);
+  lines.push(`  ${render(locale, targetsRowsMessage(read))}`);
   if (read.missing.length) lines.push(`  ✗ ${t('import.targets.missing', { row: read.headerRow, columns: read.missing.map((f) => t(`import.targets.field.${f}`)).join(', ') })}`);
   const issues = read.refused.flatMap((r) => r.issues);
   for (const i of issues.slice(0, LISTED)) lines.push(`    ✗ ${oneLine(render(locale, i.message))}`);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { NATIONAL_CODE, type TargetsRead } from '../../import/targets';
+import { targetsRowsMessage } from '../../import/targets-rows';
 import type { ImportView } from '../../import/service/import-view';
 import { addFileTargets } from '../../import/service/import-file';
 import { shortProvinceName } from '../../common/vn-name';
@@ -46,7 +47,7 @@ export function TargetsReport({ result, onDone, onCancel }: { result: ImportView
         ))}
       </ul>
       <p data-testid="targets-rows">
-        {t('import.targets.rows', { rows: read.rowsInFile, accepted: read.targets.length, refused: read.refused.length, header: read.headerRows, blank: read.blankRows })}
+        <MessageText locale={s.locale} message={targetsRowsMessage(read)} />
       </p>
       {read.missing.length > 0 && (
         <p className="import-blocked" role="alert">
