@@ -27,7 +27,7 @@ import {
 } from './pdf-layout';
 import { msg } from '../i18n/message';
 import type { Translate } from '../i18n/catalogue';
-import { formatDate, formatNumber, nfc, translator, type ExportLocale } from './wording';
+import { formatDate, formatNumber, formatPoints, nfc, translator, type ExportLocale } from './wording';
 
 export interface SponsoredCommune {
   name: string;
@@ -81,7 +81,6 @@ export interface SponsorReportInput {
   illustrative: boolean;
 }
 
-const MINUS = '\u2212';
 /** The approximate mark as printed: Noto Sans, the PDF's font, has no ≈. */
 const APPROX = '~';
 
@@ -99,19 +98,17 @@ function formatPoorRate(rate: number | null, locale: ExportLocale): string {
   return rate === null || !Number.isFinite(rate) ? translator(locale)('export.doc.notAvailable') : `${formatNumber(rate * 100, locale, 1)}%`;
 }
 
-function formatPoints(change: number | null, locale: ExportLocale): string | null {
-  if (change === null || !Number.isFinite(change)) return null;
-  const points = Math.round(change * 1000) / 10;
-  const sign = points > 0 ? '+' : points < 0 ? MINUS : '';
-  return `${sign}${formatNumber(Math.abs(points), locale, 1)}`;
+/** Signed points as the view writes them (the catalogue's formatPoints); null where there is no change. */
+function formatPointsOrNull(change: number | null, locale: ExportLocale): string | null {
+  return change === null || !Number.isFinite(change) ? null : formatPoints(change, locale);
 }
 
 /** The change since the start, or one change per span of one poverty standard ("2020–2021: −1,0; 2022–2025: −4,5"), as the view shows it. */
 function formatChange(c: SponsoredCommune, locale: ExportLocale): string {
   const t = translator(locale);
   const na = t('export.doc.notAvailable');
-  if (c.povertySpans) return c.povertySpans.map((s) => `${s.from}–${s.to}: ${formatPoints(s.change, locale) ?? na}${mark(s.illustrative)}`).join('; ');
-  const points = formatPoints(c.poorRateChange, locale);
+  if (c.povertySpans) return c.povertySpans.map((s) => `${s.from}–${s.to}: ${formatPointsOrNull(s.change, locale) ?? na}${mark(s.illustrative)}`).join('; ');
+  const points = formatPointsOrNull(c.poorRateChange, locale);
   return points === null ? na : `${points} (${t('sponsor.since', { year: c.sinceYear })})${mark(c.illustrative?.change)}`;
 }
 

@@ -2,9 +2,9 @@
 // and a few shared ones), in the language the export is made in; it loads without React, so exports render
 // the same in Node tests.
 import { visibleControls } from '../common/text-safety';
-import { formatDate, formatNumber, translator, type Locale } from '../i18n/catalogue';
+import { formatDate, formatNumber, formatPoints, translator, type Locale } from '../i18n/catalogue';
 
-export { formatDate, formatNumber, translator };
+export { formatDate, formatNumber, formatPoints, translator };
 export type ExportLocale = Locale;
 
 /**
