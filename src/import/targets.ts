@@ -14,6 +14,7 @@ import { findProvince, type UnitIndex } from './match';
 import type { TargetsHeader } from './targets-headers';
 import type { ReadTarget, RefusedTarget, TargetColumn, TargetField, TargetIssue, TargetIssueCode, TargetsOfProvince, TargetsRead } from './targets-types';
 import { cellText, foldKey } from './text';
+import { parseNumber } from './values';
 import type { Cell, Grid, UnitVintage } from './types';
 import { inProgrammeYears } from './year';
 
@@ -29,11 +30,11 @@ export interface TargetIndicator {
 
 /** "75" / "75,5" / "1800-2200" / "1.800 – 2.200" -> its bounds; null when it is neither a number nor a range. */
 export function parseTargetValue(text: string): { num: number | null; min: number; max: number } | null {
+  // the import's number reader: as a count first ("1.800" groups thousands), else as a decimal ("75,5", "1.5")
   const number = (t: string) => {
-    const s = t.trim().replace(/\s/g, '');
-    // "1.800" (thousands) vs "1.5" (decimal): a dot followed by exactly three digits groups thousands
-    const n = Number(/^\d{1,3}(\.\d{3})+$/.test(s) ? s.replace(/\./g, '') : s.replace(',', '.'));
-    return s !== '' && Number.isFinite(n) ? n : null;
+    const asCount = parseNumber(t, 'count');
+    const n = asCount.error === 'not_integer' ? parseNumber(t, 'decimal') : asCount;
+    return n.error ? null : n.value;
   };
   const range = /^(.+?)\s*[-–]\s*(.+)$/.exec(text.trim());
   if (range) {
