@@ -10,7 +10,8 @@ import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import type { MapView } from './map-view';
 import { VintageDataCache, type VintageData } from './vintages';
-import { indicatorShownOn, otherVintage, storedVintage, switchedView, type ProvinceSuccession } from './vintage-switch';
+import { otherVintage } from '../common/vintage';
+import { indicatorShownOn, storedVintage, switchedView, type ProvinceSuccession } from './vintage-switch';
 
 /** What the vintage control reads and drives in the app. */
 export interface VintageTarget {

@@ -75,8 +75,6 @@ export function indicatorShownOn(vintage: Vintage, year: number, indicator: Indi
   return indicator;
 }
 
-/** The other vintage. */
-export const otherVintage = (v: Vintage): Vintage => (v === POST_REFORM ? PRE_REFORM : POST_REFORM);
 
 const storageKey = 'ntm-atlas.vintage';
 

@@ -21,6 +21,8 @@ export type Vintage = (typeof VINTAGES)[number];
 export const PRE_REFORM: Vintage = '2024';
 export const POST_REFORM: Vintage = '2025-07';
 
+/** The other vintage. */
+export const otherVintage = (v: Vintage): Vintage => (v === POST_REFORM ? PRE_REFORM : POST_REFORM);
 export const isVintage = (v: string): v is Vintage => (VINTAGES as readonly string[]).includes(v);
 
 /** The vintage a data year's rows are keyed by. */

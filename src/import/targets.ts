@@ -7,7 +7,7 @@
  * a target read, or a row refused with messages naming the row, the column and what to do.
  */
 import { PROGRAMME_YEARS } from '../common/programme';
-import { POST_REFORM, PRE_REFORM, vintageOfYear, type Vintage } from '../common/vintage';
+import { otherVintage, vintageOfYear } from '../common/vintage';
 import { foldWords } from '../common/vn-name';
 import { msg, type MessageParams } from '../i18n/message';
 import { findProvince, type UnitIndex } from './match';
@@ -15,7 +15,7 @@ import type { TargetsHeader } from './targets-headers';
 import type { ReadTarget, RefusedTarget, TargetColumn, TargetField, TargetIssue, TargetIssueCode, TargetsOfProvince, TargetsRead } from './targets-types';
 import { cellText, foldKey } from './text';
 import { parseNumber } from './values';
-import type { Cell, Grid, UnitVintage } from './types';
+import { unitVintageOf, type Cell, type Grid, type UnitVintage } from './types';
 import { inProgrammeYears } from './year';
 
 export { findTargetsHeader, type TargetsHeader } from './targets-headers';
@@ -55,8 +55,6 @@ export interface TargetsContext {
   indicators: readonly TargetIndicator[];
 }
 
-const unitVintage = (v: Vintage): UnitVintage => (v === POST_REFORM ? 'from2025' : 'before2025');
-const otherOf = (v: Vintage): Vintage => (v === POST_REFORM ? PRE_REFORM : POST_REFORM);
 
 function indicatorKeys(indicators: readonly TargetIndicator[]): Map<string, string> {
   const byName = new Map<string, string>();
@@ -129,16 +127,16 @@ export function readTargets(grid: Grid, header: TargetsHeader, ctx: TargetsConte
     const given = [codeCol, nameCol].filter((c) => c && text(c)) as TargetColumn[];
     if (!given.length) problem('province_blank', codeCol ?? nameCol);
     else if (vintage) {
-      const index = ctx.units[unitVintage(vintage)];
+      const index = ctx.units[unitVintageOf(vintage)];
       if (!index) problem('province_list_missing', given[0], { vintage: msg(`vintage.name.${vintage}`) });
       else {
         const found = given.map((c) => ({ c, p: provinceIn(index, text(c)) }));
         const miss = found.find((f) => !f.p);
         if (miss) {
-          const other = ctx.units[unitVintage(otherOf(vintage))];
+          const other = ctx.units[unitVintageOf(otherVintage(vintage))];
           const there = other ? provinceIn(other, text(miss.c)) : null;
           const params = { value: text(miss.c), year: year!, vintage: msg(`vintage.name.${vintage}`) };
-          if (there && there.code !== NATIONAL_CODE) problem('province_other_vintage', miss.c, { ...params, name: there.name, other: msg(`vintage.name.${otherOf(vintage)}`) });
+          if (there && there.code !== NATIONAL_CODE) problem('province_other_vintage', miss.c, { ...params, name: there.name, other: msg(`vintage.name.${otherVintage(vintage)}`) });
           else problem('province_unknown', miss.c, params);
         } else if (found.length === 2 && found[0].p!.code !== found[1].p!.code) {
           problem('province_mismatch', found[1].c, { code: text(found[0].c), codeName: found[0].p!.name, value: text(found[1].c), name: found[1].p!.name });

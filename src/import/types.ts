@@ -5,6 +5,7 @@
  */
 import type { Message } from '../i18n/message';
 import type { Tier } from '../common/schema';
+import { POST_REFORM, type Vintage } from '../common/vintage';
 import type { TargetsRead } from './targets-types';
 
 /** Canonical fields a column can map to. */
@@ -332,6 +333,9 @@ export interface FileError {
  * before 1 July 2025 (what the app draws and matches against), or the 34 provinces and communes from then on.
  */
 export type UnitVintage = 'before2025' | 'from2025';
+
+/** The import's name of an administrative vintage (src/common/vintage.ts). */
+export const unitVintageOf = (v: Vintage): UnitVintage => (v === POST_REFORM ? 'from2025' : 'before2025');
 
 /** How well a file's rows match one province of one unit list (vintage). */
 export interface ProvinceGuess {

@@ -5,13 +5,11 @@
  * denominators), and rows given twice (duplicates.ts: exact copies counted once, differing versions held back).
  */
 import { criteriaCountOfYear, FIRST_POST_REFORM_YEAR, PROGRAMME_YEARS } from '../common/programme';
-
-/** The import's name of the vintage a data year's rows are keyed by (src/common/vintage.ts). */
-const unitVintageOfYear = (year: number) => (year >= FIRST_POST_REFORM_YEAR ? 'from2025' : 'before2025');
+import { vintageOfYear } from '../common/vintage';
 import { msg } from '../i18n/message';
 import { findDuplicates } from './duplicates';
 import { issue } from './issues';
-import type { CanonicalField, ColumnInfo, ImportedRow, ImportOptions, Issue, IssueCode } from './types';
+import { unitVintageOf, type CanonicalField, type ColumnInfo, type ImportedRow, type ImportOptions, type Issue, type IssueCode } from './types';
 
 /** Codes produced here: re-validation (after the user resolves a row) replaces exactly these. */
 export const VALIDATION_CODES = new Set<IssueCode>([
@@ -111,7 +109,7 @@ export function validateRow(row: ImportedRow, colOf: ColumnOf, opts: ImportOptio
   // rows of 2026 on are keyed by post-reform codes, earlier ones by 2024 codes (src/common/vintage.ts): a code read in
   // the other list would land on another unit (44, 19597 exist in both)
   const inProgramme = v.year !== null && v.year >= PROGRAMME_YEARS.first && v.year <= PROGRAMME_YEARS.last;
-  if (inProgramme && v.year !== null && opts.vintage && unitVintageOfYear(v.year) !== opts.vintage) {
+  if (inProgramme && v.year !== null && opts.vintage && unitVintageOf(vintageOfYear(v.year)) !== opts.vintage) {
     out.push(issue('year_other_vintage', { value: v.year, first: FIRST_POST_REFORM_YEAR, context: opts.vintage }, yearWhere));
   }
   if (v.recognised_year !== null && v.recognised_year > opts.currentYear) {

@@ -3,12 +3,12 @@
 // (2026 and later: the post-reform provinces). The app reads the other vintage's list in the background after
 // start-up; a file read before it is in waits for it, so no row is ever refused for a list still loading.
 import type { Unit, UnitVintage } from '..';
-import { POST_REFORM, PRE_REFORM, type Vintage } from '../../common/vintage';
+import { otherVintage, type Vintage } from '../../common/vintage';
+import { unitVintageOf } from '../types';
 import type { ImportTask } from './worker-client';
 import { ImportCancelled } from './worker-failure';
 
-/** The import's name of an administrative vintage (src/common/vintage.ts). */
-export const unitVintageOf = (v: Vintage): UnitVintage => (v === POST_REFORM ? 'from2025' : 'before2025');
+export { unitVintageOf };
 
 /** Resolves as `p` does, or rejects with ImportCancelled as soon as the task is cancelled. */
 function untilCancelled<T>(p: Promise<T>, task?: ImportTask): Promise<T> {
@@ -53,7 +53,7 @@ export class CandidateLists {
    * 'units' says so). Rejects only with ImportCancelled, when the task is cancelled meanwhile.
    */
   async ready(shown: Vintage, task?: ImportTask): Promise<void> {
-    const other: Vintage = shown === POST_REFORM ? PRE_REFORM : POST_REFORM;
+    const other = otherVintage(shown);
     const key = unitVintageOf(other);
     if (this.lists.has(key) || !this.load) return;
     task?.step?.('units');
