@@ -55,9 +55,21 @@ export function render(locale: Locale, message: Message | readonly Message[]): s
 
 const bcp47: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
 
+/**
+ * One formatter per locale and option set: building an Intl formatter costs far more than formatting with it, and
+ * every render of the legend and tables formats dozens of numbers.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = make()));
+  return f as F;
+}
+
 /** "1.234,5" in Vietnamese, "1,234.5" in English. */
 export function formatNumber(value: number, locale: Locale, fractionDigits = 0): string {
-  return new Intl.NumberFormat(bcp47[locale], { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
+  return formatter(`number ${locale} ${fractionDigits}`, () =>
+    new Intl.NumberFormat(bcp47[locale], { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits })).format(value);
 }
 
 /**
@@ -71,10 +83,11 @@ export function formatPoints(change: number, locale: Locale): string {
 }
 
 export function formatPercent(share: number, locale: Locale, fractionDigits = 1): string {
-  return new Intl.NumberFormat(bcp47[locale], { style: 'percent', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(share);
+  return formatter(`percent ${locale} ${fractionDigits}`, () =>
+    new Intl.NumberFormat(bcp47[locale], { style: 'percent', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits })).format(share);
 }
 
 /** "24/11/2025" (both languages write day/month/year). */
 export function formatDate(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(bcp47[locale], { day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
+  return formatter(`date ${locale}`, () => new Intl.DateTimeFormat(bcp47[locale], { day: '2-digit', month: '2-digit', year: 'numeric' })).format(date);
 }

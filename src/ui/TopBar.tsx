@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { viewIllustrative } from '../indicators/provenance';
@@ -14,7 +15,11 @@ export function TopBar() {
   const atlas = useAtlas();
   const s = useStore(atlas.state);
   const { t } = useTranslation();
-  const provinces = [...s.provinces].sort((a, b) => vietnameseCollator.compare(shortProvinceName(a.name), shortProvinceName(b.name)));
+  // sorted once per list, not on every render (a year switch re-renders the bar)
+  const provinces = useMemo(
+    () => s.provinces.map((p) => ({ code: p.code, short: shortProvinceName(p.name) })).sort((a, b) => vietnameseCollator.compare(a.short, b.short)),
+    [s.provinces],
+  );
   return (
     <header className="top-bar">
       <div className="brand">
@@ -32,7 +37,7 @@ export function TopBar() {
           <option value={national}>{t('controls.nationalView')}</option>
           {provinces.map((p) => (
             <option key={p.code} value={p.code}>
-              {shortProvinceName(p.name)}
+              {p.short}
             </option>
           ))}
         </select>
