@@ -55,6 +55,8 @@ export class Atlas implements AtlasFacade {
   });
   /** What is drawn (created by start). */
   private view: MapView | null = null;
+  /** What the start-up left running once ready (the other vintage read ahead). */
+  private background: Promise<void> = Promise.resolve();
   /** Created once the core tables are in. */
   private matrices: IndicatorMatrices | null = null;
   /** The engine for the UI: set once every table is loaded. */
@@ -213,6 +215,7 @@ export class Atlas implements AtlasFacade {
         },
         refreshPlanner: () => this.refresher.refreshPlanner(this.state.get()),
         refresh: () => this.refresh(),
+        inBackground: (work) => (this.background = work.catch((e: unknown) => console.error(e))),
         ready: () => this.resolveReady(),
       }, view);
     } catch (error) {
@@ -362,8 +365,11 @@ export class Atlas implements AtlasFacade {
     await this.view?.map.nextFrame();
   }
 
+  /** The view's tables and notes are in, the classes being prepared while idle are computed, the map is drawn. */
   async settled(): Promise<void> {
+    await this.background;
     await this.refresher.sideSettled();
+    await this.view?.colours.idleWorkDone();
     await this.view?.map.idle();
   }
 

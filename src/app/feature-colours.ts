@@ -45,6 +45,9 @@ export class FeatureColours {
   private featureUnit: Int32Array | null = null;
   private buffer: Uint8Array | null = null;
   private version = 0;
+  /** Idle loops running (whileIdle), and who waits for them to end. */
+  private idleLoops = 0;
+  private idleWaiters: (() => void)[] = [];
 
   /** The layer drawn (null before its geometry is in). */
   get drawn(): DrawableLayer | null {
@@ -102,15 +105,14 @@ export class FeatureColours {
     const m = this.shown?.matrix;
     if (!m) return;
     const key = viewKey(view);
-    const next = () => {
-      if (this.shown?.matrix !== m || this.shown.viewKey !== key) return;
+    this.whileIdle(() => {
+      if (this.shown?.matrix !== m || this.shown.viewKey !== key) return false;
       const done = this.colourings.get(m);
       const todo = Array.from({ length: view.years.length }, (_, y) => y).find((y) => !done?.has(`${key}|${y}`));
-      if (todo === undefined) return;
+      if (todo === undefined) return false;
       this.colouringOf(m, todo, view);
-      whenIdle(next);
-    };
-    whenIdle(next);
+      return true;
+    });
   }
 
   /**
@@ -121,12 +123,26 @@ export class FeatureColours {
     const yi = view.years.indexOf(view.year);
     if (yi < 0) return;
     const todo = [...matrices];
-    const next = () => {
+    this.whileIdle(() => {
       const t = todo.shift();
-      if (!t || !this.units || t.m.length !== this.units.length * view.years.length) return;
+      if (!t || !this.units || t.m.length !== this.units.length * view.years.length) return false;
       // a switch of indicator starts with no manual breaks (Atlas.setIndicator)
       this.colouringOf(t.m, yi, { ...view, indicator: t.id, manualBreaks: [] });
-      whenIdle(next);
+      return true;
+    });
+  }
+
+  /** Resolves once the classes being computed while idle are all in (Atlas.settled). */
+  idleWorkDone(): Promise<void> {
+    return this.idleLoops === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Runs `step` one idle period at a time while it says there is more to do. */
+  private whileIdle(step: () => boolean): void {
+    this.idleLoops++;
+    const next = () => {
+      if (step()) return whenIdle(next);
+      if (--this.idleLoops === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
     };
     whenIdle(next);
   }

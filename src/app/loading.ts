@@ -29,6 +29,8 @@ export interface Timings {
   precomputedColours?: number;
   /** whether the engine's status and criteria equalled the precomputed ones (unset when none were shown) */
   precomputedMatched?: boolean;
+  /** the classes of every indicator read ahead computed while idle: a first switch to any of them only paints */
+  classesPrepared?: number;
   /** CPU time of the last recolour (slice + classify + colour + layer update), ms */
   lastRecolourMs?: number;
 }

@@ -37,6 +37,8 @@ export interface StartUpTarget {
   useEngine(db: SqlEngine, targets: UserTargets): void;
   refreshPlanner(): Promise<void>;
   refresh(): Promise<void>;
+  /** Work the start-up leaves running once the app is ready (Atlas.settled waits for it). */
+  inBackground(work: Promise<void>): void;
   /** The view asked for is shown with every table loaded (AtlasFacade.ready). */
   ready(): void;
 }
@@ -101,12 +103,15 @@ export async function startUp(target: StartUpTarget, view: MapView): Promise<voi
   target.ready();
   // the classes of the shown year under every prefetched indicator, while idle: a first switch then only paints
   const s = state.get();
-  view.colours.prepare(prefetchedIndicators.flatMap((id) => {
+  // (status and criteria too: read with the map, but classified only when first shown)
+  const classifiedAhead: IndicatorId[] = ['criteria', 'status', ...prefetchedIndicators];
+  view.colours.prepare(classifiedAhead.flatMap((id) => {
     const m = target.matrices().cached(id, s);
     return m ? [{ id, m }] : [];
   }), s);
+  void view.colours.idleWorkDone().then(() => (timings.classesPrepared ??= performance.now()));
   // the other vintage's units, once the map is idle: imports detect it, and a first switch to it is quick
-  void view.map.idle().then(() => vintages.preloadOther(data.imports));
+  target.inBackground(view.map.idle().then(() => vintages.preloadOther(data.imports)));
 }
 
 /**

@@ -98,7 +98,7 @@ try {
         firstFrameMs: t('firstFrame'),
         firstColouredFrameMs: t('firstColouredFrame'),
         ...(name.startsWith('ours')
-          ? { bootStartedMs: t('bootStarted'), precomputedColoursMs: t('precomputedColours'), engineStartedMs: t('engineStarted'), coreLoadedMs: t('coreLoaded'), unitListMs: t('unitList'), allLoadedMs: t('allLoaded') }
+          ? { bootStartedMs: t('bootStarted'), precomputedColoursMs: t('precomputedColours'), engineStartedMs: t('engineStarted'), coreLoadedMs: t('coreLoaded'), unitListMs: t('unitList'), allLoadedMs: t('allLoaded'), classesPreparedMs: t('classesPrepared') }
           : { geometryParsedMs: t('geometryParsed') }),
       },
       switch: {
@@ -252,6 +252,8 @@ function summaryTable(res: Record<string, any>): string {
     add('cold: first coloured frame ms', coloured, baseColoured, '<= 1500 med; 2x base',
       coloured && coloured.median <= 1500 && (!baseColoured || baseColoured.median >= 2 * coloured.median));
     add('  of which: precomputed colours drawn', o?.coldLoad.precomputedColoursMs, undefined, '');
+    // the switches below start once this is done (Atlas.settled): the classes of every indicator read ahead
+    add('  classes of every indicator prepared (idle)', o?.coldLoad.classesPreparedMs, undefined, '');
     // the post-reform units (issue 12): the 'baseline' column holds the pre-reform figure, the ratio is post/pre
     const pr = res.oursPostReform;
     const within = (x: Summary | undefined, y: Summary | undefined, k: 'median' | 'p95') => (x && y ? x[k] <= 1.1 * y[k] : undefined);

@@ -38,4 +38,14 @@ describe('FeatureColours.prepare', () => {
     await idle();
     expect(colourUnits.calls).toBe(before);
   });
+
+  test('idleWorkDone resolves once every idle loop has ended, and at once when none runs', async () => {
+    const c = new FeatureColours();
+    c.setUnits(units);
+    await c.idleWorkDone();
+    const before = colourUnits.calls;
+    c.prepare([{ id: 'poor_rate', m: poor }, { id: 'ntm_year', m: ntmYear }], view);
+    await c.idleWorkDone();
+    expect(colourUnits.calls).toBe(before + 2);
+  });
 });
