@@ -137,11 +137,14 @@ export class FeatureColours {
     return this.idleLoops === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Runs `step` one idle period at a time while it says there is more to do. */
+  /** Runs `step` while the browser is idle (as many steps as an idle period leaves room for) until it says it is done. */
   private whileIdle(step: () => boolean): void {
     this.idleLoops++;
-    const next = () => {
-      if (step()) return whenIdle(next);
+    const next = (deadline?: IdleDeadline) => {
+      let more = step();
+      // a step takes ~1-10 ms: another one only when that much of the idle period is left
+      while (more && deadline && deadline.timeRemaining() > 12) more = step();
+      if (more) return whenIdle(next);
       if (--this.idleLoops === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
     };
     whenIdle(next);
@@ -228,7 +231,7 @@ function viewKey(v: ColourView): string {
 }
 
 /** Runs fn when the browser is idle (or soon, where there is no requestIdleCallback). */
-function whenIdle(fn: () => void): void {
+function whenIdle(fn: (deadline?: IdleDeadline) => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 2000 });
   else setTimeout(fn, 50);
 }

@@ -61,7 +61,9 @@ export class AtlasMap {
       attributionControl: false,
       // MSAA quadruples the cost of every frame where WebGL is rasterised on the CPU (SwiftShader: no usable GPU)
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: !softwareRendering() },
-      fadeDuration: 0,
+      // labels appear at once, as with 0; but 0 makes MapLibre place every label again in every frame (a recolour
+      // included), while any fade lets it skip placement when the view did not move
+      fadeDuration: 1,
       // room for 4x exports of a full-screen map
       maxCanvasSize: [8192, 8192],
       dragRotate: false,
