@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
+import { ckmeans } from 'simple-statistics';
 import { classify, jenksBreaks, noDataClass } from '../../../src/classify/classify';
 
 /** Sum of squared deviations from class means: Jenks' objective. */
@@ -52,6 +53,26 @@ describe('natural breaks (Jenks)', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  test('many values over few distinct ones (criteria met, years): the same optimum as Ckmeans over every value', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 19 }), { minLength: 30, maxLength: 400 }), fc.integer({ min: 2, max: 7 }), (xs, k) => {
+        const sorted = [...xs].sort((a, b) => a - b);
+        const classes = Math.min(k, new Set(sorted).size);
+        const viaCkmeans = ckmeans(sorted, classes).slice(1).map((c) => c[0]);
+        expect(sdcm(sorted, jenksBreaks(sorted, k))).toBeCloseTo(sdcm(sorted, viaCkmeans), 6);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test('10,000 years 2016-2025: breaks fall between distinct years and every class is used', () => {
+    const years = Array.from({ length: 10_000 }, (_, i) => 2016 + ((i * 7919) % 10));
+    const c = classify(years, 'jenks', 5);
+    expect(c.breaks).toHaveLength(4);
+    for (const b of c.breaks) expect(Number.isInteger(b)).toBe(true);
+    expect(c.counts.every((n) => n > 0)).toBe(true);
   });
 });
 
