@@ -14,7 +14,9 @@ export interface XmlHandlers {
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-export function decodeXml(s: string): string {
+export function decodeXml(raw: string): string {
+  // XML's end-of-line handling: a literal CR or CRLF is read as LF (a CR written as &#13; stays), as exceljs reads it
+  const s = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   if (!s.includes('&')) return s;
   return s.replace(ENTITY, (_, e: string) => {
     if (e[0] !== '#') return NAMED[e];

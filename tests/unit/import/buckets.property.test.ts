@@ -109,7 +109,8 @@ describe('for any table', () => {
         expect(b.rows.filter((r) => r.cells.length)).toEqual(a.rows.filter((r) => r.cells.length));
         sound(await importTable({ name: 't.xlsx', bytes }, { units, currentYear: 2026, province: '45', defaultYear: 2024 }));
       }),
-      { numRuns: 60 },
+      // found by this property: a literal CR in a cell's XML is read as LF (XML end-of-line handling), by both readers
+      { numRuns: 60, examples: [[['STT'], [['\r']]], [['STT'], [['a\r\nb']]]] },
     );
   });
 });
