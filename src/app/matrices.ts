@@ -4,6 +4,14 @@ import { PRE_REFORM, type Vintage } from '../common/vintage';
 import { indicatorsMatrixSQL, needsPoverty } from '../db/sql/indicator-values';
 import { indicatorParams, type IndicatorId } from '../indicators/registry';
 
+/** Read while the start-up finishes (IndicatorMatrices.prefetch): status and criteria are read first, with the map. */
+export const READ_AHEAD: readonly IndicatorId[] = ['poor_rate', 'near_poor_rate', 'ntm_year', 'status_change', 'poor_rate_change', 'criterion_missing'];
+/**
+ * Classified for the shown year while idle, at start-up and after each switch (FeatureColours.prepare): a first
+ * switch to any of them then only paints. Status and criteria too: read with the map, classified only when shown.
+ */
+export const CLASSIFIED_AHEAD: readonly IndicatorId[] = ['criteria', 'status', ...READ_AHEAD];
+
 /** The view fields a matrix depends on besides its indicator (each indicator takes at most one of them). */
 export interface MatrixParams {
   compareYear: number;
@@ -44,6 +52,14 @@ export class IndicatorMatrices {
   }
 
   /** The matrix if it has been answered (and the data has not changed since) or precomputed, else undefined. */
+  /** The matrices of these indicators already answered under the view's parameters. */
+  cachedOf(ids: readonly IndicatorId[], p: MatrixParams): { id: IndicatorId; m: Float64Array }[] {
+    return ids.flatMap((id) => {
+      const m = this.cached(id, p);
+      return m ? [{ id, m }] : [];
+    });
+  }
+
   cached(id: IndicatorId, p: MatrixParams): Float64Array | undefined {
     const { key } = matrixKey(id, p);
     return this.done.get(key) ?? this.seeded.get(key);

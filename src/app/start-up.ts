@@ -2,7 +2,6 @@ import type { FirstMap } from '../common/first-map';
 import { vintageOfYear } from '../common/vintage';
 import type { SqlEngine } from '../db/engine';
 import type { UnitList } from '../db/unit-list';
-import type { IndicatorId } from '../indicators/registry';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { letEngineStart } from '../boot';
@@ -12,12 +11,10 @@ import { latestYear } from './link-request';
 import type { UnitKeys } from './feature-colours';
 import type { DataLoading, Timings } from './loading';
 import type { MapView } from './map-view';
-import type { IndicatorMatrices } from './matrices';
+import { CLASSIFIED_AHEAD, READ_AHEAD, type IndicatorMatrices } from './matrices';
 import { UserTargets } from './user-targets';
 import type { VintageControl } from './vintage-control';
 
-/** Read while the start-up finishes (IndicatorMatrices.prefetch): status and criteria are read first, with the map. */
-const prefetchedIndicators: IndicatorId[] = ['poor_rate', 'near_poor_rate', 'ntm_year', 'status_change', 'poor_rate_change', 'criterion_missing'];
 
 /** What the start-up sequence reads and hands over to the app. */
 export interface StartUpTarget {
@@ -88,7 +85,7 @@ export async function startUp(target: StartUpTarget, view: MapView): Promise<voi
   // every other indicator under the view's parameters is read while the rest of the start-up runs: once the
   // app is ready, a first switch to any of them is as fast as a year switch
   const rest = data.loadRest();
-  const prefetched = rest.then(() => target.matrices().prefetch(prefetchedIndicators, state.get()));
+  const prefetched = rest.then(() => target.matrices().prefetch(READ_AHEAD, state.get()));
   await Promise.all([view.drawBaseNow(), rest]);
   // targets entered in an earlier visit, before the planner first reads the targets
   const targets = new UserTargets(db, () => target.refreshPlanner());
@@ -101,14 +98,9 @@ export async function startUp(target: StartUpTarget, view: MapView): Promise<voi
   await Promise.all([opening.applyRequested(), prefetched]);
   state.set({ phase: 'ready' });
   target.ready();
-  // the classes of the shown year under every prefetched indicator, while idle: a first switch then only paints
+  // the classes of the shown year under every indicator read ahead, while idle: a first switch then only paints
   const s = state.get();
-  // (status and criteria too: read with the map, but classified only when first shown)
-  const classifiedAhead: IndicatorId[] = ['criteria', 'status', ...prefetchedIndicators];
-  view.colours.prepare(classifiedAhead.flatMap((id) => {
-    const m = target.matrices().cached(id, s);
-    return m ? [{ id, m }] : [];
-  }), s);
+  view.colours.prepare(target.matrices().cachedOf(CLASSIFIED_AHEAD, s), s);
   void view.colours.idleWorkDone().then(() => (timings.classesPrepared ??= performance.now()));
   // the other vintage's units, once the map is idle: imports detect it, and a first switch to it is quick
   target.inBackground(view.map.idle().then(() => vintages.preloadOther(data.imports)));

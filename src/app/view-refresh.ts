@@ -3,7 +3,7 @@ import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import type { Timings } from './loading';
 import type { MapView, DrawnView } from './map-view';
-import type { IndicatorMatrices } from './matrices';
+import { CLASSIFIED_AHEAD, type IndicatorMatrices } from './matrices';
 import { laggingOutlineDrawn } from '../map/lagging-outline';
 import { plannerRows } from './planner';
 import { SideInfoCache } from './side-info';
@@ -103,6 +103,9 @@ export class ViewRefresh {
     view.paint(this.target.drawnView(s));
     this.target.timings.lastRecolourMs = performance.now() - t0;
     view.colours.classifyOtherYears(s);
+    // after a switch of year (or province, classes...), the other indicators' classes for it, while idle
+    const matrices = this.target.matrices();
+    if (matrices) view.colours.prepare(matrices.cachedOf(CLASSIFIED_AHEAD, s), s);
   }
 }
 
