@@ -19,12 +19,14 @@ export function Presentation() {
   const atlas = useAtlas();
   const s = useStore(atlas.state);
   const { t } = useTranslation();
-  const deck = loadDeck();
   const i = s.presenting;
+  // read from storage only while presenting: this component renders on every switch of the view
+  const deck = i === null ? null : loadDeck();
+  const slideCount = deck?.slides.length ?? 0;
   useEffect(() => {
     if (i === null) return;
     const onKey = (e: KeyboardEvent) => {
-      const last = deck.slides.length - 1;
+      const last = slideCount - 1;
       if (['ArrowRight', 'PageDown', ' ', 'Enter'].includes(e.key)) void atlas.present(Math.min(last, i + 1));
       else if (['ArrowLeft', 'PageUp', 'Backspace'].includes(e.key)) void atlas.present(Math.max(0, i - 1));
       else if (e.key === 'Home') void atlas.present(0);
@@ -35,8 +37,8 @@ export function Presentation() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [i, atlas, deck.slides.length]);
-  if (i === null) return null;
+  }, [i, atlas, slideCount]);
+  if (i === null || !deck) return null;
   const slide = deck.slides[i];
   if (!slide) return null;
   const text = slideTexts(slide, s, t);
