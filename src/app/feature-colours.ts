@@ -39,7 +39,7 @@ export class FeatureColours {
   /** Classes per matrix (weakly held: a stale matrix takes its classes with it) and view and year. */
   private colourings = new WeakMap<Float64Array, Map<string, Colouring>>();
   /** What the map shows: a matrix, its year slice and the classes of that year under the view. */
-  private shown: { matrix: Float64Array; viewKey: string; values: Float64Array; colouring: Colouring } | null = null;
+  private shown: { matrix: Float64Array; viewKey: string; yearIndex: number; province: string | null; values: Float64Array; colouring: Colouring } | null = null;
   private units: UnitKeys | null = null;
   private layer: DrawableLayer | null = null;
   private featureUnit: Int32Array | null = null;
@@ -92,12 +92,12 @@ export class FeatureColours {
     const yi = view.years.indexOf(view.year);
     const values = yearSlice(m, units.length, view.years.length, yi);
     const colouring = this.colouringOf(m, yi, view, values);
-    this.shown = { matrix: m, viewKey: viewKey(view), values, colouring };
+    this.shown = { matrix: m, viewKey: viewKey(view), yearIndex: yi, province: view.province, values, colouring };
     return colouring;
   }
 
   /**
-   * Classifies the other years of the shown matrix while the browser is idle, one year per idle period, so the
+   * Classifies the other years of the shown matrix while the browser is idle (whileIdle), so the
    * slider and the play button find every year ready (natural breaks take about 10 ms for all communes). Stops
    * when the map shows another matrix or view.
    */
@@ -116,14 +116,17 @@ export class FeatureColours {
   }
 
   /**
-   * Classifies the shown year of other indicators' matrices under the view while the browser is idle, one per idle
-   * period, so that a first switch to one of them finds its classes ready and only paints (as a year switch does).
+   * Classifies the shown year of other indicators' matrices under the view while the browser is idle (whileIdle), so
+   * that a first switch to one of them finds its classes ready and only paints (as a year switch does). Stops when
+   * the map shows another year or province.
    */
   prepare(matrices: readonly { id: IndicatorId; m: Float64Array }[], view: ColourView): void {
     const yi = view.years.indexOf(view.year);
     if (yi < 0) return;
     const todo = [...matrices];
     this.whileIdle(() => {
+      // the map went on to another year or province (the slider playing): a later prepare() covers that one
+      if (this.shown && (this.shown.yearIndex !== yi || this.shown.province !== view.province)) return false;
       const t = todo.shift();
       if (!t || !this.units || t.m.length !== this.units.length * view.years.length) return false;
       // a switch of indicator starts with no manual breaks (Atlas.setIndicator)

@@ -51,7 +51,6 @@ export class IndicatorMatrices {
     this.engine = Promise.resolve(engine);
   }
 
-  /** The matrix if it has been answered (and the data has not changed since) or precomputed, else undefined. */
   /** The matrices of these indicators already answered under the view's parameters. */
   cachedOf(ids: readonly IndicatorId[], p: MatrixParams): { id: IndicatorId; m: Float64Array }[] {
     return ids.flatMap((id) => {
@@ -60,6 +59,7 @@ export class IndicatorMatrices {
     });
   }
 
+  /** The matrix if it has been answered (and the data has not changed since) or precomputed, else undefined. */
   cached(id: IndicatorId, p: MatrixParams): Float64Array | undefined {
     const { key } = matrixKey(id, p);
     return this.done.get(key) ?? this.seeded.get(key);

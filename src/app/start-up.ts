@@ -15,7 +15,6 @@ import { CLASSIFIED_AHEAD, READ_AHEAD, type IndicatorMatrices } from './matrices
 import { UserTargets } from './user-targets';
 import type { VintageControl } from './vintage-control';
 
-
 /** What the start-up sequence reads and hands over to the app. */
 export interface StartUpTarget {
   readonly state: Store<AppState>;

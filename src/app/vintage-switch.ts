@@ -75,7 +75,6 @@ export function indicatorShownOn(vintage: Vintage, year: number, indicator: Indi
   return indicator;
 }
 
-
 const storageKey = 'ntm-atlas.vintage';
 
 /** The vintage the user last chose (null: never chose, or storage unavailable). */

@@ -38,7 +38,7 @@ function finiteSorted(values: ArrayLike<number>): number[] {
 /**
  * Natural breaks: Jenks' criterion (minimum within-class squared deviation), solved exactly: by Ckmeans, or where
  * the values take few distinct values (criteria met: 0-19, years) over those values weighted by their counts, which
- * is the same optimum at a fraction of the cost (50 ms -> under 1 ms for 10,000 communes here).
+ * is the same optimum at a fraction of the cost (10,600 values in 20 distinct: 0.05 ms against 4-9 ms in Node).
  */
 export function jenksBreaks(sorted: number[], k: number): number[] {
   const distinct = distinctCounts(sorted);

@@ -145,15 +145,15 @@ function columns(locale: ExportLocale, formerColumn: boolean): Column[] {
  * (a whole cell's full text; half its header), the room left shared in proportion to how much wider each would be on one line. Fixed
  * shares left a post-reform row's former commune (a long text) 7-8 lines in a narrow column beside a wide one of "–".
  */
-function columnWidths(doc: jsPDF, cols: readonly Column[], communes: readonly SponsoredCommune[], width: number, styles: { header: TextStyle; cell: (i: number) => TextStyle; padX: number }): number[] {
+function columnWidths(doc: jsPDF, cols: readonly Column[], texts: readonly (readonly string[])[], width: number, styles: { header: TextStyle; cell: (i: number) => TextStyle; padX: number }): number[] {
   // a little over the measured width: a cell exactly as wide as its text is broken by splitTextToSize's rounding
   const width1 = (text: string, style: TextStyle) => textWidth(doc, text, style) + 0.5;
   const longestWord = (text: string, style: TextStyle) => Math.max(0, ...text.split(/\s+/).map((w) => width1(w, style)));
   const least = cols.map((col, i) =>
     // a header on at most about two lines
-    2 * styles.padX + Math.max(longestWord(col.header, styles.header), width1(col.header, styles.header) / 2, ...communes.map((c) => (col.whole ? width1(col.cell(c), styles.cell(i)) : longestWord(col.cell(c), styles.cell(i))))),
+    2 * styles.padX + Math.max(longestWord(col.header, styles.header), width1(col.header, styles.header) / 2, ...texts[i].map((text) => (col.whole ? width1(text, styles.cell(i)) : longestWord(text, styles.cell(i))))),
   );
-  const most = cols.map((col, i) => Math.max(least[i], 2 * styles.padX + Math.max(0, ...communes.map((c) => width1(col.cell(c), styles.cell(i))))));
+  const most = cols.map((_, i) => Math.max(least[i], 2 * styles.padX + Math.max(0, ...texts[i].map((text) => width1(text, styles.cell(i))))));
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
   // too little room even for the longest words: each in proportion to its least (a word may then break)
   if (sum(least) >= width) return least.map((w) => (w * width) / sum(least));
@@ -177,7 +177,9 @@ function tableLayout(doc: jsPDF, communes: readonly SponsoredCommune[], locale: 
   const headerStyle: TextStyle = { pt: pt - 0.5, bold: true, colour: colours.white };
   const cellStyle: TextStyle = { pt };
   const nameStyle: TextStyle = { pt, bold: true };
-  const colW = columnWidths(doc, cols, communes, width, { header: headerStyle, cell: (i) => (i === 0 ? nameStyle : cellStyle), padX });
+  // each cell's text once: the widths and the rows both read it
+  const texts = cols.map((col) => communes.map((c) => col.cell(c)));
+  const colW = columnWidths(doc, cols, texts, width, { header: headerStyle, cell: (i) => (i === 0 ? nameStyle : cellStyle), padX });
   const colX = colW.map((_, i) => colW.slice(0, i).reduce((a, b) => a + b, 0));
   const missStyle: TextStyle = { pt: pt - 0.8, colour: colours.muted };
   const missLabelStyle: TextStyle = { pt: pt - 0.8, bold: true, colour: colours.muted };
@@ -206,7 +208,7 @@ function tableLayout(doc: jsPDF, communes: readonly SponsoredCommune[], locale: 
   doc.setFontSize(missStyle.pt);
   const labelW = doc.getTextWidth(nfc(missLabel)) + 1.5;
   const rows = communes.map((c, index): Block => {
-    const cells = cols.map((col, i) => wrap(doc, col.cell(c), colW[i] - 2 * padX, i === 0 ? nameStyle : cellStyle));
+    const cells = cols.map((_, i) => wrap(doc, texts[i][index], colW[i] - 2 * padX, i === 0 ? nameStyle : cellStyle));
     const mainH = Math.max(...cells.map((l) => l.length)) * lineHeight(pt);
     const missingText =
       (c.criteriaMet === null && c.missing.length === 0 ? t('export.doc.missingUnknown') : c.missing.length === 0 ? t('export.doc.missingNone') : c.missing.join('; ')) +

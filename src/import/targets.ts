@@ -55,7 +55,6 @@ export interface TargetsContext {
   indicators: readonly TargetIndicator[];
 }
 
-
 function indicatorKeys(indicators: readonly TargetIndicator[]): Map<string, string> {
   const byName = new Map<string, string>();
   for (const i of indicators) for (const n of [i.key, i.key.replace(/^target_/, ''), ...i.names]) byName.set(foldKey(n), i.key);

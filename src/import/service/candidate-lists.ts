@@ -8,8 +8,6 @@ import { unitVintageOf } from '../types';
 import type { ImportTask } from './worker-client';
 import { ImportCancelled } from './worker-failure';
 
-export { unitVintageOf };
-
 /** Resolves as `p` does, or rejects with ImportCancelled as soon as the task is cancelled. */
 function untilCancelled<T>(p: Promise<T>, task?: ImportTask): Promise<T> {
   const signal = task?.signal;

@@ -10,7 +10,8 @@ import { importTargets, type ImportMode } from '../../common/schema';
 import { duckdbTable, importColumnNames, importTableNames, type ImportTableName } from './import-rows';
 import type { ImportView } from './import-view';
 import { unitRows, type UnitList } from '../../db/unit-list';
-import { CandidateLists, unitVintageOf } from './candidate-lists';
+import { CandidateLists } from './candidate-lists';
+import { unitVintageOf } from '../types';
 import { infoOf, isStoredArrow, isStoredRows, seqOf, upgrade, type DatasetInfo, type StoredDataset, type StoredRows } from './stored-datasets';
 
 export type { ImportMode };
@@ -39,7 +40,7 @@ export interface ImportPhaseTimings {
 
 export type { ImportTask } from './worker-client';
 
-export { unitVintageOf } from './candidate-lists';
+export { unitVintageOf } from '../types';
 
 /**
  * Imports: the pipeline runs in a worker, which keeps each file's rows and hands the main thread a view of
