@@ -2,7 +2,7 @@ import { Map as MapLibreMap, setWorkerUrl, type FilterSpecification, type GeoJSO
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { offlineStyle, overlayBeforeId, palette } from './style';
+import { flaggedLayerIds, offlineStyle, overlayBeforeId, palette } from './style';
 import { basemapLandGeoJSON, loadBasemapLand } from '../geo/basemap-land';
 import { communeLayer, vertexColoursFor, writeVertexColours, type VertexColours } from './commune-layer';
 import { softwareRendering } from './renderer';
@@ -140,6 +140,23 @@ export class AtlasMap {
     this.baseData.set(id, data);
     await this.loaded;
     (this.map.getSource(id) as GeoJSONSource).setData(data);
+    this.showLayersWithSomethingToDraw();
+  }
+
+  /** How many districts or provinces each flagged layer outlines. */
+  private flaggedCount: Record<string, number> = {};
+
+  /** Hides the layers with nothing to draw, shows the others (see `hiddenAtStart` in style.ts for why). */
+  private showLayersWithSomethingToDraw() {
+    for (const id of this.map.getLayersOrder()) {
+      const source = this.map.getLayer(id)?.source as BaseSourceId | undefined;
+      const data = source ? this.baseData.get(source) : undefined;
+      // sources never set yet keep their layers as the style declares them
+      if (!data) continue;
+      const show = data.features.length > 0 && (this.flaggedCount[id] ?? 1) > 0;
+      const visibility = show ? 'visible' : 'none';
+      if ((this.map.getLayoutProperty(id, 'visibility') ?? 'visible') !== visibility) this.map.setLayoutProperty(id, 'visibility', visibility);
+    }
   }
 
   setCommunes(draw: CommuneDraw) {
@@ -197,8 +214,12 @@ export class AtlasMap {
   async setFlagged(level: 'district' | 'province', codes: string[]) {
     await this.loaded;
     const filter = (list: string[]) => ['in', ['get', 'code'], ['literal', list]] as never;
-    this.map.setFilter('district-flagged', filter(level === 'district' ? codes : []));
-    this.map.setFilter('province-flagged', filter(level === 'province' ? codes : []));
+    for (const [layerLevel, id] of Object.entries(flaggedLayerIds)) {
+      const list = layerLevel === level ? codes : [];
+      this.flaggedCount[id] = list.length;
+      this.map.setFilter(id, filter(list));
+    }
+    this.showLayersWithSomethingToDraw();
   }
 
   fitBounds(bounds: Bounds, animate: boolean) {
@@ -236,7 +257,7 @@ export class AtlasMap {
         copy.addControl(new MapLibreOverlay({ interleaved: true, layers: [this.communeLayerOf(this.drawnGeometry, this.communes)] }));
       }
       for (const [id, data] of this.baseData) (copy.getSource(id) as GeoJSONSource).setData(data);
-      for (const id of ['district-flagged', 'province-flagged']) copy.setFilter(id, (live.getFilter(id) as FilterSpecification | undefined) ?? null);
+      for (const id of Object.values(flaggedLayerIds)) copy.setFilter(id, (live.getFilter(id) as FilterSpecification | undefined) ?? null);
       for (const layer of live.getStyle().layers) copy.setLayoutProperty(layer.id, 'visibility', live.getLayoutProperty(layer.id, 'visibility') ?? 'visible');
       // the copy rarely reports 'idle' (deck.gl keeps a redraw pending): wait for its sources instead
       for (let waited = 0; !copy.loaded() && waited < 4000; waited += 50) await new Promise((r) => setTimeout(r, 50));

@@ -1,4 +1,4 @@
-import type { StyleSpecification, ExpressionSpecification, GeoJSONSourceSpecification } from 'maplibre-gl';
+import type { StyleSpecification, ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
 import { boldFont, mapFontFaces, regularFont } from './fonts';
 import { palette } from './palette';
 
@@ -6,6 +6,20 @@ const empty = (): GeoJSONSourceSpecification => ({ type: 'geojson', data: { type
 
 /** Layer ids the commune overlay is slotted under (deck.gl draws interleaved, before this layer). */
 export const overlayBeforeId = 'commune-lines';
+
+/** The outline layers of flagged districts and provinces: drawn only while something is flagged. */
+export const flaggedLayerIds = { district: 'district-flagged', province: 'province-flagged' } as const;
+
+/** Sources that stay empty until the user asks for them (a sponsor, a selection, a commune's lineage). */
+const emptyUntilAsked = new Set(['sponsored', 'selected', 'lineage']);
+
+/**
+ * Layers with nothing to draw start hidden (the map shows them once they have): a shown line or fill layer whose
+ * source differs from the one drawn before it makes MapLibre draw that source's tile clipping masks again, in each
+ * of its two passes, so empty overlays cost about 40 of a recolour frame's 135 draw calls.
+ */
+const hiddenAtStart = (layer: LayerSpecification): boolean =>
+  ('source' in layer && emptyUntilAsked.has(layer.source)) || Object.values<string>(flaggedLayerIds).includes(layer.id);
 
 export { palette };
 
@@ -17,6 +31,12 @@ const labelText = (field: string): ExpressionSpecification => ['get', field];
  * from self-hosted fonts. No tiles, no glyph server, no sprite: every source is GeoJSON built in the app.
  */
 export function offlineStyle(): StyleSpecification {
+  const style = styleWithEveryLayerShown();
+  style.layers = style.layers.map((l) => (hiddenAtStart(l) ? ({ ...l, layout: { ...l.layout, visibility: 'none' } } as LayerSpecification) : l));
+  return style;
+}
+
+function styleWithEveryLayerShown(): StyleSpecification {
   return {
     version: 8,
     'font-faces': mapFontFaces(),
