@@ -66,7 +66,7 @@ function seriesProvenance(r: PlannerRow, series: SeriesId): string | null {
 const provenanceKeys = { ntm_provenance: 'ntm', poverty_provenance: 'poverty' } as const;
 
 /** The district (or province) table as shown, with shares as percentages and one provenance column per series, to CSV or XLSX. */
-export async function exportPlannerTable(s: AppState, format: 'csv' | 'xlsx', t: TFunction): Promise<void> {
+export async function exportPlannerTable(s: Pick<AppState, 'province' | 'floor' | 'planner' | 'locale' | 'year' | 'compareYear'>, format: 'csv' | 'xlsx', t: TFunction): Promise<void> {
   const level = s.province === null ? 'province' : 'district';
   const header = (k: string) => (k === 'group_code' ? t('export.code') : k === 'group_name' ? t(`planner.col.name_${level}`) : t(`planner.col.${k}`, { floor: s.floor, defaultValue: k }));
   const percent = new Set(['ntm_share', 'poor_rate', 'near_poor_rate', 'base_ntm_share', 'ntm_share_change', 'poor_rate_change', 'target_share', 'expected_share', 'target_gap']);

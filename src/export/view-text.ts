@@ -3,6 +3,7 @@
 // the PNG and PDF exports, the sponsor report and the slides alike.
 import type { TFunction } from 'i18next';
 import type { AppState } from '../state/app-state';
+import { POST_REFORM } from '../common/vintage';
 import { formatRange } from '../indicators/format';
 import { indicators } from '../indicators/registry';
 import { viewIllustrative } from '../indicators/provenance';
@@ -31,9 +32,8 @@ export function viewTitle(s: Pick<AppState, 'province' | 'provinces' | 'indicato
 }
 
 /** The administrative vintage of the units a view shows (the pre-reform one where the state names none). */
-export function vintageText(s: AppState, t: TFunction): string {
-  const vintage = (s as AppState & { vintage?: string }).vintage ?? '2024';
-  return t(vintage === '2025-07' ? 'export.vintage.post' : 'export.vintage.pre');
+export function vintageText(s: Partial<Pick<AppState, 'vintage'>>, t: TFunction): string {
+  return t(s.vintage === POST_REFORM ? 'export.vintage.post' : 'export.vintage.pre');
 }
 
 /** Everything the composer writes around a view's map. */

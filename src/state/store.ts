@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useRef, useSyncExternalStore } from 'react';
 
 /** A store as its readers see it: the value and change notifications, no setter (both bound: React takes them as they are). */
 export interface ReadonlyStore<T> {
@@ -26,4 +26,33 @@ export class Store<T> implements ReadonlyStore<T> {
 
 export function useStore<T>(store: ReadonlyStore<T>): T {
   return useSyncExternalStore(store.subscribe, store.get);
+}
+
+/**
+ * Reads some fields of a store's value: the same object for as long as those fields keep their values, so that a
+ * component reading it renders again only when one of them changes (a year switch re-renders the legend, not the
+ * top bar). The type is `Pick<T, K>`: a field read but not listed does not compile.
+ */
+export function fieldsReader<T extends object, K extends keyof T>(store: ReadonlyStore<T>, keys: readonly K[]): () => Pick<T, K> {
+  let last: Pick<T, K> | null = null;
+  return () => {
+    const value = store.get();
+    if (last !== null && keys.every((k) => Object.is(last![k], value[k]))) return last;
+    const next = {} as Pick<T, K>;
+    for (const k of keys) next[k] = value[k];
+    last = next;
+    return next;
+  };
+}
+
+/** `useStore` for the listed fields only (see `fieldsReader`); the list is read once per component instance. */
+export function useStoreFields<T extends object, K extends keyof T>(store: ReadonlyStore<T>, keys: readonly K[]): Pick<T, K> {
+  const reader = useRef<{ store: ReadonlyStore<T>; read: () => Pick<T, K> } | null>(null);
+  if (reader.current?.store !== store) reader.current = { store, read: fieldsReader(store, keys) };
+  return useSyncExternalStore(store.subscribe, reader.current.read);
+}
+
+/** A single value computed from a store's value (a primitive: compared by value, so unchanged results render nothing). */
+export function useStoreSelect<T, R extends string | number | boolean | null>(store: ReadonlyStore<T>, select: (value: T) => R): R {
+  return useSyncExternalStore(store.subscribe, () => select(store.get()));
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../state/store';
+import { useStoreFields } from '../state/store';
 import { useAtlas } from './AtlasContext';
 import { TopBar } from './TopBar';
 import { Tooltip } from './Tooltip';
@@ -18,7 +18,7 @@ import './layout.css';
 
 export function App() {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['compare', 'error', 'notice', 'phase', 'presenting', 'vintage']);
   const { t } = useTranslation();
   const mapRef = useRef<HTMLDivElement>(null);
   useEffect(() => {

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../state/store';
-import { useAtlas } from './AtlasContext';
+import { useStoreFields } from '../state/store';
+import { useAtlasMembers } from './AtlasContext';
 
 /** Toàn quốc › Tỉnh › Huyện › Xã: each crumb goes back up; the district's opens its communes in the panel. */
 export function Breadcrumbs() {
-  const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const atlas = useAtlasMembers();
+  const s = useStoreFields(atlas.state, ['district', 'province', 'provinces', 'selectedCode']);
   const { t } = useTranslation();
   const u = atlas.units;
   const province = s.provinces.find((p) => p.code === s.province);

@@ -1,5 +1,6 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../state/store';
+import { useStoreFields } from '../state/store';
 import { viewIllustrative } from '../indicators/provenance';
 import { useAtlas } from './AtlasContext';
 import { cssColour } from '../map/status-colours';
@@ -9,9 +10,13 @@ import { MapMarks } from './MapMarks';
 import { VintageNote } from './vintage/VintageNote';
 import { classLabel } from './band-labels';
 
+// each reads its own fields of the state: a switch that changes only the legend does not render them again
+const Marks = memo(MapMarks);
+const Note = memo(VintageNote);
+
 export function Legend() {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['classMethod', 'compareYear', 'criterion', 'floor', 'indicator', 'legend', 'locale', 'manualBreaks', 'provenance', 'province', 'withoutBoundary', 'year']);
   const { t } = useTranslation();
   const total = s.legend.reduce((a, b) => a + b.count, 0);
   const def = indicators[s.indicator];
@@ -41,8 +46,8 @@ export function Legend() {
       </ul>
       <p className="total">{t('legend.total', { count: formatNumber(total, s.locale) })}</p>
       {def.kind === 'numeric' && <p className="method">{t(`classify.${s.classMethod}`)}</p>}
-      <MapMarks />
-      <VintageNote />
+      <Marks />
+      <Note />
       {s.withoutBoundary.length > 0 && (
         <details className="without-boundary" data-testid="without-boundary" open>
           <summary>{t('legend.withoutBoundary', { count: s.withoutBoundary.length })}</summary>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../state/store';
+import { useStoreFields } from '../state/store';
 import { useAtlas } from './AtlasContext';
 import { palette } from '../map/palette';
 import { laggingOutlineDrawn } from '../map/lagging-outline';
@@ -17,7 +17,7 @@ import './decisions.css';
  */
 export function MapMarks() {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['indicator', 'legend', 'planner', 'province', 'selectedCode', 'showFormerDistricts', 'showSponsored', 'sponsor', 'vintage', 'withoutBoundary']);
   const { t } = useTranslation();
   const level = s.province === null ? 'province' : 'district';
   const behind = s.planner.filter((r) => r.behind).length;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../state/store';
+import { useStoreFields } from '../state/store';
 import { useAtlas } from './AtlasContext';
 import { formatDate } from '../i18n';
 import { vintageText } from '../export/view-text';
@@ -7,7 +7,7 @@ import { vintageText } from '../export/view-text';
 /** On paper only: what a printed table is about — the province (or the country), the year, the vintage, the date. */
 export function PrintHeading() {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['locale', 'province', 'provinces', 'vintage', 'year']);
   const { t } = useTranslation();
   const place = s.province === null ? t('controls.nationalView') : (s.provinces.find((p) => p.code === s.province)?.name ?? s.province);
   return (

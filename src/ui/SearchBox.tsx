@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../state/store';
+import { useStoreFields } from '../state/store';
 import { useAtlas } from './AtlasContext';
 import { buildSearchIndex, search, type SearchEntry } from './search-index';
 import './decisions.css';
@@ -13,7 +13,7 @@ import { openOtherVintage, useOtherVintageHits } from './vintage/vintage-search'
  */
 export function SearchBox() {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['phase', 'province', 'vintage']);
   const { t } = useTranslation();
   const [text, setText] = useState('');
   // the indexes (~0.1 s for every commune of both vintages) are built when the box is first used, not in the render

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../state/store';
-import { useAtlas } from './AtlasContext';
-import { detailsByCode } from './commune-details';
+import { useStoreFields } from '../state/store';
+import { useAtlasMembers } from './AtlasContext';
+import { detailsByCode, detailsReadUnder } from './commune-details';
 import { CommuneFacts } from './CommuneFacts';
 import { LineagePanel } from './vintage/LineagePanel';
 
 export function SelectionPanel() {
-  const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const atlas = useAtlasMembers();
+  const s = useStoreFields(atlas.state, [...detailsReadUnder, 'locale', 'selectedCode']);
   const { t } = useTranslation();
   const d = s.selectedCode ? detailsByCode(atlas, s.selectedCode) : null;
   return (

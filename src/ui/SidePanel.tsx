@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../state/store';
+import { useStoreFields } from '../state/store';
 import { useAtlas } from './AtlasContext';
 import { Legend } from './Legend';
 import { SelectionPanel } from './SelectionPanel';
@@ -17,7 +17,7 @@ const tabs: AppState['panel'][] = ['legend', 'scorecard', 'districts', 'criteria
 
 export function SidePanel() {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['panel']);
   const { t } = useTranslation();
   return (
     <aside className={`side side-${s.panel}`}>

@@ -1,12 +1,12 @@
-import { useStore } from '../state/store';
-import { useAtlas } from './AtlasContext';
-import { featureDetails } from './commune-details';
+import { useStore, useStoreFields } from '../state/store';
+import { useAtlasMembers } from './AtlasContext';
+import { detailsReadUnder, featureDetails } from './commune-details';
 import { CommuneFacts } from './CommuneFacts';
 
 export function Tooltip() {
-  const atlas = useAtlas();
+  const atlas = useAtlasMembers();
   const { event } = useStore(atlas.hover);
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, [...detailsReadUnder, 'locale']);
   if (!event || event.featureIndex === null) return null;
   const d = featureDetails(atlas, event.featureIndex);
   if (!d) return null;

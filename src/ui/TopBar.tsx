@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../state/store';
+import { useStoreFields, useStoreSelect } from '../state/store';
 import { viewIllustrative } from '../indicators/provenance';
 import { useAtlas } from './AtlasContext';
 import { vietnameseCollator } from '../i18n/collate';
@@ -13,9 +13,10 @@ const national = '';
 
 export function TopBar() {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['locale', 'phase', 'province', 'provinces']);
+  const illustrative = useStoreSelect(atlas.state, viewIllustrative);
   const { t } = useTranslation();
-  // sorted once per list, not on every render (a year switch re-renders the bar)
+  // sorted once per list, not on every render (a switch of language re-renders the bar)
   const provinces = useMemo(
     () => s.provinces.map((p) => ({ code: p.code, short: shortProvinceName(p.name) })).sort((a, b) => vietnameseCollator.compare(a.short, b.short)),
     [s.provinces],
@@ -44,7 +45,7 @@ export function TopBar() {
       </label>
       <VintageSwitch />
       <SearchBox />
-      {viewIllustrative(s) && (
+      {illustrative && (
         <span className="illustrative-badge" data-testid="illustrative-badge" title={t('app.illustrativeNote')}>
           {t('app.illustrativeBadge')}
         </span>

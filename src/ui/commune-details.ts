@@ -1,4 +1,5 @@
 import type { AtlasFacade } from '../app/facade';
+import type { AppState } from '../state/app-state';
 import { i18n } from '../i18n';
 import { POST_REFORM, type Vintage } from '../common/vintage';
 import { FIRST_POST_REFORM_YEAR } from '../common/programme';
@@ -29,6 +30,13 @@ export function districtLine(name: string, vintage: Vintage): string | null {
   if (vintage !== POST_REFORM) return name;
   return name ? i18n.t('vintage.formerDistrictLabel', { name }) : null;
 }
+
+/**
+ * The state fields a unit's details are read under, directly or through the atlas (the values shown follow the
+ * legend, which each recolour sets; the units follow the vintage): a component showing details lists them, so that
+ * it renders again when one changes.
+ */
+export const detailsReadUnder = ['compareYear', 'criterion', 'indicator', 'legend', 'provenance', 'province', 'vintage', 'year', 'years'] as const satisfies readonly (keyof AppState)[];
 
 /** What the app knows about one unit (by unit index) for tooltip and selection. */
 export function unitDetails(atlas: AtlasFacade, unit: number): CommuneDetails | null {

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { rowsOf } from '../db/engine';
-import { useAtlas } from './AtlasContext';
+import { useAtlasMembers } from './AtlasContext';
 
 /**
  * Rows of a bound SQL query, re-run when the parameters change (or `revision`, for data that changed under the
  * same parameters: entered targets); stale answers are dropped.
  */
 export function useSql<T>(sql: string | null, params: readonly unknown[], revision = 0): { rows: T[] | null; error: string | null } {
-  const atlas = useAtlas();
+  const atlas = useAtlasMembers();
   const [result, setResult] = useState<{ rows: T[] | null; error: string | null }>({ rows: null, error: null });
   const key = JSON.stringify([sql, params, revision]);
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
+import { useStoreFields } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { YearSelect } from '../controls/YearSelect';
 import { IndicatorSelect } from '../controls/IndicatorSelect';
@@ -7,7 +7,7 @@ import { IndicatorSelect } from '../controls/IndicatorSelect';
 /** Turns the side-by-side comparison on and picks what the second map shows. */
 export function CompareControls() {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['compare', 'compareYear', 'indicator', 'phase']);
   const { t } = useTranslation();
   const c = s.compare;
   return (

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
+import { useStoreFields } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { AtlasMap } from '../../map/atlas-map';
 import type { Colouring } from '../../app/colouring';
@@ -17,7 +17,7 @@ import { indicators } from '../../indicators/registry';
  */
 export function CompareMap() {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['compare', 'compareYear', 'criterion', 'indicator', 'legend', 'locale', 'provenance', 'province', 'year']);
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const mapRef = useRef<AtlasMap | null>(null);

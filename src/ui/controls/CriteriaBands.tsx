@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
+import { useStoreFields } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { criteriaBandsOf, OFFICIAL_CRITERIA_BANDS } from '../../indicators/registry';
 import { criteriaSetOfYear } from '../../common/programme';
@@ -11,7 +11,7 @@ import '../decisions.css';
  */
 export function CriteriaBands() {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['classMethod', 'floor', 'indicator', 'manualBreaks', 'year']);
   const { t } = useTranslation();
   if ((s.indicator !== 'status' && s.indicator !== 'criteria') || criteriaSetOfYear(s.year) === 'qd51_2025') return null;
   const shown = s.indicator === 'criteria' && s.classMethod === 'manual' ? criteriaBandsOf(s.manualBreaks, s.floor) : null;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
+import { useStoreFields } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { indicators } from '../../indicators/registry';
 import type { ClassMethod } from '../../classify/classify';
@@ -13,7 +13,7 @@ const methods: ClassMethod[] = ['jenks', 'quantile', 'equal', 'manual'];
 /** Indicator, comparison year and classification. */
 export function IndicatorControls() {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['classCount', 'classMethod', 'compareYear', 'indicator', 'phase']);
   const { t } = useTranslation();
   const def = indicators[s.indicator];
   const [breaksText, setBreaksText] = useState('');

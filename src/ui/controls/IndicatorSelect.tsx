@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
+import { useStoreFields } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { indicatorIds, indicatorOnVintage, type IndicatorId } from '../../indicators/registry';
 
@@ -8,7 +8,7 @@ import { indicatorIds, indicatorOnVintage, type IndicatorId } from '../../indica
  * it is listed only while it is the value.
  */
 export function IndicatorSelect({ value, onChange, testId, disabled }: { value: IndicatorId; onChange: (id: IndicatorId) => void; testId: string; disabled?: boolean }) {
-  const s = useStore(useAtlas().state);
+  const s = useStoreFields(useAtlas().state, ['criterion', 'vintage']);
   const { t } = useTranslation();
   return (
     <label>

@@ -1,9 +1,9 @@
-import { useStore } from '../../state/store';
+import { useStoreFields } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 
 /** A labelled select over the years present in the data. */
 export function YearSelect({ label, value, onChange, testId }: { label: string; value: number; onChange: (year: number) => void; testId?: string }) {
-  const s = useStore(useAtlas().state);
+  const s = useStoreFields(useAtlas().state, ['phase', 'years']);
   return (
     <label>
       {label}

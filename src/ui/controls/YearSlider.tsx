@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
+import { useStoreFields } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 
 const stepMs = 1200;
@@ -8,7 +8,7 @@ const stepMs = 1200;
 /** Year slider over the years present, with play/pause that steps through every year once. */
 export function YearSlider() {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['phase', 'playing', 'year', 'years']);
   const { t } = useTranslation();
   const i = s.years.indexOf(s.year);
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
-import { useAtlas } from '../AtlasContext';
+import { useStoreFields } from '../../state/store';
+import { useAtlasMembers } from '../AtlasContext';
 import { msg, render, type Message } from '../../i18n';
 import { IMPORT_LIMITS } from '../../import/limits';
 import { megabytes } from '../../import/sniff';
@@ -35,8 +35,8 @@ interface Failure {
  * loaded before stays as it was.
  */
 export function ImportPanel() {
-  const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const atlas = useAtlasMembers();
+  const s = useStoreFields(atlas.state, ['importedRows', 'locale', 'year']);
   const { t } = useTranslation();
   // the report shown: a view of the file's result, whose rows stay in the import worker
   const [result, setShown] = useState<ImportView | null>(null);

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
-import { useAtlas } from '../AtlasContext';
+import { useStoreFields } from '../../state/store';
+import { useAtlasMembers } from '../AtlasContext';
 import { msg } from '../../i18n';
 import { ROW_BUCKETS, type IssueCode } from '../../import/types';
 import type { ConflictSet, ImportView } from '../../import/service/import-view';
@@ -32,8 +32,8 @@ export function ImportReport({
   onSwitchProvince: (code: string) => void;
   onFailure: (m: Message) => void;
 }) {
-  const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const atlas = useAtlasMembers();
+  const s = useStoreFields(atlas.state, ['locale']);
   const { t } = useTranslation();
   const locale = s.locale;
   const failed = (e: unknown) => onFailure(importErrorMessage(e));

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
+import { useStoreFields } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { NATIONAL_CODE, type TargetsRead } from '../../import/targets';
 import { targetsRowsMessage } from '../../import/targets-rows';
@@ -17,7 +17,7 @@ import { IssueTable } from './IssueTable';
  */
 export function TargetsReport({ result, onDone, onCancel }: { result: ImportView; onDone: (message: string) => void; onCancel: () => void }) {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['locale']);
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const read = result.targets as TargetsRead;

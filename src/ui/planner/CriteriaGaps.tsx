@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
+import { useStoreFields } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { useSql } from '../use-sql';
 import { criteriaMissingSQL, districtCriteriaMatrixSQL } from '../../db/sql/criteria';
@@ -22,7 +22,7 @@ const missesCriterion = (r: MatrixRow, n: number) => r.mask !== null && ((r.mask
  */
 export function CriteriaGaps() {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['criterion', 'district', 'indicator', 'locale', 'planner', 'provenance', 'province', 'year']);
   const { t } = useTranslation();
   const missing = useSql<Missing>(criteriaMissingSQL, [s.province, s.year]).rows ?? [];
   const districts = s.planner.filter((r) => r.in_scope > 0);

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
-import { useAtlas } from '../AtlasContext';
+import { useStore, useStoreFields } from '../../state/store';
+import { useAtlasMembers } from '../AtlasContext';
 import { useSql } from '../use-sql';
 import { districtCommunesSQL, type DistrictCommuneRow } from '../../db/sql/district-communes';
 import { isIllustrativeProvenance } from '../../db/sql/provenance';
@@ -22,8 +22,8 @@ const tierRank: Record<string, number> = { chua_dat: 0, dat_chuan: 1, nang_cao: 
  * the district; going back up (here or there) returns to the district table.
  */
 export function DistrictCommunes({ district }: { district: string }) {
-  const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const atlas = useAtlasMembers();
+  const s = useStoreFields(atlas.state, ['locale', 'planner', 'selectedCode', 'year']);
   const view = useStore(tableView);
   const { t } = useTranslation();
   const rows = useSql<DistrictCommuneRow>(districtCommunesSQL, [district, s.year]).rows;

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { POST_REFORM } from '../../common/vintage';
-import { useStore } from '../../state/store';
+import { useStore, useStoreFields } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import type { PlannerRow } from '../../db/sql/planner';
 import { shortDistrictName, shortProvinceName } from '../../common/vn-name';
@@ -43,7 +43,7 @@ const moreColumns: PlannerColumn[] = [
  */
 export function DistrictTable() {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['compareYear', 'district', 'floor', 'locale', 'planner', 'province', 'vintage', 'year']);
   const view = useStore(tableView);
   const { t } = useTranslation();
   const level = s.province === null ? 'province' : 'district';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
+import { useStoreFields } from '../../state/store';
 import { viewIllustrative } from '../../indicators/provenance';
 import { useAtlas } from '../AtlasContext';
 import { loadDeck } from '../../present/slides';
@@ -16,15 +16,17 @@ import { scorecardComponent } from './slide-parts';
  * and a footer with source, data date, vintage and page; arrows/space page, Esc leaves (and restores the view).
  */
 export function Presentation() {
+  const presenting = useStoreFields(useAtlas().state, ['presenting']).presenting;
+  return presenting === null ? null : <Slide i={presenting} />;
+}
+
+function Slide({ i }: { i: number }) {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['compareYear', 'indicator', 'provenance', 'province', 'provinces', 'vintage', 'year']);
   const { t } = useTranslation();
-  const i = s.presenting;
-  // read from storage only while presenting: this component renders on every switch of the view
-  const deck = i === null ? null : loadDeck();
+  const deck = loadDeck();
   const slideCount = deck?.slides.length ?? 0;
   useEffect(() => {
-    if (i === null) return;
     const onKey = (e: KeyboardEvent) => {
       const last = slideCount - 1;
       if (['ArrowRight', 'PageDown', ' ', 'Enter'].includes(e.key)) void atlas.present(Math.min(last, i + 1));
@@ -38,7 +40,7 @@ export function Presentation() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [i, atlas, slideCount]);
-  if (i === null || !deck) return null;
+  if (!deck) return null;
   const slide = deck.slides[i];
   if (!slide) return null;
   const text = slideTexts(slide, s, t);

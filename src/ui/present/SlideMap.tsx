@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
+import { useStoreFields } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { composeLayout } from '../../export/composer';
 import { presets, PX_PER_MM } from '../../export/presets';
@@ -14,7 +14,7 @@ import { useSize } from './use-size';
  */
 export function SlideMap() {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['criterion', 'indicator', 'legend', 'locale', 'presenting', 'province', 'sponsor', 'year']);
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);

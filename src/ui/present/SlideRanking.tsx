@@ -1,6 +1,6 @@
 import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
+import { useStoreFields } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { shortDistrictName, shortProvinceName } from '../../common/vn-name';
 import { PlotFigure, type PlotModule } from '../charts/PlotFigure';
@@ -10,7 +10,7 @@ import { useSize } from './use-size';
 /** The ranking chart of the slide's view, filling the slide: share of communes meeting NTM, trajectory ticks. */
 export function SlideRanking() {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['planner', 'province']);
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const size = useSize(host);

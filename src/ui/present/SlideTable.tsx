@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
+import { useStoreFields } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { shortDistrictName, shortProvinceName } from '../../common/vn-name';
 import { plannerColumnIllustrative } from '../../export/planner-table';
@@ -20,7 +20,7 @@ const columns: PlannerColumn[] = [
 /** The district (or province) table of the slide's view, large, in one or two blocks so every row shows. */
 export function SlideTable() {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['floor', 'locale', 'planner', 'province']);
   const { t } = useTranslation();
   const level = s.province === null ? 'province' : 'district';
   const short = level === 'province' ? shortProvinceName : shortDistrictName;

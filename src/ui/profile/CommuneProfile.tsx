@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
-import { useAtlas } from '../AtlasContext';
+import { useStoreFields } from '../../state/store';
+import { useAtlasMembers } from '../AtlasContext';
 import { useSql } from '../use-sql';
 import { communeSeriesSQL, communeSponsorsSQL } from '../../db/sql/profile';
 import { communeSeries2025SQL, communeSponsors2025SQL } from '../../db/sql/vintage';
@@ -28,8 +28,8 @@ const noSeries: SeriesRow[] = [];
 
 /** Everything about one commune: status history, criteria by year, poverty series, sponsors, sources. */
 export function CommuneProfile() {
-  const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const atlas = useAtlasMembers();
+  const s = useStoreFields(atlas.state, ['locale', 'selectedCode', 'vintage', 'year']);
   const { t } = useTranslation();
   const code = s.selectedCode;
   // a post-reform commune: its own rows from 2026, poverty before carried through the crosswalk, sponsors of its former communes

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
+import { useStoreFields } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { PER_YEAR_MEASURES, type ScoredTarget } from '../../db/sql/scorecard';
 import { isIllustrativeProvenance } from '../../db/sql/provenance';
@@ -13,7 +13,7 @@ import { formatMeasure } from './target-text';
  */
 export function KeyFigures({ rows, place }: { rows: ScoredTarget[]; place: string }) {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['floor', 'locale', 'year']);
   const { t } = useTranslation();
   return (
     <section className="key-figures" data-testid="key-figures" aria-label={t('scorecard.figures.title', { place, year: s.year })}>

@@ -2,8 +2,8 @@ import { useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { formatNumber, type Locale } from '../../i18n';
-import { useStore } from '../../state/store';
-import { useAtlas } from '../AtlasContext';
+import { useStoreFields } from '../../state/store';
+import { useAtlasMembers } from '../AtlasContext';
 import { useSql } from '../use-sql';
 import { keyFiguresOfVintageSQL, PER_YEAR_MEASURES, scorecardOfVintageSQL, type ScoredTarget } from '../../db/sql/scorecard';
 import { isIllustrativeProvenance } from '../../db/sql/provenance';
@@ -34,8 +34,8 @@ const marked = (p: string | null) => isIllustrativeProvenance(p);
  * period (kept in this browser) and are scored the same way.
  */
 export function Scorecard() {
-  const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const atlas = useAtlasMembers();
+  const s = useStoreFields(atlas.state, ['floor', 'province', 'provinces', 'vintage', 'year']);
   const { t } = useTranslation();
   const revision = useTargetsRevision(atlas.targets);
   // the targets whose codes are of the units shown (2026 on: the post-reform provinces), scored on those units
@@ -79,8 +79,8 @@ export function Scorecard() {
 }
 
 function TargetRow({ row: r, place, open, onToggle }: { row: ScoredTarget; place: string; open: boolean; onToggle: () => void }) {
-  const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const atlas = useAtlasMembers();
+  const s = useStoreFields(atlas.state, ['locale', 'year']);
   const { t } = useTranslation();
   const fmt = (v: number | null) => (r.measure ? formatMeasure(r.measure, v, s.locale, t) : '–');
   const why = whyText(r, s.year, place, t);

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
+import { useStoreFields } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { useSql } from '../use-sql';
 import { PER_YEAR_MEASURES, targetSeriesSQL, type ScoredTarget } from '../../db/sql/scorecard';
@@ -21,7 +21,7 @@ const Y_TICKS = 5;
  */
 export function TargetDetail({ row: r }: { row: ScoredTarget }) {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['locale', 'year']);
   const { t } = useTranslation();
   const series = useSql<{ year: number; value: number; provenance: string | null }>(targetSeriesSQL, [r.target_id, s.year]).rows;
   // the places holding a target back are districts (or their communes): a post-reform province has none

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
-import { useAtlas } from '../AtlasContext';
+import { useStoreFields } from '../../state/store';
+import { useAtlasMembers } from '../AtlasContext';
 import { TARGET_MEASURES } from '../../db/sql/scorecard';
 import { PROGRAMME_YEARS } from '../../common/programme';
 import { shortProvinceName } from '../../common/vn-name';
@@ -16,8 +16,8 @@ const NATIONAL = '00';
  * like the published ones. The province shown is preselected.
  */
 export function TargetForm() {
-  const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const atlas = useAtlasMembers();
+  const s = useStoreFields(atlas.state, ['province', 'provinces']);
   const { t } = useTranslation();
   const [province, setProvince] = useState<string | null>(null);
   const [indicator, setIndicator] = useState('target_share_communes_ntm');

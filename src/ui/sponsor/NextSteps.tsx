@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
+import { useStoreFields } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { formatPoints } from '../../i18n';
 import { isIllustrativeProvenance } from '../../db/sql/provenance';
@@ -14,7 +14,7 @@ export const assignmentEnded = (toYear: number, today = new Date()): boolean => 
 /** The assignment: its period, whether it has ended, and whether the data reach its end. */
 export function Assignment({ sponsor }: { sponsor: SponsorInfo }) {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['year', 'years']);
   const { t } = useTranslation();
   const ended = assignmentEnded(sponsor.to_year);
   const latest = s.years.length > 0 ? s.years[s.years.length - 1] : s.year;
@@ -33,7 +33,7 @@ export function Assignment({ sponsor }: { sponsor: SponsorInfo }) {
 /** Points of the poor rate, signed, with whether it is better (fewer poor) or worse. */
 function Change({ value, marked }: { value: number | null; marked: boolean }) {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['locale']);
   const { t } = useTranslation();
   if (value === null) return <>–</>;
   const points = Math.round(value * 1000) / 10;
@@ -81,7 +81,7 @@ export function PovertyChange({ c }: { c: SponsorCommune }) {
  */
 export function NextSteps({ communes }: { communes: SponsorCommune[] }) {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['locale']);
   const { t } = useTranslation();
   const name = (m: SponsorCommune['missing'][number]) => t('criteria.numbered', { n: m.number, name: s.locale === 'vi' ? m.name_vi : m.name_en });
   return (

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
+import { useStoreFields } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { useSql } from '../use-sql';
 import { sponsoredComparisonSQLOf } from '../../db/sql/sponsor';
@@ -14,7 +14,7 @@ interface Comparison { sponsored: boolean; communes: number; ntm_share: number; 
 /** Sponsor list, the "sponsored communes" map layer, and sponsored vs not-sponsored progress. */
 export function SponsorPanel() {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['compareYear', 'locale', 'provenance', 'province', 'showSponsored', 'sponsor', 'vintage', 'year']);
   const { t } = useTranslation();
   const sponsors = useSponsors(s.vintage);
   const comparison = useSql<Comparison>(s.province ? sponsoredComparisonSQLOf(s.vintage) : null, [s.province, s.year, s.compareYear]).rows ?? [];

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
+import { useStoreFields } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { formatPercent } from '../../i18n';
 import { progressSummary, sponsorRowKey, useSponsorCommunes, useSponsors } from './sponsor-data';
@@ -15,7 +15,7 @@ import { stepTo } from '../../export/task';
 /** One organisation's communes: status, criteria met and missing, poverty change since the assignment, report. */
 export function SponsorView() {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['locale', 'sponsor', 'vintage', 'year']);
   const { t } = useTranslation();
   const sponsor = useSponsors(s.vintage).find((sp) => sp.sponsor_id === s.sponsor);
   // on the post-reform units: the new communes the assigned ones went to, each with the former commune's history

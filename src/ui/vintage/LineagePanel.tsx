@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
-import { useAtlas } from '../AtlasContext';
+import { useStoreFields } from '../../state/store';
+import { useAtlasMembers } from '../AtlasContext';
 import { useSql } from '../use-sql';
 import { formatPercent, type Locale } from '../../i18n';
 import { formerCommunesSQL, successorsSQL } from '../../db/sql/reform';
@@ -40,8 +40,8 @@ const partText = (p: Part, t: (k: string, o?: Record<string, unknown>) => string
  * search, lists the commune(s) it went to.
  */
 export function LineagePanel() {
-  const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const atlas = useAtlasMembers();
+  const s = useStoreFields(atlas.state, ['locale', 'selectedCode', 'traced', 'vintage', 'year']);
   const { t } = useTranslation();
   const post = s.vintage === POST_REFORM;
   // the pre-reform commune whose successors are shown: traced on the post-reform map, or selected on the pre-reform one

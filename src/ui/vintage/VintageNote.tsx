@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
+import { useStoreFields } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { indicators } from '../../indicators/registry';
 import { yearsRead } from '../../indicators/provenance';
@@ -11,7 +11,7 @@ import './vintage.css';
  * value shown rests on a commune split in 2025 (its households apportioned by area).
  */
 export function VintageNote() {
-  const s = useStore(useAtlas().state);
+  const s = useStoreFields(useAtlas().state, ['compareYear', 'indicator', 'provenance', 'vintage', 'year']);
   const { t } = useTranslation();
   const read = yearsRead(s.indicator, s.year, s.compareYear);
   const approximate =

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../state/store';
+import { useStoreFields } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { POST_REFORM, VINTAGES } from '../../common/vintage';
 import './vintage.css';
@@ -11,7 +11,7 @@ import './vintage.css';
  */
 export function VintageSwitch() {
   const atlas = useAtlas();
-  const s = useStore(atlas.state);
+  const s = useStoreFields(atlas.state, ['phase', 'showFormerDistricts', 'vintage']);
   const { t } = useTranslation();
   const disabled = s.phase !== 'ready';
   return (
