@@ -75,14 +75,16 @@ function styleWithEveryLayerShown(): StyleSpecification {
         id: 'land',
         type: 'fill',
         source: 'provinces',
-        paint: { 'fill-color': ['case', ['boolean', ['get', 'selected'], false], palette.land, palette.landOther] },
+        // no antialiased edge (a second draw of every tile): the communes cover these edges, drawn over them
+        paint: { 'fill-color': ['case', ['boolean', ['get', 'selected'], false], palette.land, palette.landOther], 'fill-antialias': false },
       },
       {
         // Hoàng Sa and Trường Sa from the data pack's island shapes, under the communes drawn over them.
         id: 'islands',
         type: 'fill',
         source: 'islands',
-        paint: { 'fill-color': palette.land },
+        // edged by 'islands-outline' above the communes (no antialiased edge drawn here, under them)
+        paint: { 'fill-color': palette.land, 'fill-antialias': false },
       },
       {
         id: 'commune-lines',
