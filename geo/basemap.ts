@@ -62,8 +62,6 @@ export function isBienDongIsland(part: Position[][]): boolean {
   return areas.some((a) => booleanPointInPolygon(c, a));
 }
 
-export const BASEMAP_ASSETS = { geometry: 'basemap_land.bin', attributes: 'basemap_land.arrow', labels: 'basemap_labels.arrow' } as const;
-
 export interface BasemapResult {
   land: FeatureCollection<MultiPolygon, { name: string; iso: string | null; vietnam: boolean }>;
   droppedParts: { name: string; count: number }[];

@@ -14,7 +14,8 @@ import { communeColumns, districtColumns, geomColumns, provinceColumns } from '.
 import { formatIssue, type BoundaryLayer, type Issue } from './types.ts';
 import { indexUnits, kinkReport, validateBoundaryLayer, validateUnitLists } from './validate.ts';
 import { buildReform, loadReformInputs, type ReformOutput } from './reform/build-reform.ts';
-import { BASEMAP_ASSETS, basemapColumns, basemapLabelColumns, buildBasemap } from './basemap.ts';
+import { basemapColumns, basemapLabelColumns, buildBasemap } from './basemap.ts';
+import { basemapAssets } from '../src/common/basemap-assets.ts';
 
 export class ValidationFailed extends Error {
   constructor(readonly issues: Issue[]) {
@@ -121,9 +122,9 @@ export function buildGeo({ packDir, outDir, log = console.log }: BuildOptions): 
   log(`post-reform: ${reform.crosswalk.rows.length} crosswalk rows, ${split.size} old communes split, ${reform.crosswalk.unmapped.length} unmapped`);
   // the land around Việt Nam (Natural Earth), on a 1e-4 degree grid: context only
   const basemap = buildBasemap();
-  writeBin(BASEMAP_ASSETS.geometry, encodeGeometry(basemap.land.features, { gridPerDegree: 1e4 }), 'basemap land');
-  writeTable(BASEMAP_ASSETS.attributes, basemapColumns(basemap));
-  writeTable(BASEMAP_ASSETS.labels, basemapLabelColumns());
+  writeBin(basemapAssets.geometry, encodeGeometry(basemap.land.features, { gridPerDegree: 1e4 }), 'basemap land');
+  writeTable(basemapAssets.attributes, basemapColumns(basemap));
+  writeTable(basemapAssets.labels, basemapLabelColumns());
   log(`basemap: dropped as claims in the Biển Đông: ${basemap.droppedParts.map((d) => `${d.name} ${d.count}`).join(', ')}`);
 
   const withPolygon = polygonCodes(layer('communes'));

@@ -8,6 +8,7 @@ import { coreAssets } from './db/load';
 import { editionCoreAssets, editionOfPage } from './db/edition';
 import { firstMapAsset } from './common/first-map';
 import { PRE_REFORM, isVintage } from './common/vintage';
+import { basemapAssets } from './common/basemap-assets';
 import type { SqlEngine } from './db/engine';
 
 /** ms from navigation start: when this module ran, and when the engine answered. */
@@ -29,7 +30,8 @@ export const bootEngine: Promise<SqlEngine> = startBrowserEngine(engineGate).the
 bootEngine.catch(() => undefined); // reported by the atlas when it awaits it
 // the precomputed first map first: it colours the map before the engine is up (src/app/first-map.ts); that of the
 // units a link names (?vintage=, src/state/url-state.ts), else the pre-reform one (a remembered choice of the other
-// vintage is read with the app, which then fetches that vintage's first map itself)
+// vintage is read with the app, which then fetches that vintage's first map itself); the neighbours' land too, which
+// the first coloured frame waits for (src/map/atlas-map.ts)
 const linkVintage = new URLSearchParams(window.location.search).get('vintage');
 const firstVintage = linkVintage !== null && isVintage(linkVintage) ? linkVintage : PRE_REFORM;
-for (const asset of [firstMapAsset(firstVintage), ...coreAssets, ...editionCoreAssets(editionOfPage())]) void fetchAsset(asset).catch(() => undefined);
+for (const asset of [firstMapAsset(firstVintage), ...Object.values(basemapAssets), ...coreAssets, ...editionCoreAssets(editionOfPage())]) void fetchAsset(asset).catch(() => undefined);

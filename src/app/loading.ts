@@ -15,7 +15,10 @@ export interface Timings {
   /** ms from navigation start */
   dataReady?: number;
   firstFrame?: number;
+  /** the first frame the user sees coloured: drawn with colours, and not before the canvas was shown (mapShown) */
   firstColouredFrame?: number;
+  /** the canvas shown: hidden until the neighbours' land is in (AtlasMap.landShown) */
+  mapShown?: number;
   /** the first module ran (src/boot.ts) and DuckDB's worker was started */
   bootStarted?: number;
   engineStarted?: number;

@@ -108,7 +108,12 @@ export class MapView {
     this.map.setCommunes({ geometry: d.geometry, detail: d.detail, featureColours: painted.colours, colourVersion: painted.version });
     this.hooks.painted(painted.drawn);
     if (this.colours.colouring && this.timings.firstColouredFrame === undefined) {
-      void this.map.nextFrame().then(() => (this.timings.firstColouredFrame ??= performance.now()));
+      // the first coloured frame the user sees: a frame drawn before the canvas is shown counts from when it is
+      const drawn = this.map.nextFrame().then(() => performance.now());
+      void Promise.all([drawn, this.map.landShown]).then(([at, shown]) => {
+        this.timings.mapShown = shown;
+        this.timings.firstColouredFrame ??= Math.max(at, shown);
+      });
     }
   }
 

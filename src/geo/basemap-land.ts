@@ -4,6 +4,7 @@ import { decodeGeometry, type DecodedGeometry } from '../common/geometry-format'
 import { readArrowTable, numberColumn, stringColumn } from '../common/arrow-columns';
 import { fetchAsset } from '../db/fetch-asset';
 import { featureRings } from './boundary-geometry';
+import { basemapAssets } from '../common/basemap-assets';
 
 export interface BasemapLand {
   geometry: DecodedGeometry;
@@ -15,8 +16,6 @@ export interface BasemapLand {
   labels: { vi: string; en: string; lon: number; lat: number }[];
 }
 
-/** The asset names, as geo/basemap.ts writes them. */
-export const basemapAssets = { geometry: 'basemap_land.bin', attributes: 'basemap_land.arrow', labels: 'basemap_labels.arrow' } as const;
 
 /** Reads the three assets (bytes as fetched or read from disk). */
 export function decodeBasemap(geometry: Uint8Array, attributes: Uint8Array, labels: Uint8Array): BasemapLand {

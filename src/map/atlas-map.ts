@@ -4,7 +4,7 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { flaggedLayerIds, offlineStyle, overlayBeforeId, palette } from './style';
 import { basemapLandGeoJSON, loadBasemapLand } from '../geo/basemap-land';
-import { communeLayer, vertexColoursFor, writeVertexColours, type VertexColours } from './commune-layer';
+import { communeLayer, emptyCommuneLayer, vertexColoursFor, writeVertexColours, type VertexColours } from './commune-layer';
 import { softwareRendering } from './renderer';
 import { captureMapPng, type MapPng } from './capture-png';
 import type { BoundaryGeometry } from '../geo/boundary-geometry';
@@ -77,39 +77,52 @@ export class AtlasMap {
     });
     this.map.addControl(this.overlay);
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
-    this.landShown = this.showLandFirst(container);
+    // the communes' layer group slotted under the outlines now, while no source is loading (see drawCommunes)
+    void this.loaded.then(() => this.communes || this.overlay.setProps({ layers: [emptyCommuneLayer({ id: 'communes', beforeId: overlayBeforeId })] }));
+    // no frame shows land in the sea colour: the canvas stays hidden (the container shows a land tone) until the
+    // base map's land is tiled, and is shown with the first frame drawn after that
+    const canvas = this.map.getCanvas();
+    canvas.style.visibility = 'hidden';
+    container.style.backgroundColor = palette.landOther;
+    this.landLoaded = this.loadLand();
+    this.landShown = this.landLoaded.then(
+      () =>
+        new Promise<number>((resolve) => {
+          this.map.once('render', () => {
+            canvas.style.visibility = '';
+            resolve(performance.now());
+          });
+          this.map.triggerRepaint();
+        }),
+    );
     this.map.on('zoom', () => {
       if (this.communes?.detail && this.wantsDetail() !== (this.drawnGeometry !== this.communes.geometry)) this.drawCommunes();
     });
   }
 
-  /** Resolves once the canvas shows, with the neighbours' land in it (or without, if the base map failed to load). */
-  readonly landShown: Promise<void>;
-
   /**
-   * No frame shows land in the sea colour: the canvas stays hidden (the container shows a land tone) until the
-   * base map's land is tiled and drawn.
+   * Resolves once the neighbours' land is tiled (or could not be loaded). The first coloured frame waits for it:
+   * a frame drawn while the canvas is hidden is rasterised all the same, on the CPU where there is no GPU (about
+   * a second for the national communes), and the frame that shows the map waits behind it.
    */
-  private async showLandFirst(container: HTMLElement): Promise<void> {
-    const canvas = this.map.getCanvas();
-    canvas.style.visibility = 'hidden';
-    container.style.backgroundColor = palette.landOther;
+  readonly landLoaded: Promise<void>;
+  /** When (performance.now()) the canvas was shown: the first frame drawn once the land is in. */
+  readonly landShown: Promise<number>;
+
+  private async loadLand(): Promise<void> {
     try {
       await this.setBaseSource('basemap-land', basemapLandGeoJSON(await loadBasemapLand()));
       await new Promise<void>((resolve) => {
         const check = () => {
           if (!this.map.isSourceLoaded('basemap-land')) return;
           this.map.off('sourcedata', check);
-          this.map.once('render', () => resolve());
-          this.map.triggerRepaint();
+          resolve();
         };
         this.map.on('sourcedata', check);
         check();
       });
     } catch (e) {
       console.error(e);
-    } finally {
-      canvas.style.visibility = '';
     }
   }
 
@@ -188,8 +201,29 @@ export class AtlasMap {
     this.drawnGeometry = geometry;
     this.overlay.setProps({ layers });
     // deck.gl only slots its layer under `beforeId` while the style reports loaded; a GeoJSON setData in flight
-    // makes it skip, and the communes would then cover every outline and label. Check again once idle.
-    if (!this.map.isStyleLoaded()) this.map.once('idle', () => this.ensureOverlayOrder(layers));
+    // makes it skip, and the communes would then cover every outline and label. Slot it as soon as the sources are
+    // in: waiting for 'idle' drew two more frames (the layer added, then its placement), each rasterised on the CPU
+    // where there is no GPU, while DuckDB compiles at start-up.
+    if (!this.map.isStyleLoaded()) this.slotOnceLoaded(layers);
+  }
+
+  /** The layers to slot once the style has loaded (null: none waiting). */
+  private unslotted: unknown[] | null = null;
+
+  private slotOnceLoaded(layers: unknown[]) {
+    const waiting = this.unslotted !== null;
+    this.unslotted = layers;
+    if (waiting) return;
+    const check = () => {
+      if (!this.unslotted || !this.map.isStyleLoaded()) return;
+      const latest = this.unslotted;
+      this.unslotted = null;
+      this.map.off('sourcedata', check);
+      this.map.off('idle', check);
+      this.ensureOverlayOrder(latest);
+    };
+    this.map.on('sourcedata', check);
+    this.map.on('idle', check);
   }
 
   private communeLayerOf(geometry: BoundaryGeometry, draw: CommuneDraw, id = 'communes') {

@@ -54,6 +54,14 @@ export function writeVertexColours(target: VertexColours, featureColours: Uint8A
 }
 
 /**
+ * The communes' layer before they are drawn: nothing to draw, but deck.gl slots its group under `beforeId` at once,
+ * while the style is loaded (it skips that while any source is loading, as it is when the communes come).
+ */
+export function emptyCommuneLayer(p: Pick<CommuneLayerProps, 'id' | 'beforeId'>) {
+  return new SolidPolygonLayer({ id: p.id, beforeId: p.beforeId, data: [], getPolygon: () => [] } as never);
+}
+
+/**
  * Commune polygons as a binary SolidPolygonLayer: positions and the triangulation come straight from the
  * geo build (no tessellation in the browser), colours are an external per-vertex attribute. A new wrapper
  * object around the same buffer makes deck.gl upload it again (it compares the wrapper by identity).

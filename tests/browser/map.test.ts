@@ -108,6 +108,15 @@ describe('what a user sees', () => {
     expect(Math.abs(r - er) + Math.abs(g - eg) + Math.abs(b - eb)).toBeLessThan(30);
   });
 
+  test('the first coloured frame counted is one the user sees: the canvas was shown by then, the communes slotted under the outlines', async () => {
+    const t = await api<Record<string, number>>('timings');
+    expect(t.mapShown).toBeGreaterThan(0);
+    expect(t.firstColouredFrame).toBeGreaterThanOrEqual(t.mapShown);
+    const order = await s.page.evaluate(() => (window as any).ntmAtlas.debugMap().getLayersOrder() as string[]);
+    expect(order[order.indexOf('commune-lines') - 1]).toBe('deck-maplibre-layer-group-before:commune-lines');
+    expect(await s.page.evaluate(() => (window as any).ntmAtlas.debugMap().getCanvas().style.visibility)).toBe('');
+  });
+
   test('screenshot is not blank and shows labels', async () => {
     const box = (await s.page.getByTestId('map').boundingBox())!;
     const withLabels = decodePng(await s.page.screenshot({ clip: box, path: 'test-results/quang-tri.png' }));

@@ -11,7 +11,7 @@ import type { Manifest } from '../../../geo/manifest.ts';
 import { buildGeo, overviewAsset } from '../../../geo/pipeline.ts';
 import { staleReason } from '../../../geo/stale.ts';
 import { REFORM_ASSETS } from '../../../geo/reform/build-reform.ts';
-import { BASEMAP_ASSETS } from '../../../geo/basemap.ts';
+import { basemapAssets } from '../../../src/common/basemap-assets.ts';
 
 const fixturePack = resolve(__dirname, 'in', 'pack');
 const temp = mkdtempSync(join(tmpdir(), 'ntm-geo-test-'));
@@ -39,7 +39,7 @@ describe('buildGeo on the fixture pack', () => {
       ...['provinces_2025', 'communes_2025'].flatMap((l) => [`geom_${l}.arrow`, `geom_${l}.bin`]),
       overviewAsset('communes_2025'),
       ...Object.values(REFORM_ASSETS),
-      ...Object.values(BASEMAP_ASSETS),
+      ...Object.values(basemapAssets),
     ];
     expect(Object.keys(manifest.files).sort()).toEqual(expected.sort());
     for (const name of expected) expect(existsSync(join(outDir, name))).toBe(true);
