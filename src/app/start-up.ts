@@ -39,9 +39,6 @@ export interface StartUpTarget {
   ready(): void;
 }
 
-/** A safety net only: the first coloured map never waits longer than this for the neighbours' land. */
-const LAND_WAITS_AT_MOST_MS = 3000;
-
 /**
  * The start-up sequence once the map view exists: the communes drawn (grey) as soon as their geometry is in and
  * coloured from the precomputed first map before the engine answers; the unit list and lists read, the link's view
@@ -61,9 +58,8 @@ export async function startUp(target: StartUpTarget, view: MapView): Promise<voi
   // once MapLibre has settled its style, so they are drawn once, not again for each source MapLibre loads
   // colours before the engine: the precomputed first map (unless the engine is there first), classified before
   // the communes are first drawn, so that first frame is already coloured (one frame less to rasterise)
-  // and the land: the first coloured frame is the one that shows the map (AtlasMap.landLoaded), unless it is slow
-  const land = Promise.race([view.map.landLoaded, new Promise<void>((resolve) => setTimeout(resolve, LAND_WAITS_AT_MOST_MS))]);
-  const [precomputed] = await Promise.all([Promise.race([first, core.then(() => null)]), view.map.idle(), land]);
+  // and the land: the first coloured frame is the one that shows the map (AtlasMap.landLoaded)
+  const [precomputed] = await Promise.all([Promise.race([first, core.then(() => null)]), view.map.idle(), view.map.landLoaded]);
   const shown = precomputed !== null && (await showFirstMap(target, view, precomputed));
   if (!shown) letEngineStart();
   await view.showProvince(false);

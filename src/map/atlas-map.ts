@@ -44,6 +44,9 @@ export interface CommuneDraw {
  */
 export const DETAIL_ZOOM = 7;
 
+/** The longest the map stays hidden waiting for the neighbours' land (AtlasMap.landLoaded). */
+const LAND_WAITS_AT_MOST_MS = 3000;
+
 /**
  * The map: MapLibre for the offline base (land, outlines, labels) and deck.gl interleaved for the communes.
  * Knows nothing about SQL: it is handed GeoJSON for the base and typed arrays for the communes.
@@ -78,13 +81,16 @@ export class AtlasMap {
     this.map.addControl(this.overlay);
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
     // the communes' layer group slotted under the outlines now, while no source is loading (see drawCommunes)
-    void this.loaded.then(() => this.communes || this.overlay.setProps({ layers: [emptyCommuneLayer({ id: 'communes', beforeId: overlayBeforeId })] }));
+    void this.loaded.then(() => {
+      if (!this.communes) this.overlay.setProps({ layers: [emptyCommuneLayer({ id: 'communes', beforeId: overlayBeforeId })] });
+    });
     // no frame shows land in the sea colour: the canvas stays hidden (the container shows a land tone) until the
     // base map's land is tiled, and is shown with the first frame drawn after that
     const canvas = this.map.getCanvas();
     canvas.style.visibility = 'hidden';
     container.style.backgroundColor = palette.landOther;
-    this.landLoaded = this.loadLand();
+    // a safety net only: neither the canvas nor the first coloured map waits longer than this for the land
+    this.landLoaded = Promise.race([this.loadLand(), new Promise<void>((resolve) => setTimeout(resolve, LAND_WAITS_AT_MOST_MS))]);
     this.landShown = this.landLoaded.then(
       () =>
         new Promise<number>((resolve) => {
@@ -101,7 +107,7 @@ export class AtlasMap {
   }
 
   /**
-   * Resolves once the neighbours' land is tiled (or could not be loaded). The first coloured frame waits for it:
+   * Resolves once the neighbours' land is tiled (or could not be loaded, or after 3 s). The first coloured frame waits for it:
    * a frame drawn while the canvas is hidden is rasterised all the same, on the CPU where there is no GPU (about
    * a second for the national communes), and the frame that shows the map waits behind it.
    */
