@@ -17,7 +17,7 @@ export interface Timings {
   firstFrame?: number;
   /** the first frame the user sees coloured: drawn with colours, and not before the canvas was shown (mapShown) */
   firstColouredFrame?: number;
-  /** the canvas shown: hidden until the neighbours' land is in (AtlasMap.landShown) */
+  /** the canvas shown: hidden until the neighbours' land and the communes are in (AtlasMap.canvasShown) */
   mapShown?: number;
   /** the first module ran (src/boot.ts) and DuckDB's worker was started */
   bootStarted?: number;

@@ -110,7 +110,7 @@ export class MapView {
     if (this.colours.colouring && this.timings.firstColouredFrame === undefined) {
       // the first coloured frame the user sees: a frame drawn before the canvas is shown counts from when it is
       const drawn = this.map.nextFrame().then(() => performance.now());
-      void Promise.all([drawn, this.map.landShown]).then(([at, shown]) => {
+      void Promise.all([drawn, this.map.canvasShown]).then(([at, shown]) => {
         this.timings.mapShown = shown;
         this.timings.firstColouredFrame ??= Math.max(at, shown);
       });

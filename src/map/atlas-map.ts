@@ -84,14 +84,18 @@ export class AtlasMap {
     void this.loaded.then(() => {
       if (!this.communes) this.overlay.setProps({ layers: [emptyCommuneLayer({ id: 'communes', beforeId: overlayBeforeId })] });
     });
-    // no frame shows land in the sea colour: the canvas stays hidden (the container shows a land tone) until the
-    // base map's land is tiled, and is shown with the first frame drawn after that
+    // no frame shows land in the sea colour, nor the land without the communes: the canvas stays hidden (the
+    // container shows a land tone) until the base map's land is tiled and the communes are handed over, and is shown
+    // with the first frame drawn after both (the land shown alone would cost a second rasterised frame before the
+    // communes appear: on the CPU where there is no GPU, a frame of the national communes takes about a second)
     const canvas = this.map.getCanvas();
     canvas.style.visibility = 'hidden';
     container.style.backgroundColor = palette.landOther;
     // a safety net only: neither the canvas nor the first coloured map waits longer than this for the land
-    this.landLoaded = Promise.race([this.loadLand(), new Promise<void>((resolve) => setTimeout(resolve, LAND_WAITS_AT_MOST_MS))]);
-    this.landShown = this.landLoaded.then(
+    const atMost = () => new Promise<void>((resolve) => setTimeout(resolve, LAND_WAITS_AT_MOST_MS));
+    this.landLoaded = Promise.race([this.loadLand(), atMost()]);
+    const communesIn = new Promise<void>((resolve) => (this.communesHandedOver = resolve));
+    this.canvasShown = Promise.all([this.landLoaded, Promise.race([communesIn, atMost()])]).then(
       () =>
         new Promise<number>((resolve) => {
           this.map.once('render', () => {
@@ -112,8 +116,9 @@ export class AtlasMap {
    * a second for the national communes), and the frame that shows the map waits behind it.
    */
   readonly landLoaded: Promise<void>;
-  /** When (performance.now()) the canvas was shown: the first frame drawn once the land is in. */
-  readonly landShown: Promise<number>;
+  /** When (performance.now()) the canvas was shown: the first frame drawn once the land and the communes are in. */
+  readonly canvasShown: Promise<number>;
+  private communesHandedOver!: () => void;
 
   private async loadLand(): Promise<void> {
     try {
@@ -121,10 +126,14 @@ export class AtlasMap {
       await new Promise<void>((resolve) => {
         const check = () => {
           if (!this.map.isSourceLoaded('basemap-land')) return;
-          this.map.off('sourcedata', check);
+          this.map.off('sourcedata', later);
           resolve();
         };
-        this.map.on('sourcedata', check);
+        // the map hears a source's 'content' event before the source's own tiles are marked for reloading: checked
+        // then, the source reads as loaded while its tiles still hold the empty data, and the map would be shown
+        // with the neighbours in the sea colour for the second the land takes to tile
+        const later = () => queueMicrotask(check);
+        this.map.on('sourcedata', later);
         check();
       });
     } catch (e) {
@@ -185,6 +194,7 @@ export class AtlasMap {
     if (this.detail?.load !== draw.detail) this.detail = draw.detail ? { load: draw.detail, loading: false, geometry: null } : null;
     this.communes = draw;
     this.drawCommunes();
+    this.communesHandedOver();
   }
 
   /** The geometry for the current zoom (fetching the detail the first time it is needed), coloured and handed to deck.gl. */

@@ -29,23 +29,24 @@ const sea = [198, 219, 233];
 const foreignLand = [216, 212, 202];
 const inside = (b: number[], frame: number[], slack = 0.5) => b[0] >= frame[0] - slack && b[1] >= frame[1] - slack && b[2] <= frame[2] + slack && b[3] <= frame[3] + slack;
 
-// Records, on every animation frame from the start, whether the map canvas was visible before the base map's land
-// was loaded (a frame that would show the neighbours in the sea colour).
+// Records the colour drawn inside Laos in the first frame the map canvas is shown with: read once every listener of
+// that frame's render event has run (the canvas is shown by one of them), from the drawing buffer (preserved), so
+// what the user sees first, not a later frame. (Whether the land source reads as loaded then says less: a tile of
+// the camera's final zoom may still load while the land is drawn from the tiles around it.)
 const watchFirstFrames = `
-  window.__landWatch = { visibleFrames: 0, visibleWithoutLand: 0 };
-  const tick = () => {
+  window.__landWatch = { visibleFrames: 0, laos: null };
+  const attach = () => {
     const map = window.ntmAtlas && window.ntmAtlas.debugMap && window.ntmAtlas.debugMap();
-    if (map) {
-      const visible = map.getCanvas().style.visibility !== 'hidden';
-      if (visible) {
-        window.__landWatch.visibleFrames++;
-        if (!map.getSource('basemap-land') || !map.isSourceLoaded('basemap-land')) window.__landWatch.visibleWithoutLand++;
-      }
-      if (window.__landWatch.visibleFrames > 0) return;
-    }
-    requestAnimationFrame(tick);
+    if (!map) return requestAnimationFrame(attach);
+    map.on('render', () => queueMicrotask(() => {
+      if (map.getCanvas().style.visibility === 'hidden' || window.__landWatch.visibleFrames > 0) return;
+      window.__landWatch.visibleFrames++;
+      const gl = map.painter.context.gl, dpr = window.devicePixelRatio, xy = map.project([102.6, 17.97]), px = new Uint8Array(4);
+      gl.readPixels(Math.round(xy.x * dpr), Math.round(gl.drawingBufferHeight - xy.y * dpr), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+      window.__landWatch.laos = [px[0], px[1], px[2]];
+    }));
   };
-  requestAnimationFrame(tick);
+  requestAnimationFrame(attach);
 `;
 
 describe('base map', () => {
@@ -53,7 +54,8 @@ describe('base map', () => {
     const session = await open('?province=all', undefined, watchFirstFrames);
     const watch = await session.page.evaluate(() => (window as any).__landWatch);
     expect(watch.visibleFrames).toBeGreaterThan(0);
-    expect(watch.visibleWithoutLand).toBe(0);
+    expect(near(watch.laos, sea, 12), `the first frame shown has sea (${watch.laos}) inside Laos`).toBe(false);
+    expect(near(watch.laos, foreignLand, 12), `the first frame shown: ${watch.laos} inside Laos`).toBe(true);
     const points = await session.page.evaluate(() => {
       const map = (window as any).ntmAtlas.debugMap();
       const rect = map.getCanvas().getBoundingClientRect();
