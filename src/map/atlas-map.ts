@@ -1,4 +1,4 @@
-import { Map as MapLibreMap, setWorkerUrl, type FilterSpecification, type GeoJSONSource } from 'maplibre-gl';
+import { Map as MapLibreMap, prewarm, setWorkerUrl, type FilterSpecification, type GeoJSONSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -10,6 +10,9 @@ import { captureMapPng, type MapPng } from './capture-png';
 import type { BoundaryGeometry } from '../geo/boundary-geometry';
 
 setWorkerUrl(workerUrl);
+// MapLibre's worker (its script fetched and compiled: about 0.2 s here) starts while the app mounts, not when the
+// map is created: every source's first tiles, and so the first frame, wait for it
+prewarm();
 
 export interface HoverEvent {
   featureIndex: number | null;
