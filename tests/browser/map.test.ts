@@ -117,6 +117,14 @@ describe('what a user sees', () => {
     expect(await s.page.evaluate(() => (window as any).ntmAtlas.debugMap().getCanvas().style.visibility)).toBe('');
   });
 
+  test("the page itself preloads the app's main chunk, so its compile starts beside the boot module's (vite.config.ts)", async () => {
+    // in the HTML as served: Vite's own preload helper adds links too, but only once the boot module has run
+    const html = await s.page.evaluate(async () => (await fetch(location.pathname)).text());
+    const scripts = await s.page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /\/assets\/app-main-[^/]+\.js$/.test(n)));
+    expect(scripts).toHaveLength(1);
+    expect(html).toContain(`<link rel="modulepreload" crossorigin href="./assets/${scripts[0].split('/').pop()}">`);
+  });
+
   test('screenshot is not blank and shows labels', async () => {
     const box = (await s.page.getByTestId('map').boundingBox())!;
     const withLabels = decodePng(await s.page.screenshot({ clip: box, path: 'test-results/quang-tri.png' }));
