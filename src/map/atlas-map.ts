@@ -1,4 +1,4 @@
-import { Map as MapLibreMap, prewarm, setWorkerUrl, type FilterSpecification, type GeoJSONSource } from 'maplibre-gl';
+import { Map as MapLibreMap, prewarm, setWorkerUrl, type FilterSpecification, type GeoJSONSource, type MapSourceDataEvent } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -135,7 +135,9 @@ export class AtlasMap {
         // the map hears a source's 'content' event before the source's own tiles are marked for reloading: checked
         // then, the source reads as loaded while its tiles still hold the empty data, and the map would be shown
         // with the neighbours in the sea colour for the second the land takes to tile
-        const later = () => queueMicrotask(check);
+        const later = (e: MapSourceDataEvent) => {
+          if (e.sourceId === 'basemap-land') queueMicrotask(check);
+        };
         this.map.on('sourcedata', later);
         check();
       });
