@@ -8,6 +8,7 @@
  */
 import { Float64, Int8, Table, makeData, makeVector, tableFromIPC, tableToIPC, type Vector } from 'apache-arrow';
 import { arrowIPC } from './arrow-table';
+import { utf8Values } from './arrow-columns';
 import { POST_REFORM, PRE_REFORM, type Vintage } from './vintage';
 
 /** The asset's file under /generated/. */
@@ -87,7 +88,7 @@ export function decodeFirstMap(bytes: Uint8Array): FirstMap {
   const strings = (name: string) => {
     const col = t.getChild(name);
     if (!col) throw new Error(`first map: column ${name} missing`);
-    return Array.from({ length: nUnits }, (_, i) => String(col.get(i)));
+    return utf8Values(col).map(String);
   };
   const matrices: Record<string, Float64Array> = {};
   for (const id of JSON.parse(meta('indicators')) as string[]) {
