@@ -13,11 +13,12 @@ export function stringColumn(table: Table, name: string): (string | null)[] {
 
 // ignoreBOM: a value that starts with U+FEFF keeps it (else the first value would lose it and the rest shift)
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
- * A string column's values. Arrow's `get` decodes each value with its own TextDecoder call (about 4 µs each:
- * 45 ms for the first map's two code columns, on the path to the first frame); here each chunk is decoded in one
- * call and cut at its values' offsets, counted in UTF-16 units from the bytes. Other column types: `get`.
+ * A string column's values. Arrow's `get` decodes each value with its own TextDecoder call (the communes' and the
+ * first map's string columns took about 50 ms of the main thread before the first frame); here each chunk is decoded
+ * in one call and cut at its values' offsets, counted in UTF-16 units from the bytes. Other column types: `get`.
  */
 export function utf8Values(col: Vector): (string | null)[] {
   if (col.type.typeId !== Type.Utf8) return Array.from({ length: col.length }, (_, i) => (col.get(i) as string | null) ?? null);
@@ -35,8 +36,8 @@ function decodeChunk(chunk: Data, out: (string | null)[], at: number): number {
   try {
     text = utf8.decode(bytes.subarray(offsets[0], offsets[n]));
   } catch {
-    // not valid UTF-8: Arrow's own reading, value by value (with its replacement characters)
-    for (let i = 0; i < n; i++) out[at + i] = chunk.getValid(i) ? decodeLeniently(bytes.subarray(offsets[i], offsets[i + 1])) : null;
+    // not valid UTF-8: value by value, each bad sequence a replacement character (as Arrow reads it)
+    for (let i = 0; i < n; i++) out[at + i] = chunk.getValid(i) ? lenient.decode(bytes.subarray(offsets[i], offsets[i + 1])) : null;
     return at + n;
   }
   let unit = 0;
@@ -51,11 +52,6 @@ function decodeChunk(chunk: Data, out: (string | null)[], at: number): number {
     out[at + i] = chunk.nullCount > 0 && !chunk.getValid(i) ? null : text.substring(start, unit);
   }
   return at + n;
-}
-
-const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
-function decodeLeniently(b: Uint8Array): string {
-  return lenient.decode(b);
 }
 
 /** A column's values, nulls included, read chunk by chunk (Arrow's `get` searches for the chunk of every value). */
