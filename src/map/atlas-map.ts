@@ -98,9 +98,16 @@ export class AtlasMap {
     const atMost = () => new Promise<void>((resolve) => setTimeout(resolve, LAND_WAITS_AT_MOST_MS));
     this.landLoaded = Promise.race([this.loadLand(), atMost()]);
     const communesIn = new Promise<void>((resolve) => (this.communesHandedOver = resolve));
+    // MapLibre keeps running frames while the canvas is hidden: they request tiles and place labels, and are
+    // needed. Their painting is not: about ten frames before the map is shown, each drawn in full (rasterised on
+    // the CPU where there is no GPU) while the page still loads. The frame that shows the map paints it once.
+    const painter = this.map.painter;
+    const paint = painter.render;
+    painter.render = () => undefined;
     this.canvasShown = Promise.all([this.landLoaded, Promise.race([communesIn, atMost()])]).then(
       () =>
         new Promise<number>((resolve) => {
+          painter.render = paint;
           this.map.once('render', () => {
             canvas.style.visibility = '';
             resolve(performance.now());

@@ -33,13 +33,22 @@ const inside = (b: number[], frame: number[], slack = 0.5) => b[0] >= frame[0] -
 // that frame's render event has run (the canvas is shown by one of them), from the drawing buffer (preserved), so
 // what the user sees first, not a later frame. (Whether the land source reads as loaded then says less: a tile of
 // the camera's final zoom may still load while the land is drawn from the tiles around it.)
+// Frames while the canvas is hidden are counted, and whether they painted anything (the drawing buffer, preserved,
+// stays empty until the frame that shows the map: painting hidden frames rasterises on the CPU for nothing).
 const watchFirstFrames = `
-  window.__landWatch = { visibleFrames: 0, laos: null };
+  window.__landWatch = { visibleFrames: 0, laos: null, hiddenFrames: 0, hiddenPainted: 0 };
   const attach = () => {
     const map = window.ntmAtlas && window.ntmAtlas.debugMap && window.ntmAtlas.debugMap();
     if (!map) return requestAnimationFrame(attach);
     map.on('render', () => queueMicrotask(() => {
-      if (map.getCanvas().style.visibility === 'hidden' || window.__landWatch.visibleFrames > 0) return;
+      if (map.getCanvas().style.visibility === 'hidden') {
+        const gl = map.painter.context.gl, px = new Uint8Array(4);
+        gl.readPixels(gl.drawingBufferWidth >> 1, gl.drawingBufferHeight >> 1, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+        window.__landWatch.hiddenFrames++;
+        if (px[3] > 0) window.__landWatch.hiddenPainted++;
+        return;
+      }
+      if (window.__landWatch.visibleFrames > 0) return;
       window.__landWatch.visibleFrames++;
       const gl = map.painter.context.gl, dpr = window.devicePixelRatio, xy = map.project([102.6, 17.97]), px = new Uint8Array(4);
       gl.readPixels(Math.round(xy.x * dpr), Math.round(gl.drawingBufferHeight - xy.y * dpr), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
@@ -54,6 +63,7 @@ describe('base map', () => {
     const session = await open('?province=all', undefined, watchFirstFrames);
     const watch = await session.page.evaluate(() => (window as any).__landWatch);
     expect(watch.visibleFrames).toBeGreaterThan(0);
+    expect(watch.hiddenPainted, `${watch.hiddenPainted} of ${watch.hiddenFrames} frames painted while the canvas was hidden`).toBe(0);
     expect(near(watch.laos, sea, 12), `the first frame shown has sea (${watch.laos}) inside Laos`).toBe(false);
     expect(near(watch.laos, foreignLand, 12), `the first frame shown: ${watch.laos} inside Laos`).toBe(true);
     const points = await session.page.evaluate(() => {
