@@ -70,9 +70,9 @@ export async function startUp(target: StartUpTarget, view: MapView): Promise<voi
   const db = await core;
   opening.notRestored = await data.restoreStoredImports();
   const matrices = target.matrices();
-  // independent queries, pipelined to the engine's worker
-  const [units, lists] = await Promise.all([data.loadUnits(vintage), data.lists(vintage), matrices.loadStatus()]);
-  timings.precomputedMatched = matrices.seedMatched ?? undefined;
+  // independent queries, pipelined to the engine's worker; status and criteria from the precomputed first map
+  // where it was shown, checked against the engine's answer before the app reads as ready
+  const [units, lists] = await Promise.all([data.loadUnits(vintage), data.lists(vintage), matrices.loadStatus(true)]);
   target.useUnits(units);
   vintages.cache.put(vintage, { units, matrices });
   view.setUnits(units);
@@ -95,7 +95,10 @@ export async function startUp(target: StartUpTarget, view: MapView): Promise<voi
   if (opening.requestedVintage === null && lists.latestYear !== null && vintageOfYear(lists.latestYear) !== vintage) {
     await vintages.switchTo(vintageOfYear(lists.latestYear), false);
   }
-  await Promise.all([opening.applyRequested(), prefetched]);
+  await Promise.all([opening.applyRequested(), prefetched, matrices.seedChecked]);
+  timings.precomputedMatched = matrices.seedMatched ?? undefined;
+  // a stale first map (public/generated older than the data): the engine's answer is drawn instead
+  if (matrices.seedMatched === false) await target.refresh();
   state.set({ phase: 'ready' });
   target.ready();
   // the classes of the shown year under every indicator read ahead, while idle: a first switch then only paints

@@ -60,6 +60,57 @@ describe('IndicatorMatrices seeded with the first map', () => {
     expect(m.cached('criteria', p)).toBeUndefined();
   });
 
+  test('at start-up the precomputed status is taken without waiting for the engine, then checked against its answer', async () => {
+    let startEngine!: (e: SqlEngine) => void;
+    const m = new IndicatorMatrices(new Promise<SqlEngine>((res) => (startEngine = res)), async () => undefined);
+    const f = first(Float64Array.from(sqlStatus), Float64Array.from(sqlCriteria));
+    m.seed(f);
+    // resolves with no engine at all: nothing is asked of it on the way
+    await m.loadStatus(true);
+    expect(m.statusOf(0, 1, 2)).toEqual({ status: sqlStatus[1], criteriaMet: Number.isFinite(sqlCriteria[1]) ? sqlCriteria[1] : null });
+    expect(m.seedMatched).toBeNull();
+    startEngine(engine);
+    await m.seedChecked;
+    expect(m.seedMatched).toBe(true);
+    expect(m.cached('status', p)).not.toBe(f.matrices.status);
+    expect(Array.from(m.cached('status', p)!)).toEqual(Array.from(sqlStatus));
+  });
+
+  test('a stale precomputed status taken at start-up is found by the later check and replaced', async () => {
+    const m = new IndicatorMatrices(engine, async () => undefined);
+    const stale = Float64Array.from(sqlStatus);
+    stale[0] = stale[0] === 0 ? 1 : 0;
+    m.seed(first(stale, Float64Array.from(sqlCriteria)));
+    await m.loadStatus(true);
+    expect(m.statusOf(0, 0, 2)!.status).toBe(stale[0]);
+    await m.seedChecked;
+    expect(m.seedMatched).toBe(false);
+    expect(m.statusOf(0, 0, 2)!.status).toBe(sqlStatus[0]);
+    expect(m.cached('status', p)![0]).toBe(sqlStatus[0]);
+  });
+
+  test('an import during the check: its late answer does not overwrite the status read after the import', async () => {
+    let startEngine!: (e: SqlEngine) => void;
+    const m = new IndicatorMatrices(new Promise<SqlEngine>((res) => (startEngine = res)), async () => undefined);
+    const stale = Float64Array.from(sqlStatus);
+    stale[0] = stale[0] === 0 ? 1 : 0;
+    m.seed(first(stale, Float64Array.from(sqlCriteria)));
+    await m.loadStatus(true);
+    m.invalidate();
+    const again = m.loadStatus();
+    startEngine(engine);
+    await Promise.all([again, m.seedChecked]);
+    expect(m.seedMatched).toBeNull();
+    expect(m.statusOf(0, 0, 2)!.status).toBe(sqlStatus[0]);
+  });
+
+  test('without a precomputed map, the start-up reads status from the engine as before', async () => {
+    const m = new IndicatorMatrices(engine, async () => undefined);
+    await m.loadStatus(true);
+    expect(m.seedMatched).toBeNull();
+    expect(m.statusOf(0, 0, 2)!.status).toBe(sqlStatus[0]);
+  });
+
   test('prefetch reads indicators with the same parameters in one query each', async () => {
     const queries: string[] = [];
     const e: SqlEngine = { ...engine, query: async (sql, params) => (queries.push(sql), engine.query(sql, params)) };
