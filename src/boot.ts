@@ -1,7 +1,7 @@
 // The first module the page runs: DuckDB's worker script and the tables the engine needs first start downloading
 // while the rest of the app (React, MapLibre, deck.gl) is still being fetched and parsed. The engine's 34 MB wasm is
-// compiled once the first map is coloured from the precomputed one (or at once where none is shown): on a 2-core
-// office laptop that compile would take the CPU the first map needs (issue 17).
+// compiled once what the first map waits for is in (the land tiled, the precomputed colours read), or at once where
+// no precomputed map is shown: on a 2-core office laptop that compile would take the CPU the first map needs (issue 17).
 import { startBrowserEngine } from './db/browser-engine';
 import { fetchAsset } from './db/fetch-asset';
 import { coreAssets } from './db/load';
@@ -15,7 +15,7 @@ import type { SqlEngine } from './db/engine';
 export const bootTimings: { bootStarted: number; engineStarted?: number } = { bootStarted: performance.now() };
 let openEngineGate!: () => void;
 const engineGate = new Promise<void>((resolve) => (openEngineGate = resolve));
-/** Lets the engine compile its wasm (src/app/start-up.ts: after the first coloured frame, or when no first map is shown). */
+/** Lets the engine compile its wasm (src/app/start-up.ts: once the first map's inputs are in, or when no first map is shown). */
 export function letEngineStart(): void {
   openEngineGate();
 }
