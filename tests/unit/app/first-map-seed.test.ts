@@ -25,10 +25,30 @@ const first = (status: Float64Array, criteria: Float64Array): FirstMap => ({
   matrices: { status, criteria },
 });
 
+/** The engine's status with its first value changed: a first map built from older data. */
+function staleStatus(): Float64Array {
+  const stale = Float64Array.from(sqlStatus);
+  stale[0] = stale[0] === 0 ? 1 : 0;
+  return stale;
+}
+
+/** The engine's answer agreed with the precomputed matrices and has replaced them. */
+function expectEngineAnswerAgreed(m: IndicatorMatrices, f: FirstMap) {
+  expect(m.seedMatched).toBe(true);
+  expect(m.cached('status', p)).not.toBe(f.matrices.status);
+  expect(Array.from(m.cached('status', p)!)).toEqual(Array.from(sqlStatus));
+}
+
+/** Matrices whose engine is not there yet; `startEngine` hands it over. */
+function beforeTheEngine() {
+  let startEngine!: (e: SqlEngine) => void;
+  const m = new IndicatorMatrices(new Promise<SqlEngine>((res) => (startEngine = res)), async () => undefined);
+  return { m, startEngine: (e: SqlEngine) => startEngine(e) };
+}
+
 describe('IndicatorMatrices seeded with the first map', () => {
   test('hands the precomputed matrices out before the engine exists, then the engine\'s', async () => {
-    let startEngine!: (e: SqlEngine) => void;
-    const m = new IndicatorMatrices(new Promise<SqlEngine>((res) => (startEngine = res)), async () => undefined);
+    const { m, startEngine } = beforeTheEngine();
     const f = first(Float64Array.from(sqlStatus), Float64Array.from(sqlCriteria));
     m.seed(f);
     expect(m.cached('status', p)).toBe(f.matrices.status);
@@ -37,15 +57,12 @@ describe('IndicatorMatrices seeded with the first map', () => {
     const loading = m.loadStatus();
     startEngine(engine);
     await loading;
-    expect(m.seedMatched).toBe(true);
-    expect(m.cached('status', p)).not.toBe(f.matrices.status);
-    expect(Array.from(m.cached('status', p)!)).toEqual(Array.from(sqlStatus));
+    expectEngineAnswerAgreed(m, f);
   });
 
   test('a first map that differs from the engine is noticed and replaced', async () => {
     const m = new IndicatorMatrices(engine, async () => undefined);
-    const stale = Float64Array.from(sqlStatus);
-    stale[0] = stale[0] === 0 ? 1 : 0;
+    const stale = staleStatus();
     m.seed(first(stale, Float64Array.from(sqlCriteria)));
     await m.loadStatus();
     expect(m.seedMatched).toBe(false);
@@ -61,8 +78,7 @@ describe('IndicatorMatrices seeded with the first map', () => {
   });
 
   test('at start-up the precomputed status is taken without waiting for the engine, then checked against its answer', async () => {
-    let startEngine!: (e: SqlEngine) => void;
-    const m = new IndicatorMatrices(new Promise<SqlEngine>((res) => (startEngine = res)), async () => undefined);
+    const { m, startEngine } = beforeTheEngine();
     const f = first(Float64Array.from(sqlStatus), Float64Array.from(sqlCriteria));
     m.seed(f);
     // resolves with no engine at all: nothing is asked of it on the way
@@ -71,15 +87,12 @@ describe('IndicatorMatrices seeded with the first map', () => {
     expect(m.seedMatched).toBeNull();
     startEngine(engine);
     await m.seedChecked;
-    expect(m.seedMatched).toBe(true);
-    expect(m.cached('status', p)).not.toBe(f.matrices.status);
-    expect(Array.from(m.cached('status', p)!)).toEqual(Array.from(sqlStatus));
+    expectEngineAnswerAgreed(m, f);
   });
 
   test('a stale precomputed status taken at start-up is found by the later check and replaced', async () => {
     const m = new IndicatorMatrices(engine, async () => undefined);
-    const stale = Float64Array.from(sqlStatus);
-    stale[0] = stale[0] === 0 ? 1 : 0;
+    const stale = staleStatus();
     m.seed(first(stale, Float64Array.from(sqlCriteria)));
     await m.loadStatus(true);
     expect(m.statusOf(0, 0, 2)!.status).toBe(stale[0]);
@@ -90,10 +103,8 @@ describe('IndicatorMatrices seeded with the first map', () => {
   });
 
   test('an import during the check: its late answer does not overwrite the status read after the import', async () => {
-    let startEngine!: (e: SqlEngine) => void;
-    const m = new IndicatorMatrices(new Promise<SqlEngine>((res) => (startEngine = res)), async () => undefined);
-    const stale = Float64Array.from(sqlStatus);
-    stale[0] = stale[0] === 0 ? 1 : 0;
+    const { m, startEngine } = beforeTheEngine();
+    const stale = staleStatus();
     m.seed(first(stale, Float64Array.from(sqlCriteria)));
     await m.loadStatus(true);
     m.invalidate();
