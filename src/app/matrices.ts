@@ -109,11 +109,11 @@ export class IndicatorMatrices {
 
   /**
    * Status and criteria of every unit and year, read together; from then on the engine's answers are shown.
-   * `checkSeedLater` (the start-up): where all of them were precomputed (the first map), those are taken at once
+   * `checkSeedLater` (the start-up's option): where all of them were precomputed (the first map), those are taken at once
    * and the engine's answer is compared with them afterwards (`seedChecked`): the start-up's data-ready does not
    * wait for a query whose answer it already holds (about 0.3 s of DuckDB's worker on a 2-core laptop).
    */
-  async loadStatus(checkSeedLater = false): Promise<void> {
+  async loadStatus({ checkSeedLater = false } = {}): Promise<void> {
     const p = { compareYear: 0, criterion: 1 };
     // the other seeded indicators (parameterless, like these two) are read in the same query
     const others = [...this.seeded.keys()].map((k) => k.split('|')[0] as IndicatorId).filter((id) => id !== 'status' && id !== 'criteria');

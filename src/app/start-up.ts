@@ -74,7 +74,7 @@ export async function startUp(target: StartUpTarget, view: MapView): Promise<voi
   const matrices = target.matrices();
   // independent queries, pipelined to the engine's worker; status and criteria from the precomputed first map
   // where it was shown, checked against the engine's answer before the app reads as ready
-  const [units, lists] = await Promise.all([data.loadUnits(vintage), data.lists(vintage), matrices.loadStatus(true)]);
+  const [units, lists] = await Promise.all([data.loadUnits(vintage), data.lists(vintage), matrices.loadStatus({ checkSeedLater: true })]);
   target.useUnits(units);
   vintages.cache.put(vintage, { units, matrices });
   view.setUnits(units);

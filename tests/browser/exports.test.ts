@@ -40,18 +40,23 @@ const watchFirstFrames = `
   const attach = () => {
     const map = window.ntmAtlas && window.ntmAtlas.debugMap && window.ntmAtlas.debugMap();
     if (!map) return requestAnimationFrame(attach);
+    // RGBA of the drawing buffer at a buffer pixel (origin bottom left)
+    const bufferPixel = (x, y) => {
+      const gl = map.painter.context.gl, px = new Uint8Array(4);
+      gl.readPixels(x, y, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+      return px;
+    };
     map.on('render', () => queueMicrotask(() => {
+      const gl = map.painter.context.gl;
       if (map.getCanvas().style.visibility === 'hidden') {
-        const gl = map.painter.context.gl, px = new Uint8Array(4);
-        gl.readPixels(gl.drawingBufferWidth >> 1, gl.drawingBufferHeight >> 1, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
         window.__landWatch.hiddenFrames++;
-        if (px[3] > 0) window.__landWatch.hiddenPainted++;
+        if (bufferPixel(gl.drawingBufferWidth >> 1, gl.drawingBufferHeight >> 1)[3] > 0) window.__landWatch.hiddenPainted++;
         return;
       }
       if (window.__landWatch.visibleFrames > 0) return;
       window.__landWatch.visibleFrames++;
-      const gl = map.painter.context.gl, dpr = window.devicePixelRatio, xy = map.project([102.6, 17.97]), px = new Uint8Array(4);
-      gl.readPixels(Math.round(xy.x * dpr), Math.round(gl.drawingBufferHeight - xy.y * dpr), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+      const dpr = window.devicePixelRatio, xy = map.project([102.6, 17.97]);
+      const px = bufferPixel(Math.round(xy.x * dpr), Math.round(gl.drawingBufferHeight - xy.y * dpr));
       window.__landWatch.laos = [px[0], px[1], px[2]];
     }));
   };

@@ -82,7 +82,7 @@ describe('IndicatorMatrices seeded with the first map', () => {
     const f = first(Float64Array.from(sqlStatus), Float64Array.from(sqlCriteria));
     m.seed(f);
     // resolves with no engine at all: nothing is asked of it on the way
-    await m.loadStatus(true);
+    await m.loadStatus({ checkSeedLater: true });
     expect(m.statusOf(0, 1, 2)).toEqual({ status: sqlStatus[1], criteriaMet: Number.isFinite(sqlCriteria[1]) ? sqlCriteria[1] : null });
     expect(m.seedMatched).toBeNull();
     startEngine(engine);
@@ -94,7 +94,7 @@ describe('IndicatorMatrices seeded with the first map', () => {
     const m = new IndicatorMatrices(engine, async () => undefined);
     const stale = staleStatus();
     m.seed(first(stale, Float64Array.from(sqlCriteria)));
-    await m.loadStatus(true);
+    await m.loadStatus({ checkSeedLater: true });
     expect(m.statusOf(0, 0, 2)!.status).toBe(stale[0]);
     await m.seedChecked;
     expect(m.seedMatched).toBe(false);
@@ -106,7 +106,7 @@ describe('IndicatorMatrices seeded with the first map', () => {
     const { m, startEngine } = beforeTheEngine();
     const stale = staleStatus();
     m.seed(first(stale, Float64Array.from(sqlCriteria)));
-    await m.loadStatus(true);
+    await m.loadStatus({ checkSeedLater: true });
     m.invalidate();
     const again = m.loadStatus();
     startEngine(engine);
@@ -117,7 +117,7 @@ describe('IndicatorMatrices seeded with the first map', () => {
 
   test('without a precomputed map, the start-up reads status from the engine as before', async () => {
     const m = new IndicatorMatrices(engine, async () => undefined);
-    await m.loadStatus(true);
+    await m.loadStatus({ checkSeedLater: true });
     expect(m.seedMatched).toBeNull();
     expect(m.statusOf(0, 0, 2)!.status).toBe(sqlStatus[0]);
   });
