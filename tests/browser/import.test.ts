@@ -107,6 +107,22 @@ describe('importing a province’s own tables in the browser', () => {
       const r = await (window as any).ntmAtlas.sql("SELECT count(*)::INTEGER AS n FROM poverty_year WHERE provenance = 'imported'");
       return r[0].n === 0;
     });
+    // the store is cleared after the tables (ImportService.clearAll): waited for too, or its clear could land on
+    // what the next test writes into it
+    await s.page.waitForFunction(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open('ntm-atlas');
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const n = await new Promise<number>((resolve, reject) => {
+        const q = db.transaction('imports').objectStore('imports').count();
+        q.onsuccess = () => resolve(q.result);
+        q.onerror = () => reject(q.error);
+      });
+      db.close();
+      return n === 0;
+    });
     const sample = await sql<{ provenance: string }>(s, 'SELECT provenance FROM poverty_year WHERE unit_code = ? AND year = 2023', ['19474']);
     expect(sample).toEqual([{ provenance: 'illustrative' }]);
   });
@@ -159,6 +175,22 @@ describe('importing a province’s own tables in the browser', () => {
     await s.page.waitForFunction(async () => {
       const r = await (window as any).ntmAtlas.sql("SELECT count(*)::INTEGER AS n FROM poverty_year WHERE provenance = 'imported'");
       return r[0].n === 0;
+    });
+    // the store is cleared after the tables (ImportService.clearAll): waited for too, or its clear could land on
+    // what the next test writes into it
+    await s.page.waitForFunction(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open('ntm-atlas');
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const n = await new Promise<number>((resolve, reject) => {
+        const q = db.transaction('imports').objectStore('imports').count();
+        q.onsuccess = () => resolve(q.result);
+        q.onerror = () => reject(q.error);
+      });
+      db.close();
+      return n === 0;
     });
   });
 
