@@ -3,7 +3,7 @@ import { rowsOf, type SqlEngine } from '../db/engine';
 import { sponsoredLabelsSQL } from '../db/sql/sponsor';
 import { sponsoredLabels2025SQL } from '../db/sql/vintage';
 import { toGeoJSON } from '../geo/boundary-geometry';
-import { basemapLabelsGeoJSON, loadBasemapLand } from '../geo/basemap-land';
+import { basemapLabelsGeoJSON, basemapLandGeoJSON, loadBasemapLand } from '../geo/basemap-land';
 import type { AtlasMap } from '../map/atlas-map';
 import { POST_REFORM, type Vintage } from '../common/vintage';
 import {
@@ -45,6 +45,8 @@ export async function drawBaseSources(map: AtlasMap, view: () => BaseView): Prom
     map.setBaseSource('sea-labels', seaLabels(districts, (k) => i18n.t(k))),
     map.setBaseSource('islands', islandShapes(districts)),
     loadBasemapLand().then((b) => map.setBaseSource('basemap-labels', basemapLabelsGeoJSON(b, i18n.language === 'en' ? 'en' : 'vi'))),
+    // the neighbours' borders (the land itself is drawn by the map from the first frame on: src/map/land-layer.ts)
+    loadBasemapLand().then((b) => map.setBaseSource('basemap-land', basemapLandGeoJSON(b))),
     ...(drawn ? [communeOutlines(drawn, province).then((lines) => map.setBaseSource('commune-lines', lines))] : []),
   ]);
 }

@@ -1,6 +1,7 @@
 export type RGBA = [number, number, number, number];
 
-const hex = (h: string): RGBA => [parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16), 255];
+/** '#rrggbb' as opaque RGBA. */
+export const hex = (h: string): RGBA => [parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16), 255];
 
 /**
  * Colour-blind-safe schemes (ColorBrewer sequential/diverging, 3-7 classes). Sequential ones for counts and rates,

@@ -1,10 +1,11 @@
-import { Map as MapLibreMap, prewarm, setWorkerUrl, type FilterSpecification, type GeoJSONSource, type MapSourceDataEvent } from 'maplibre-gl';
+import { Map as MapLibreMap, prewarm, setWorkerUrl, type FilterSpecification, type GeoJSONSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { flaggedLayerIds, offlineStyle, overlayBeforeId, palette } from './style';
-import { basemapLandGeoJSON, loadBasemapLand } from '../geo/basemap-land';
+import { loadBasemapLand } from '../geo/basemap-land';
 import { communeLayer, emptyCommuneLayer, vertexColoursFor, writeVertexColours, type VertexColours } from './commune-layer';
+import { landBeforeId, landData, landLayer, type LandData } from './land-layer';
 import { softwareRendering } from './renderer';
 import { captureMapPng, type MapPng } from './capture-png';
 import type { BoundaryGeometry } from '../geo/boundary-geometry';
@@ -83,13 +84,15 @@ export class AtlasMap {
     });
     this.map.addControl(this.overlay);
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
-    // the communes' layer group slotted under the outlines now, while no source is loading (see drawCommunes)
+    // the land's and the communes' layer groups slotted under their style layers now, while no source is loading
+    // (see drawOverlay)
     void this.loaded.then(() => {
-      if (!this.communes) this.overlay.setProps({ layers: [emptyCommuneLayer({ id: 'communes', beforeId: overlayBeforeId })] });
+      this.styleLoaded = true;
+      this.drawOverlay();
     });
     // no frame shows land in the sea colour, nor the land without the communes: the canvas stays hidden (the
-    // container shows a land tone) until the base map's land is tiled and the communes are handed over, and is shown
-    // with the first frame drawn after both (the land shown alone would cost a second rasterised frame before the
+    // container shows a land tone) until the land and the communes are handed over to deck.gl, and is shown with
+    // the first frame drawn after both (the land shown alone would cost a second rasterised frame before the
     // communes appear: on the CPU where there is no GPU, a frame of the national communes takes about a second)
     const canvas = this.map.getCanvas();
     canvas.style.visibility = 'hidden';
@@ -121,9 +124,8 @@ export class AtlasMap {
   }
 
   /**
-   * Resolves once the neighbours' land is tiled (or could not be loaded, or after 3 s). The first coloured frame waits for it:
-   * a frame drawn while the canvas is hidden is rasterised all the same, on the CPU where there is no GPU (about
-   * a second for the national communes), and the frame that shows the map waits behind it.
+   * Resolves once the land is handed over to deck.gl with the style loaded (or could not be loaded, or after 3 s).
+   * The canvas is shown with the first frame after it and the communes: no frame shows the neighbours in the sea colour.
    */
   readonly landLoaded: Promise<void>;
   /** When (performance.now()) the canvas was shown: the first frame drawn once the land and the communes are in. */
@@ -132,27 +134,19 @@ export class AtlasMap {
 
   private async loadLand(): Promise<void> {
     try {
-      await this.setBaseSource('basemap-land', basemapLandGeoJSON(await loadBasemapLand()));
-      await new Promise<void>((resolve) => {
-        const check = () => {
-          if (!this.map.isSourceLoaded('basemap-land')) return;
-          this.map.off('sourcedata', later);
-          resolve();
-        };
-        // the map hears a source's 'content' event before the source's own tiles are marked for reloading: checked
-        // then, the source reads as loaded while its tiles still hold the empty data, and the map would be shown
-        // with the neighbours in the sea colour for the second the land takes to tile
-        const later = (e: MapSourceDataEvent) => {
-          if (e.sourceId === 'basemap-land') queueMicrotask(check);
-        };
-        this.map.on('sourcedata', later);
-        check();
-      });
+      this.land = landData(await loadBasemapLand());
+      // drawn with the communes' group once the style has loaded (the constructor's 'load' handler), or now
+      if (this.styleLoaded) this.drawOverlay();
+      await this.loaded;
     } catch (e) {
       console.error(e);
     }
   }
 
+  /** Whether MapLibre's 'load' has fired. */
+  private styleLoaded = false;
+  /** The land's deck.gl data, once decoded. */
+  private land: LandData | null = null;
   private communes: CommuneDraw | null = null;
   /** The detail geometry of the current draw, once fetched. */
   private detail: { load: () => Promise<BoundaryGeometry>; loading: boolean; geometry: BoundaryGeometry | null } | null = null;
@@ -225,8 +219,14 @@ export class AtlasMap {
         });
       }
     }
-    const layers = [this.communeLayerOf(geometry, draw)];
     this.drawnGeometry = geometry;
+    this.drawOverlay();
+  }
+
+  /** Hands deck.gl its layers: the land, and the communes (an empty layer before they are in). */
+  private drawOverlay() {
+    const communes = this.communes && this.drawnGeometry ? this.communeLayerOf(this.drawnGeometry, this.communes) : emptyCommuneLayer({ id: 'communes', beforeId: overlayBeforeId });
+    const layers = [...(this.land ? [landLayer(this.land)] : []), communes];
     this.overlay.setProps({ layers });
     // deck.gl only slots its layer under `beforeId` while the style reports loaded; a GeoJSON setData in flight
     // makes it skip, and the communes would then cover every outline and label. Slot it as soon as the sources are
@@ -264,12 +264,18 @@ export class AtlasMap {
     return communeLayer({ id, geometry, vertexColours: buffer.colours, colourVersion: draw.colourVersion, beforeId: overlayBeforeId });
   }
 
+  /** Each deck.gl layer group right under its style layer: the land's (when drawn) and the communes'. */
   private ensureOverlayOrder(layers: unknown[]) {
-    const groupId = `deck-maplibre-layer-group-before:${overlayBeforeId}`;
     const order = this.map.getLayersOrder();
-    const at = order.indexOf(groupId);
-    if (at < 0) this.overlay.setProps({ layers: [...(layers as never[])] });
-    else if (order[at + 1] !== overlayBeforeId) this.map.moveLayer(groupId, overlayBeforeId);
+    for (const beforeId of this.land ? [landBeforeId, overlayBeforeId] : [overlayBeforeId]) {
+      const groupId = `deck-maplibre-layer-group-before:${beforeId}`;
+      const at = order.indexOf(groupId);
+      if (at < 0) {
+        this.overlay.setProps({ layers: [...(layers as never[])] });
+        return;
+      }
+      if (order[at + 1] !== beforeId) this.map.moveLayer(groupId, beforeId);
+    }
   }
 
   /** Outlines districts (or provinces in the national view) that are behind their target trajectory. */
@@ -316,7 +322,8 @@ export class AtlasMap {
       await new Promise<void>((resolve) => copy.once('load', () => resolve()));
       // the deck.gl layer first, while the style is loaded, so it is slotted under the outlines and labels
       if (this.communes && this.drawnGeometry) {
-        copy.addControl(new MapLibreOverlay({ interleaved: true, layers: [this.communeLayerOf(this.drawnGeometry, this.communes)] }));
+        const land = this.land ? [landLayer(this.land)] : [];
+        copy.addControl(new MapLibreOverlay({ interleaved: true, layers: [...land, this.communeLayerOf(this.drawnGeometry, this.communes)] }));
       }
       for (const [id, data] of this.baseData) (copy.getSource(id) as GeoJSONSource).setData(data);
       for (const id of Object.values(flaggedLayerIds)) copy.setFilter(id, (live.getFilter(id) as FilterSpecification | undefined) ?? null);

@@ -1,5 +1,6 @@
 import { SolidPolygonLayer } from '@deck.gl/layers';
 import type { BoundaryGeometry } from '../geo/boundary-geometry';
+import type { DecodedGeometry } from '../common/geometry-format';
 
 export interface CommuneLayerProps {
   id: string;
@@ -17,7 +18,7 @@ export interface CommuneLayerProps {
  * per (geometry, buffer), so a recolour changes no data identity and deck.gl re-tessellates nothing.
  */
 export interface VertexColours {
-  geometry: BoundaryGeometry;
+  geometry: DecodedGeometry;
   rgba: Uint8Array;
   data: {
     length: number;
@@ -26,7 +27,7 @@ export interface VertexColours {
   };
 }
 
-export function vertexColoursFor(geometry: BoundaryGeometry): VertexColours {
+export function vertexColoursFor(geometry: DecodedGeometry): VertexColours {
   const g = geometry;
   const rgba = new Uint8Array(g.positions.length * 2);
   return {

@@ -26,7 +26,8 @@ export { palette };
 const labelText = (field: string): ExpressionSpecification => ['get', field];
 
 /**
- * The offline base map: sea as background, the neighbours' land (Natural Earth), provinces as land, the islands,
+ * The offline base map: sea as background, the neighbours' land (Natural Earth: drawn by deck.gl, land-layer.ts, with
+ * their borders here), provinces as land, the islands,
  * district and province outlines, and labels
  * from self-hosted fonts. No tiles, no glyph server, no sprite: every source is GeoJSON built in the app.
  */
@@ -57,14 +58,9 @@ function styleWithEveryLayerShown(): StyleSpecification {
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': palette.sea } },
+      // here, under the neighbours' borders: the Natural Earth land (geo/basemap.ts), drawn by deck.gl (land-layer.ts)
       {
-        // Natural Earth land (geo/basemap.ts): neighbours as land; Việt Nam's own shape under our provinces.
-        id: 'basemap-land',
-        type: 'fill',
-        source: 'basemap-land',
-        paint: { 'fill-color': ['case', ['boolean', ['get', 'vietnam'], false], palette.landOther, palette.foreignLand], 'fill-antialias': false },
-      },
-      {
+        // the neighbours' outlines, from the same land: set with the other base layers, after the first frame
         id: 'basemap-borders',
         type: 'line',
         source: 'basemap-land',
