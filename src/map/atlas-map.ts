@@ -185,7 +185,7 @@ export class AtlasMap {
     for (const id of this.map.getLayersOrder()) {
       const source = this.map.getLayer(id)?.source as BaseSourceId | undefined;
       const data = source ? this.baseData.get(source) : undefined;
-      // sources never set yet keep their layers as the style declares them
+      // sources never set yet keep their layers hidden, as the style starts them
       if (!data) continue;
       const show = data.features.length > 0 && (this.flaggedCount[id] ?? 1) > 0;
       const visibility = show ? 'visible' : 'none';

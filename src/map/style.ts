@@ -10,16 +10,16 @@ export const overlayBeforeId = 'commune-lines';
 /** The outline layers of flagged districts and provinces: drawn only while something is flagged. */
 export const flaggedLayerIds = { district: 'district-flagged', province: 'province-flagged' } as const;
 
-/** Sources that stay empty until the user asks for them (a sponsor, a selection, a commune's lineage). */
-const emptyUntilAsked = new Set(['sponsored', 'selected', 'lineage']);
-
 /**
- * Layers with nothing to draw start hidden (the map shows them once they have): a shown line or fill layer whose
- * source differs from the one drawn before it makes MapLibre draw that source's tile clipping masks again, in each
- * of its two passes, so empty overlays cost about 40 of a recolour frame's 135 draw calls.
+ * Layers with nothing to draw start hidden, and every source starts empty: the map shows a layer once its source
+ * has something (AtlasMap.setBaseSource), the flagged outlines once something is flagged.
+ * - A shown line or fill layer whose source differs from the one drawn before it makes MapLibre draw that source's
+ *   tile clipping masks again, in each of its two passes: empty overlays cost about 40 of a recolour frame's 135
+ *   draw calls.
+ * - MapLibre loads the tiles of every source a shown layer uses, empty or not, and fires 'load' (which the first
+ *   frame waits for) only once they are in: a dozen empty sources made about a hundred round trips to its worker.
  */
-const hiddenAtStart = (layer: LayerSpecification): boolean =>
-  ('source' in layer && emptyUntilAsked.has(layer.source)) || Object.values<string>(flaggedLayerIds).includes(layer.id);
+const hiddenAtStart = (layer: LayerSpecification): boolean => 'source' in layer || Object.values<string>(flaggedLayerIds).includes(layer.id);
 
 export { palette };
 
