@@ -1,7 +1,8 @@
 // The first module the page runs: DuckDB's worker script and the tables the engine needs first start downloading
 // while the rest of the app (React, MapLibre, deck.gl) is still being fetched and parsed. The engine's 34 MB wasm is
-// compiled once what the first map waits for is in (the style and the land loaded, the precomputed colours read), or at once where
-// no precomputed map is shown: on a 2-core office laptop that compile would take the CPU the first map needs (issue 17).
+// compiled once what the first map waits for is in (the style and the land loaded, the precomputed colours read), or
+// at once where no precomputed map is shown: on a 2-core office laptop that compile would take the CPU the first map
+// needs (issue 17).
 import { startBrowserEngine } from './db/browser-engine';
 import { fetchAsset } from './db/fetch-asset';
 import { coreAssets } from './db/load';

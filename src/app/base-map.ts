@@ -45,8 +45,9 @@ export async function drawBaseSources(map: AtlasMap, view: () => BaseView): Prom
     map.setBaseSource('sea-labels', seaLabels(districts, (k) => i18n.t(k))),
     map.setBaseSource('islands', islandShapes(districts)),
     loadBasemapLand().then((b) => map.setBaseSource('basemap-labels', basemapLabelsGeoJSON(b, i18n.language === 'en' ? 'en' : 'vi'))),
-    // the neighbours' borders (the land itself is drawn by the map from the first frame on: src/map/land-layer.ts)
-    loadBasemapLand().then((b) => map.setBaseSource('basemap-land', basemapLandGeoJSON(b))),
+    // the neighbours' borders, set once: the land never changes (the land itself is drawn by the map from the first
+    // frame on: src/map/land-layer.ts)
+    ...(map.baseSources().has('basemap-land') ? [] : [loadBasemapLand().then((b) => map.setBaseSource('basemap-land', basemapLandGeoJSON(b)))]),
     ...(drawn ? [communeOutlines(drawn, province).then((lines) => map.setBaseSource('commune-lines', lines))] : []),
   ]);
 }

@@ -225,7 +225,9 @@ export class AtlasMap {
 
   /** Hands deck.gl its layers: the land, and the communes (an empty layer before they are in). */
   private drawOverlay() {
-    const communes = this.communes && this.drawnGeometry ? this.communeLayerOf(this.drawnGeometry, this.communes) : emptyCommuneLayer({ id: 'communes', beforeId: overlayBeforeId });
+    const communes = this.communes && this.drawnGeometry
+      ? this.communeLayerOf(this.drawnGeometry, this.communes)
+      : emptyCommuneLayer({ id: 'communes', beforeId: overlayBeforeId });
     const layers = [...(this.land ? [landLayer(this.land)] : []), communes];
     this.overlay.setProps({ layers });
     // deck.gl only slots its layer under `beforeId` while the style reports loaded; a GeoJSON setData in flight

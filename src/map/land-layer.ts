@@ -1,14 +1,14 @@
 import { SolidPolygonLayer } from '@deck.gl/layers';
 import { hex } from '../classify/palettes';
 import type { BasemapLand } from '../geo/basemap-land';
-import { vertexColoursFor, writeVertexColours } from './commune-layer';
+import { vertexColoursFor, writeVertexColours, type VertexColours } from './commune-layer';
 import { palette } from './palette';
 
 /** The style layer the land is drawn under: the neighbours' borders, then the provinces (style.ts). */
 export const landBeforeId = 'basemap-borders';
 
 /** The land's deck.gl data: positions and triangles as built by geo/basemap.ts, a colour per vertex. */
-export type LandData = ReturnType<typeof vertexColoursFor>['data'];
+export type LandData = VertexColours['data'];
 
 /**
  * The land around Việt Nam as deck.gl draws it: Việt Nam's own shape in the provinces' tone (under them, so seams
