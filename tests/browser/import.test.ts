@@ -31,6 +31,33 @@ const count = async (k: string) => {
   return (await cell.count()) ? Number(await cell.textContent()) : 0;
 };
 
+/**
+ * Clicks "clear imports" and waits until no imported row is left, in the tables and in the browser store: the store
+ * is cleared after the tables (ImportService.clearAll), and its clear could otherwise land on what the next test
+ * writes into it.
+ */
+async function clearImports(session: Session): Promise<void> {
+  await session.page.getByTestId('clear-imports').click();
+  await session.page.waitForFunction(async () => {
+    const r = await (window as any).ntmAtlas.sql("SELECT count(*)::INTEGER AS n FROM poverty_year WHERE provenance = 'imported'");
+    return r[0].n === 0;
+  });
+  await session.page.waitForFunction(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('ntm-atlas');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const n = await new Promise<number>((resolve, reject) => {
+      const q = db.transaction('imports').objectStore('imports').count();
+      q.onsuccess = () => resolve(q.result);
+      q.onerror = () => reject(q.error);
+    });
+    db.close();
+    return n === 0;
+  });
+}
+
 describe('importing a province’s own tables in the browser', () => {
   test('a two-row-header XLSX with a total row loads as 2023 poverty rows, with provenance', async () => {
     await read('qt_poverty_2023_two_row_header.xlsx');
@@ -102,27 +129,7 @@ describe('importing a province’s own tables in the browser', () => {
     const before = await sql<{ n: number }>(s, "SELECT count(*)::INTEGER AS n FROM poverty_year WHERE provenance = 'imported'");
     expect(before[0].n).toBe(13);
     expect(await s.page.getByTestId('datasets').textContent()).toContain('qt_poverty_2023_two_row_header.xlsx');
-    await s.page.getByTestId('clear-imports').click();
-    await s.page.waitForFunction(async () => {
-      const r = await (window as any).ntmAtlas.sql("SELECT count(*)::INTEGER AS n FROM poverty_year WHERE provenance = 'imported'");
-      return r[0].n === 0;
-    });
-    // the store is cleared after the tables (ImportService.clearAll): waited for too, or its clear could land on
-    // what the next test writes into it
-    await s.page.waitForFunction(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open('ntm-atlas');
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      });
-      const n = await new Promise<number>((resolve, reject) => {
-        const q = db.transaction('imports').objectStore('imports').count();
-        q.onsuccess = () => resolve(q.result);
-        q.onerror = () => reject(q.error);
-      });
-      db.close();
-      return n === 0;
-    });
+    await clearImports(s);
     const sample = await sql<{ provenance: string }>(s, 'SELECT provenance FROM poverty_year WHERE unit_code = ? AND year = 2023', ['19474']);
     expect(sample).toEqual([{ provenance: 'illustrative' }]);
   });
@@ -171,27 +178,7 @@ describe('importing a province’s own tables in the browser', () => {
     });
     // rewritten as Arrow streams; the unreadable record reported (above) and dropped
     expect(stored).toEqual({ version: 2, tables: false, poverty: true, counts: { communeYear: 0, poverty: 1, scope: 1, sponsorship: 0 }, keys: ['old-1'] });
-    await s.page.getByTestId('clear-imports').click();
-    await s.page.waitForFunction(async () => {
-      const r = await (window as any).ntmAtlas.sql("SELECT count(*)::INTEGER AS n FROM poverty_year WHERE provenance = 'imported'");
-      return r[0].n === 0;
-    });
-    // the store is cleared after the tables (ImportService.clearAll): waited for too, or its clear could land on
-    // what the next test writes into it
-    await s.page.waitForFunction(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open('ntm-atlas');
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      });
-      const n = await new Promise<number>((resolve, reject) => {
-        const q = db.transaction('imports').objectStore('imports').count();
-        q.onsuccess = () => resolve(q.result);
-        q.onerror = () => reject(q.error);
-      });
-      db.close();
-      return n === 0;
-    });
+    await clearImports(s);
   });
 
   test('window.ntmAtlas.importBytes takes the panel’s path, reports phases, leaves rows to resolve and rejects non-tables', async () => {
