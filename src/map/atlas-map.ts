@@ -7,6 +7,7 @@ import { loadBasemapLand } from '../geo/basemap-land';
 import { communeLayer, emptyCommuneLayer, vertexColoursFor, writeVertexColours, type VertexColours } from './commune-layer';
 import { landBeforeId, landData, landLayer, type LandData } from './land-layer';
 import { softwareRendering } from './renderer';
+import { DeckSync } from './deck-sync';
 import { captureMapPng, type MapPng } from './capture-png';
 import type { BoundaryGeometry } from '../geo/boundary-geometry';
 
@@ -58,6 +59,7 @@ const LAND_WAITS_AT_MOST_MS = 3000;
 export class AtlasMap {
   readonly map: MapLibreMap;
   private overlay: MapLibreOverlay;
+  private deckSync: DeckSync;
   private loaded: Promise<void>;
 
   constructor(container: HTMLElement, handlers: { onHover: (e: HoverEvent) => void; onClick: (featureIndex: number | null) => void }) {
@@ -83,6 +85,7 @@ export class AtlasMap {
       onClick: (info) => handlers.onClick(info.picked ? this.featureOf(info.index) : null),
     });
     this.map.addControl(this.overlay);
+    this.deckSync = new DeckSync(this.map, this.overlay);
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
     // the land's and the communes' layer groups slotted under their style layers now, while no source is loading
     // (see drawOverlay)
@@ -229,7 +232,7 @@ export class AtlasMap {
       ? this.communeLayerOf(this.drawnGeometry, this.communes)
       : emptyCommuneLayer({ id: 'communes', beforeId: overlayBeforeId });
     const layers = [...(this.land ? [landLayer(this.land)] : []), communes];
-    this.overlay.setProps({ layers });
+    this.deckSync.setLayers(layers);
     // deck.gl only slots its layer under `beforeId` while the style reports loaded; a GeoJSON setData in flight
     // makes it skip, and the communes would then cover every outline and label. Slot it as soon as the sources are
     // in: waiting for 'idle' drew two more frames (the layer added, then its placement), each rasterised on the CPU
@@ -273,7 +276,7 @@ export class AtlasMap {
       const groupId = `deck-maplibre-layer-group-before:${beforeId}`;
       const at = order.indexOf(groupId);
       if (at < 0) {
-        this.overlay.setProps({ layers: [...(layers as never[])] });
+        this.deckSync.setLayers([...layers]);
         return;
       }
       if (order[at + 1] !== beforeId) this.map.moveLayer(groupId, beforeId);

@@ -27,9 +27,10 @@ const download = async (page: Page, testId: string) => {
 
 const sea = [198, 219, 233];
 const foreignLand = [216, 212, 202];
+const landOther = [231, 227, 218];
 const inside = (b: number[], frame: number[], slack = 0.5) => b[0] >= frame[0] - slack && b[1] >= frame[1] - slack && b[2] <= frame[2] + slack && b[3] <= frame[3] + slack;
 
-// Records the colour drawn inside Laos in the first frame the map canvas is shown with: read once every listener of
+// Records the colours drawn inside Laos and Việt Nam in the first frame the map canvas is shown with: read once every listener of
 // that frame's render event has run (the canvas is shown by one of them), from the drawing buffer (preserved), so
 // what the user sees first, not a later frame. (Whether the land source reads as loaded then says less: a tile of
 // the camera's final zoom may still load while the land is drawn from the tiles around it.)
@@ -55,9 +56,14 @@ const watchFirstFrames = `
       }
       if (window.__landWatch.visibleFrames > 0) return;
       window.__landWatch.visibleFrames++;
-      const dpr = window.devicePixelRatio, xy = map.project([102.6, 17.97]);
-      const px = bufferPixel(Math.round(xy.x * dpr), Math.round(gl.drawingBufferHeight - xy.y * dpr));
-      window.__landWatch.laos = [px[0], px[1], px[2]];
+      const dpr = window.devicePixelRatio;
+      const rgbAt = (lngLat) => {
+        const xy = map.project(lngLat), px = bufferPixel(Math.round(xy.x * dpr), Math.round(gl.drawingBufferHeight - xy.y * dpr));
+        return [px[0], px[1], px[2]];
+      };
+      window.__landWatch.laos = rgbAt([102.6, 17.97]);
+      // inside Việt Nam: the Red River delta, the Central Highlands, the Mekong delta
+      window.__landWatch.vietnam = [[106.1, 20.6], [108.0, 13.6], [105.6, 10.0]].map(rgbAt);
     }));
   };
   requestAnimationFrame(attach);
@@ -71,6 +77,11 @@ describe('base map', () => {
     expect(watch.hiddenPainted, `${watch.hiddenPainted} of ${watch.hiddenFrames} frames painted while the canvas was hidden`).toBe(0);
     expect(near(watch.laos, sea, 12), `the first frame shown has sea (${watch.laos}) inside Laos`).toBe(false);
     expect(near(watch.laos, foreignLand, 12), `the first frame shown: ${watch.laos} inside Laos`).toBe(true);
+    // the communes are in that frame, coloured: not Việt Nam's bare land under them (deck.gl applied its layers
+    // before MapLibre drew the frame; src/map/deck-sync.ts)
+    for (const rgb of watch.vietnam) {
+      expect(near(rgb, landOther, 12) || near(rgb, sea, 12), `the first frame shown: ${rgb} inside Việt Nam, no commune drawn`).toBe(false);
+    }
     const points = await session.page.evaluate(() => {
       const map = (window as any).ntmAtlas.debugMap();
       const rect = map.getCanvas().getBoundingClientRect();

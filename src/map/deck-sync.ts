@@ -1,0 +1,48 @@
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+
+/**
+ * The parts of deck.gl 9.4 this module reaches behind the overlay's API for: its Deck, and the Deck's layer manager
+ * (protected). tests/unit/map/deck-sync.test.ts fails when an upgrade renames them.
+ */
+export interface OverlayInternals {
+  _deck?: {
+    layerManager: { updateLayers(): void } | null;
+    needsRedraw(opts: { clearRedrawFlags: boolean }): string | false;
+  };
+}
+
+const deckOf = (overlay: MapLibreOverlay) => (overlay as unknown as OverlayInternals)._deck;
+
+/**
+ * Keeps MapLibre's frames and deck.gl's layers in step in interleaved mode. deck.gl applies the layers it is handed
+ * in its own animation frame, then asks MapLibre for a frame:
+ * - a MapLibre frame that comes first draws the previous layers: at start-up, the first frame shown could show the
+ *   land without the communes (5 cold loads in 8 here), and the coloured map only one frame later;
+ * - deck.gl keeps its redraw flags after a MapLibre frame has drawn its current layers (it clears them only after
+ *   a camera move), so it asks for another frame that draws the same picture. Where WebGL is rasterised on the CPU
+ *   (no GPU), each of those frames costs a few hundred ms of CPU while DuckDB compiles and the tables load.
+ */
+export class DeckSync {
+  /** `overlay`: added to `map` already. */
+  constructor(
+    private readonly map: MapLibreMap,
+    private readonly overlay: MapLibreOverlay,
+  ) {
+    // the overlay makes its Deck when added to the map (interleaved: at once)
+    const deck = deckOf(overlay);
+    if (!deck || !('layerManager' in deck) || typeof deck.needsRedraw !== 'function') {
+      throw new Error('DeckSync: the overlay has no Deck with a layer manager (deck.gl upgraded? see OverlayInternals)');
+    }
+    // the frame drew every layer deck.gl has (setLayers leaves none pending): nothing is left to redraw
+    map.on('render', () => deck.needsRedraw({ clearRedrawFlags: true }));
+  }
+
+  /** Hands deck.gl its layers and applies them now, so that the next MapLibre frame, whoever asked for it, draws them. */
+  setLayers(layers: unknown[]): void {
+    this.overlay.setProps({ layers: layers as never });
+    deckOf(this.overlay)?.layerManager?.updateLayers();
+    // deck.gl would ask for that frame in its next animation frame; asked now, it can come in this one
+    this.map.triggerRepaint();
+  }
+}
