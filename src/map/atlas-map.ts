@@ -114,6 +114,8 @@ export class AtlasMap {
       () =>
         new Promise<number>((resolve) => {
           painter.render = paint;
+          // the frame that shows the map draws the communes just handed over
+          this.deckSync.applyNow();
           this.map.once('render', () => {
             canvas.style.visibility = '';
             resolve(performance.now());

@@ -25,11 +25,14 @@ function fakeOverlay(calls: string[]) {
 }
 
 describe('deck.gl and MapLibre frames in step', () => {
-  test('layers handed over are applied at once, then a frame is asked for: the next MapLibre frame draws them', () => {
+  test('layers are handed over for deck.gl to apply in its frame; applyNow applies them before the next MapLibre frame', () => {
     const { map, calls } = fakeMap();
     const { overlay } = fakeOverlay(calls);
-    new DeckSync(map, overlay).setLayers([{}, {}]);
-    expect(calls).toEqual(['setProps(2)', 'updateLayers', 'triggerRepaint']);
+    const sync = new DeckSync(map, overlay);
+    sync.setLayers([{}, {}]);
+    expect(calls).toEqual(['setProps(2)']);
+    sync.applyNow();
+    expect(calls).toEqual(['setProps(2)', 'updateLayers']);
   });
 
   test("after each MapLibre frame deck.gl's redraw flags are cleared: it asks for no second frame of the same picture", () => {
