@@ -115,7 +115,7 @@
         if (waitDeck) {
           while (bench.deckUpdates.length === markDeck && now() < deadline) await new Promise((r) => requestAnimationFrame(r));
           for (const u of bench.deckUpdates.slice(markDeck)) {
-            // an update run inside the call (the app applies its layers at once) is already in cpuMs
+            // an update run inside the call (an app that applies its layers at once) is already in cpuMs
             if (u.at >= t1) deckMs += u.ms;
             after = Math.max(after, u.at + u.ms);
           }
