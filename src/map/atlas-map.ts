@@ -234,7 +234,7 @@ export class AtlasMap {
       ? this.communeLayerOf(this.drawnGeometry, this.communes)
       : emptyCommuneLayer({ id: 'communes', beforeId: overlayBeforeId });
     const layers = [...(this.land ? [landLayer(this.land)] : []), communes];
-    this.deckSync.setLayers(layers);
+    this.overlay.setProps({ layers });
     // deck.gl only slots its layer under `beforeId` while the style reports loaded; a GeoJSON setData in flight
     // makes it skip, and the communes would then cover every outline and label. Slot it as soon as the sources are
     // in: waiting for 'idle' drew two more frames (the layer added, then its placement), each rasterised on the CPU
@@ -278,7 +278,7 @@ export class AtlasMap {
       const groupId = `deck-maplibre-layer-group-before:${beforeId}`;
       const at = order.indexOf(groupId);
       if (at < 0) {
-        this.deckSync.setLayers([...layers]);
+        this.overlay.setProps({ layers: [...(layers as never[])] });
         return;
       }
       if (order[at + 1] !== beforeId) this.map.moveLayer(groupId, beforeId);

@@ -26,7 +26,7 @@ const deckOf = (overlay: MapLibreOverlay) => (overlay as unknown as OverlayInter
 export class DeckSync {
   /** `overlay`: added to `map` already. */
   constructor(
-    private readonly map: MapLibreMap,
+    map: MapLibreMap,
     private readonly overlay: MapLibreOverlay,
   ) {
     // the overlay makes its Deck when added to the map (interleaved: at once)
@@ -37,11 +37,6 @@ export class DeckSync {
     // the frame drew deck.gl's current layers (layers still pending are applied in its next animation frame, which
     // then asks for their frame): nothing drawn is left to redraw
     map.on('render', () => deck.needsRedraw({ clearRedrawFlags: true }));
-  }
-
-  /** Hands deck.gl its layers: applied in its next animation frame, which then asks MapLibre for a frame. */
-  setLayers(layers: unknown[]): void {
-    this.overlay.setProps({ layers: layers as never });
   }
 
   /**

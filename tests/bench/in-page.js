@@ -91,8 +91,7 @@
      * Switch timings. `doSwitch(value)` performs the switch and resolves when the app has handed the colours over.
      * Before each switch the map is idle and the GPU drained, so raster of earlier frames does not steal the CPU.
      *   cpuMs    input call until it resolved (ours: includes the await of a query, if any)
-     *   deckMs   deck.gl's layer update after the call, in its animation frame: the colour attribute computed and
-     *            uploaded (ours; an update the app runs inside the call is counted in cpuMs, not again here)
+     *   deckMs   deck.gl's layer update in the next animation frame: the colour attribute computed and uploaded (ours)
      *   renderMs JS time of the next MapLibre frame after that (baseline: applies feature-state / the new paint
      *            property to the tile buckets and uploads them; ours: deck.gl's draw calls)
      *   frameMs  input until that frame's JS has finished (raster itself is asynchronous, in the GPU process)
@@ -115,8 +114,7 @@
         if (waitDeck) {
           while (bench.deckUpdates.length === markDeck && now() < deadline) await new Promise((r) => requestAnimationFrame(r));
           for (const u of bench.deckUpdates.slice(markDeck)) {
-            // an update run inside the call (an app that applies its layers at once) is already in cpuMs
-            if (u.at >= t1) deckMs += u.ms;
+            deckMs += u.ms;
             after = Math.max(after, u.at + u.ms);
           }
         }

@@ -4,13 +4,12 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { DeckSync } from '../../../src/map/deck-sync';
 
-/** A map that records what it was asked, and lets a test fire its events. */
+/** A map that lets a test fire its events. */
 function fakeMap() {
   const handlers: Record<string, (() => void)[]> = {};
   const calls: string[] = [];
   const map = {
     on: (type: string, f: () => void) => void (handlers[type] ??= []).push(f),
-    triggerRepaint: () => calls.push('triggerRepaint'),
   };
   return { map: map as unknown as MapLibreMap, calls, fire: (type: string) => handlers[type]?.forEach((f) => f()) };
 }
@@ -20,19 +19,16 @@ function fakeOverlay(calls: string[]) {
     layerManager: { updateLayers: () => calls.push('updateLayers') },
     needsRedraw: vi.fn(() => false as const),
   };
-  const overlay = { _deck: deck, setProps: (p: { layers: unknown[] }) => calls.push(`setProps(${p.layers.length})`) };
+  const overlay = { _deck: deck };
   return { overlay: overlay as unknown as MapLibreOverlay, deck };
 }
 
 describe('deck.gl and MapLibre frames in step', () => {
-  test('layers are handed over for deck.gl to apply in its frame; applyNow applies them before the next MapLibre frame', () => {
+  test('applyNow applies the layers handed over before the next MapLibre frame', () => {
     const { map, calls } = fakeMap();
     const { overlay } = fakeOverlay(calls);
-    const sync = new DeckSync(map, overlay);
-    sync.setLayers([{}, {}]);
-    expect(calls).toEqual(['setProps(2)']);
-    sync.applyNow();
-    expect(calls).toEqual(['setProps(2)', 'updateLayers']);
+    new DeckSync(map, overlay).applyNow();
+    expect(calls).toEqual(['updateLayers']);
   });
 
   test("after each MapLibre frame deck.gl's redraw flags are cleared: it asks for no second frame of the same picture", () => {
