@@ -44,6 +44,8 @@ export class FeatureColours {
   private layer: DrawableLayer | null = null;
   private featureUnit: Int32Array | null = null;
   private buffer: Uint8Array | null = null;
+  /** A copy of the colours last handed over, and their version. */
+  private painted: Uint8Array | null = null;
   private version = 0;
   /** Idle loops running (whileIdle), and who waits for them to end. */
   private idleLoops = 0;
@@ -60,6 +62,7 @@ export class FeatureColours {
     this.layer = layer;
     this.featureUnit = this.units ? featureUnits(layer.code, this.units) : null;
     this.buffer = new Uint8Array(layer.geometry.nFeatures * 4);
+    this.painted = null;
   }
 
   /** The units, once known: features are matched to units (before, they are painted as pending). */
@@ -157,7 +160,13 @@ export class FeatureColours {
   paint(view: PaintView): PaintedColours | null {
     if (!this.layer || !this.buffer) return null;
     const drawn = this.write(this.colouring, this.buffer, view);
-    return { colours: this.buffer, version: ++this.version, drawn };
+    // colours the map already has keep their version: it draws no frame for them (the engine taking over from
+    // the precomputed first map, a refresh that changed no colour), each one rasterised on the CPU without a GPU
+    if (!this.painted || !sameBytes(this.painted, this.buffer)) {
+      this.painted = this.buffer.slice();
+      this.version++;
+    }
+    return { colours: this.buffer, version: this.version, drawn };
   }
 
   /**
@@ -240,3 +249,9 @@ function whenIdle(fn: (deadline?: IdleDeadline) => void): void {
 }
 
 const pendingColour = [215, 215, 215, 255] as const;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -74,7 +74,12 @@ export async function startUp(target: StartUpTarget, view: MapView): Promise<voi
   const matrices = target.matrices();
   // independent queries, pipelined to the engine's worker; status and criteria from the precomputed first map
   // where it was shown, checked against the engine's answer before the app reads as ready
-  const [units, lists] = await Promise.all([data.loadUnits(vintage), data.lists(vintage), matrices.loadStatus({ checkSeedLater: true })]);
+  const firstQueries = Promise.all([data.loadUnits(vintage), data.lists(vintage), matrices.loadStatus({ checkSeedLater: true })]);
+  // the other tables are queued behind them in the engine's worker (it answers in order): read while the map
+  // takes the engine's colours, not after that frame
+  const rest = data.loadRest();
+  rest.catch(() => undefined); // awaited below, after the first queries
+  const [units, lists] = await firstQueries;
   target.useUnits(units);
   vintages.cache.put(vintage, { units, matrices });
   view.setUnits(units);
@@ -83,10 +88,10 @@ export async function startUp(target: StartUpTarget, view: MapView): Promise<voi
   timings.dataReady = performance.now();
   await opening.noteDataIdentity(true);
   await target.refresh();
-  await view.map.nextFrame();
+  // the base layers wait for the first coloured frame: this one, unless the precomputed first map was drawn
+  if (timings.firstColouredFrame === undefined) await view.map.nextFrame();
   // every other indicator under the view's parameters is read while the rest of the start-up runs: once the
   // app is ready, a first switch to any of them is as fast as a year switch
-  const rest = data.loadRest();
   const prefetched = rest.then(() => target.matrices().prefetch(READ_AHEAD, state.get()));
   await Promise.all([view.drawBaseNow(), rest]);
   // targets entered in an earlier visit, before the planner first reads the targets

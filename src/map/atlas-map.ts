@@ -184,6 +184,8 @@ export class AtlasMap {
 
   /** How many districts or provinces each flagged layer outlines. */
   private flaggedCount: Record<string, number> = {};
+  /** The codes each flagged layer's filter outlines, as set last (none in the style). */
+  private flaggedKey: Record<string, string> = Object.fromEntries(Object.values(flaggedLayerIds).map((id) => [id, '']));
 
   /** Hides the layers with nothing to draw, shows the others (see `hiddenAtStart` in style.ts for why). */
   private showLayersWithSomethingToDraw() {
@@ -199,6 +201,9 @@ export class AtlasMap {
   }
 
   setCommunes(draw: CommuneDraw) {
+    const c = this.communes;
+    // nothing new to draw: no hand-over, which would make deck.gl draw a frame (new views on every setProps)
+    if (c && c.geometry === draw.geometry && c.detail === draw.detail && c.featureColours === draw.featureColours && c.colourVersion === draw.colourVersion) return;
     if (this.communes && (this.communes.geometry !== draw.geometry || this.communes.detail !== draw.detail)) {
       for (const g of this.vertexBuffers.keys()) if (g !== draw.geometry) this.vertexBuffers.delete(g);
     }
@@ -292,6 +297,10 @@ export class AtlasMap {
     for (const [layerLevel, id] of Object.entries(flaggedLayerIds)) {
       const list = layerLevel === level ? codes : [];
       this.flaggedCount[id] = list.length;
+      // MapLibre draws a frame on every setFilter, an unchanged one included (after each switch, the planner's)
+      const key = list.join(',');
+      if (this.flaggedKey[id] === key) continue;
+      this.flaggedKey[id] = key;
       this.map.setFilter(id, filter(list));
     }
     this.showLayersWithSomethingToDraw();

@@ -117,6 +117,27 @@ describe('what a user sees', () => {
     expect(await s.page.evaluate(() => (window as any).ntmAtlas.debugMap().getCanvas().style.visibility)).toBe('');
   });
 
+  test('a change that recolours no commune draws no frame; one that does draws one', async () => {
+    const framesAfter = (change: string) =>
+      s.page.evaluate(async (c) => {
+        const atlas = (window as any).ntmAtlas;
+        const map = atlas.debugMap();
+        await atlas.settled();
+        await new Promise<void>((r) => { map.once('idle', () => r()); map.triggerRepaint(); });
+        let frames = 0;
+        const count = () => frames++;
+        map.on('render', count);
+        const { year, years } = atlas.state();
+        await atlas.setYear(c === 'same' ? year : years.find((y: number) => y !== year));
+        await new Promise((r) => setTimeout(r, 600));
+        map.off('render', count);
+        return frames;
+      }, change);
+    // before, every refresh handed deck.gl its layers again and it drew a frame (rasterised on the CPU here)
+    expect(await framesAfter('same')).toBe(0);
+    expect(await framesAfter('other')).toBeGreaterThan(0);
+  });
+
   test("the page itself preloads the app's main chunk, so its compile starts beside the boot module's (vite.config.ts)", async () => {
     // in the HTML as served: Vite's own preload helper adds links too, but only once the boot module has run
     const html = await s.page.evaluate(async () => (await fetch(location.pathname)).text());

@@ -75,12 +75,25 @@ describe('FeatureColours', () => {
     expect(rgb(p.colours, 3).every((v, i) => v === 255 - ((255 - rgb(q.colours, 3)[i]) >> 2))).toBe(true);
   });
 
-  test('every paint hands over a new version of the same buffer', () => {
+  test('a paint that changes a colour hands over a new version of the same buffer; one that changes none keeps the version', () => {
     const c = coloured();
     const a = c.paint(plain)!;
-    const b = c.paint(plain)!;
-    expect(b.colours).toBe(a.colours);
-    expect(b.version).toBe(a.version + 1);
+    const same = c.paint(plain)!;
+    expect(same.colours).toBe(a.colours);
+    expect(same.version).toBe(a.version);
+    c.show(matrix, view);
+    const shown = c.paint(plain)!;
+    expect(shown.colours).toBe(a.colours);
+    expect(shown.version).toBe(a.version + 1);
+    expect(c.paint(plain)!.version).toBe(shown.version);
+    // one feature changes (the sponsor view mutes the others): a new version
+    const muted = c.paint({ ...plain, sponsorCodes: new Set(['a', 'b', 'c']) })!;
+    expect(muted.version).toBe(shown.version + 1);
+    expect(c.paint(plain)!.version).toBe(shown.version + 2);
+    // the same colours on another layer are new to the map
+    c.setLayer({ ...layer });
+    c.show(matrix, view);
+    expect(c.paint(plain)!.version).toBe(shown.version + 3);
   });
 
   test('classes are cached per matrix, view and year; the scope changes them', () => {
