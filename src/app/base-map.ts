@@ -24,6 +24,20 @@ export interface BaseView {
 }
 
 /**
+ * Base data that depends on its layer and a key only (not on the province shown), built once: the map is handed
+ * the same object again, which it skips (AtlasMap.setBaseSource), instead of sending the districts' outlines to
+ * MapLibre's worker and tiling them anew on every switch of province.
+ */
+const built = new WeakMap<object, Map<string, GeoJSON.FeatureCollection>>();
+function once(owner: object, key: string, build: () => GeoJSON.FeatureCollection): GeoJSON.FeatureCollection {
+  let byKey = built.get(owner);
+  if (!byKey) built.set(owner, (byKey = new Map()));
+  let data = byKey.get(key);
+  if (!data) byKey.set(key, (data = build()));
+  return data;
+}
+
+/**
  * MapLibre's base layers for a view: land, district outlines, labels (in the current language), islands, commune
  * lines. `view` is read once the layers are at hand, so a later view is never overwritten by an earlier one.
  * Post-reform units have no districts: their provinces are drawn, and the former districts only on request.
@@ -34,17 +48,23 @@ export async function drawBaseSources(map: AtlasMap, view: () => BaseView): Prom
   const { drawn, province, formerDistrictsOf = null } = view();
   const former = (i: number) => formerDistrictsOf === 'all' || (formerDistrictsOf?.includes(districts.provinceCode[i] ?? '') ?? false);
   const noFeatures: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+  const language = i18n.language === 'en' ? 'en' : 'vi';
+  // the former districts of some provinces: keyed by that list
+  const formerKey = formerDistrictsOf === 'all' || !post ? 'all' : (formerDistrictsOf ?? []).join(',');
   await Promise.all([
     map.setBaseSource('provinces', provinceLand(provinces, province)),
-    map.setBaseSource('districts', !post ? districtOutlines(districts) : formerDistrictsOf ? districtOutlines(districts, former) : noFeatures),
+    map.setBaseSource(
+      'districts',
+      !post || formerDistrictsOf ? once(districts, `outlines:${formerKey}`, () => districtOutlines(districts, formerKey === 'all' ? undefined : former)) : noFeatures,
+    ),
     map.setBaseSource('province-labels', provinceLabels(provinces, province)),
     map.setBaseSource(
       'district-labels',
       !post ? districtLabels(districts, province) : formerDistrictsOf ? formerDistrictLabels(districts, former) : noFeatures,
     ),
-    map.setBaseSource('sea-labels', seaLabels(districts, (k) => i18n.t(k))),
-    map.setBaseSource('islands', islandShapes(districts)),
-    loadBasemapLand().then((b) => map.setBaseSource('basemap-labels', basemapLabelsGeoJSON(b, i18n.language === 'en' ? 'en' : 'vi'))),
+    map.setBaseSource('sea-labels', once(districts, `sea:${language}`, () => seaLabels(districts, (k) => i18n.t(k)))),
+    map.setBaseSource('islands', once(districts, 'islands', () => islandShapes(districts))),
+    loadBasemapLand().then((b) => map.setBaseSource('basemap-labels', once(b, `labels:${language}`, () => basemapLabelsGeoJSON(b, language)))),
     // the neighbours' borders, set once: the land never changes (the land itself is drawn by the map from the first
     // frame on: src/map/land-layer.ts)
     ...(map.baseSources().has('basemap-land') ? [] : [loadBasemapLand().then((b) => map.setBaseSource('basemap-land', basemapLandGeoJSON(b)))]),

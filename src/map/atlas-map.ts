@@ -176,6 +176,8 @@ export class AtlasMap {
   }
 
   async setBaseSource(id: BaseSourceId, data: GeoJSON.FeatureCollection) {
+    // the same data again (base-map.ts builds what never changes once): no copy to MapLibre's worker, no tiling
+    if (this.baseData.get(id) === data) return;
     this.baseData.set(id, data);
     await this.loaded;
     (this.map.getSource(id) as GeoJSONSource).setData(data);

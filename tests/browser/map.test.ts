@@ -138,6 +138,32 @@ describe('what a user sees', () => {
     expect(await framesAfter('other')).toBeGreaterThan(0);
   });
 
+  test('a switch of province sends MapLibre only the base data that changed (not the districts, islands, sea labels again)', async () => {
+    const sent = await s.page.evaluate(async () => {
+      const atlas = (window as any).ntmAtlas;
+      const map = atlas.debugMap();
+      const ids = ['provinces', 'districts', 'islands', 'sea-labels', 'basemap-labels', 'province-labels'];
+      const calls: Record<string, number> = Object.fromEntries(ids.map((id) => [id, 0]));
+      const restore = ids.map((id) => {
+        const source = map.getSource(id);
+        const setData = source.setData;
+        source.setData = function (...a: unknown[]) {
+          calls[id]++;
+          return setData.apply(this, a);
+        };
+        return () => (source.setData = setData);
+      });
+      const before = atlas.state().province;
+      await atlas.setProvince(before === '01' ? '45' : '01');
+      await atlas.settled();
+      await atlas.setProvince(before);
+      await atlas.settled();
+      restore.forEach((r) => r());
+      return calls;
+    });
+    expect(sent).toEqual({ provinces: 2, districts: 0, islands: 0, 'sea-labels': 0, 'basemap-labels': 0, 'province-labels': 2 });
+  });
+
   test("the page itself preloads the app's main chunk, so its compile starts beside the boot module's (vite.config.ts)", async () => {
     // in the HTML as served: Vite's own preload helper adds links too, but only once the boot module has run
     const html = await s.page.evaluate(async () => (await fetch(location.pathname)).text());
