@@ -162,8 +162,9 @@ export class FeatureColours {
     const drawn = this.write(this.colouring, this.buffer, view);
     // colours the map already has keep their version: it draws no frame for them (the engine taking over from
     // the precomputed first map, a refresh that changed no colour), each one rasterised on the CPU without a GPU
-    if (!this.painted || !sameBytes(this.painted, this.buffer)) {
-      this.painted = this.buffer.slice();
+    if (!this.painted || !sameColours(this.painted, this.buffer)) {
+      if (this.painted?.length === this.buffer.length) this.painted.set(this.buffer);
+      else this.painted = this.buffer.slice();
       this.version++;
     }
     return { colours: this.buffer, version: this.version, drawn };
@@ -250,8 +251,11 @@ function whenIdle(fn: (deadline?: IdleDeadline) => void): void {
 
 const pendingColour = [215, 215, 215, 255] as const;
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+/** Whether two RGBA buffers hold the same colours (compared a colour at a time). */
+function sameColours(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  const x = new Uint32Array(a.buffer, a.byteOffset, a.length >> 2);
+  const y = new Uint32Array(b.buffer, b.byteOffset, b.length >> 2);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
   return true;
 }
