@@ -1,7 +1,7 @@
 import { bootEngine, bootTimings } from '../boot';
 import { rowsOf, type SqlEngine } from '../db/engine';
-import { fetchAsset } from '../db/fetch-asset';
-import { loadCore, loadRest } from '../db/load';
+import { fetchAsset, fetchAssetOnce } from '../db/fetch-asset';
+import { assetsSharedWithMap, loadCore, loadRest, type AssetReader } from '../db/load';
 import { editionOfPage, loadEditionCore, loadEditionRest } from '../db/edition';
 import { importedRowCountSQL, yearsSQL } from '../db/sql/map-queries';
 import { provincesOfVintageSQL, yearsOfVintageSQL } from '../db/sql/vintage';
@@ -10,6 +10,9 @@ import { sponsorIdsSQL } from '../db/sql/sponsor';
 import { ImportService } from '../import/service/imports';
 import type { ProvinceOption } from '../state/app-state';
 import { loadUnitList, type UnitList } from '../db/unit-list';
+
+/** DuckDB's reads: a table only the engine reads is not held once it has its copy (fetchAssetOnce). */
+const readForEngine: AssetReader = (name) => (assetsSharedWithMap.has(name) ? fetchAsset(name) : fetchAssetOnce(name));
 
 export interface Timings {
   /** ms from navigation start */
@@ -82,8 +85,8 @@ export class DataLoading {
     this.timings.bootStarted = bootTimings.bootStarted;
     this.core ??= bootEngine.then(async (engine) => {
       this.timings.engineStarted = bootTimings.engineStarted;
-      await loadCore(engine, fetchAsset, vintage);
-      await loadEditionCore(engine, fetchAsset, this.edition);
+      await loadCore(engine, readForEngine, vintage);
+      await loadEditionCore(engine, readForEngine, this.edition);
       this.timings.coreLoaded = performance.now();
       return (this.db = engine);
     });
@@ -102,7 +105,7 @@ export class DataLoading {
 
   /** The tables the first coloured map did not need (poverty, boundary attributes, sponsors...), loaded once. */
   loadRest(): Promise<void> {
-    this.rest ??= loadRest(this.db!, fetchAsset).then(() => loadEditionRest(this.db!, fetchAsset, this.edition)).then(() => {
+    this.rest ??= loadRest(this.db!, readForEngine).then(() => loadEditionRest(this.db!, readForEngine, this.edition)).then(() => {
       this.timings.allLoaded = performance.now();
     });
     return this.rest;

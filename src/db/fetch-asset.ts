@@ -23,3 +23,14 @@ export function fetchAsset(name: string): Promise<Uint8Array> {
   }
   return p;
 }
+
+/**
+ * Fetches an asset for a reader that needs it once, DuckDB's table loads (the engine keeps its own copy): the
+ * shared bytes are then let go, not held for the page's life (about 7 MB of tables at national scale). A reader
+ * that comes later fetches again, from the browser's cache or the service worker's.
+ */
+export async function fetchAssetOnce(name: string): Promise<Uint8Array> {
+  const bytes = await fetchAsset(name);
+  pending.delete(name);
+  return bytes;
+}

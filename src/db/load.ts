@@ -44,6 +44,9 @@ const boundaryTables: Specs = Object.fromEntries(
   boundaryLayers.map((layer) => [`boundary_${layer}`, { asset: `geom_${layer}.arrow`, columns: boundaryColumns }]),
 );
 
+/** Assets the map reads too (a layer's codes, names and label points): the others only the engine reads. */
+export const assetsSharedWithMap: ReadonlySet<string> = new Set(Object.values(boundaryTables).map((t) => t.asset));
+
 /** The programme tables the first coloured map needs; the others load after it. */
 const coreProgrammeTables = ['sample_commune_year'];
 /** The pre-reform units are always in the core (the post-reform views read them too); the post-reform ones when opened on. */
