@@ -49,13 +49,17 @@ export async function drawBaseSources(map: AtlasMap, view: () => BaseView): Prom
   const former = (i: number) => formerDistrictsOf === 'all' || (formerDistrictsOf?.includes(districts.provinceCode[i] ?? '') ?? false);
   const noFeatures: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
   const language = i18n.language === 'en' ? 'en' : 'vi';
-  // the former districts of some provinces: keyed by that list
-  const formerKey = formerDistrictsOf === 'all' || !post ? 'all' : (formerDistrictsOf ?? []).join(',');
+  // the district outlines drawn: every district's before the reform, after it those asked for (or none)
+  const outlined = !post ? 'all' : formerDistrictsOf;
   await Promise.all([
     map.setBaseSource('provinces', provinceLand(provinces, province)),
     map.setBaseSource(
       'districts',
-      !post || formerDistrictsOf ? once(districts, `outlines:${formerKey}`, () => districtOutlines(districts, formerKey === 'all' ? undefined : former)) : noFeatures,
+      outlined === null
+        ? noFeatures
+        : outlined === 'all'
+          ? once(districts, 'outlines', () => districtOutlines(districts))
+          : once(districts, `outlines:${outlined.join()}`, () => districtOutlines(districts, former)),
     ),
     map.setBaseSource('province-labels', provinceLabels(provinces, province)),
     map.setBaseSource(

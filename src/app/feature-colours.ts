@@ -1,4 +1,5 @@
 import type { IndicatorId } from '../indicators/registry';
+import { sameElements } from '../common/same-elements';
 import { unattributedColour } from '../map/status-colours';
 import type { AppState } from '../state/app-state';
 import type { DrawableLayer } from './base-layers';
@@ -44,7 +45,7 @@ export class FeatureColours {
   private layer: DrawableLayer | null = null;
   private featureUnit: Int32Array | null = null;
   private buffer: Uint8Array | null = null;
-  /** A copy of the colours last handed over, and their version. */
+  /** A copy of the colours last handed over (null: none yet on this layer). */
   private painted: Uint8Array | null = null;
   private version = 0;
   /** Idle loops running (whileIdle), and who waits for them to end. */
@@ -162,9 +163,8 @@ export class FeatureColours {
     const drawn = this.write(this.colouring, this.buffer, view);
     // colours the map already has keep their version: it draws no frame for them (the engine taking over from
     // the precomputed first map, a refresh that changed no colour), each one rasterised on the CPU without a GPU
-    if (!this.painted || !sameColours(this.painted, this.buffer)) {
-      if (this.painted?.length === this.buffer.length) this.painted.set(this.buffer);
-      else this.painted = this.buffer.slice();
+    if (!this.painted || !sameElements(this.painted, this.buffer)) {
+      (this.painted ??= new Uint8Array(this.buffer.length)).set(this.buffer);
       this.version++;
     }
     return { colours: this.buffer, version: this.version, drawn };
@@ -250,12 +250,3 @@ function whenIdle(fn: (deadline?: IdleDeadline) => void): void {
 }
 
 const pendingColour = [215, 215, 215, 255] as const;
-
-/** Whether two RGBA buffers hold the same colours (compared a colour at a time). */
-function sameColours(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  const x = new Uint32Array(a.buffer, a.byteOffset, a.length >> 2);
-  const y = new Uint32Array(b.buffer, b.byteOffset, b.length >> 2);
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
-  return true;
-}

@@ -1,4 +1,5 @@
 import type { FirstMap } from '../common/first-map';
+import { sameElements } from '../common/same-elements';
 import type { SqlEngine } from '../db/engine';
 import { PRE_REFORM, type Vintage } from '../common/vintage';
 import { indicatorsMatrixSQL, needsPoverty } from '../db/sql/indicator-values';
@@ -138,7 +139,7 @@ export class IndicatorMatrices {
   private takeAnswer(seeded: (Float64Array | undefined)[], answered: Float64Array[]): void {
     [this.statusMatrix, this.criteriaMatrix] = answered;
     if (seeded.some((m) => m !== undefined)) {
-      this.seedMatched = seeded.every((m, i) => m === undefined || sameValues(m, answered[i]));
+      this.seedMatched = seeded.every((m, i) => m === undefined || sameElements(m, answered[i]));
       if (!this.seedMatched) console.warn('the precomputed first map differs from the engine\'s answer: public/generated is stale');
     }
     this.seeded.clear();
@@ -164,13 +165,6 @@ export class IndicatorMatrices {
     }
     await Promise.all([...groups.values()].map((group) => this.fetch(group, p)));
   }
-}
-
-/** Equal element by element (NaN equals NaN). */
-function sameValues(a: Float64Array, b: Float64Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
-  return true;
 }
 
 function matrixKey(id: IndicatorId, p: MatrixParams) {

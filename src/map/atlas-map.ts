@@ -184,10 +184,8 @@ export class AtlasMap {
     this.showLayersWithSomethingToDraw();
   }
 
-  /** How many districts or provinces each flagged layer outlines. */
-  private flaggedCount: Record<string, number> = {};
-  /** The codes each flagged layer's filter outlines, as set last (none in the style). */
-  private flaggedKey: Record<string, string> = Object.fromEntries(Object.values(flaggedLayerIds).map((id) => [id, '']));
+  /** The districts or provinces each flagged layer outlines, as last set (none in the style's filter). */
+  private flagged: Record<string, readonly string[]> = {};
 
   /** Hides the layers with nothing to draw, shows the others (see `hiddenAtStart` in style.ts for why). */
   private showLayersWithSomethingToDraw() {
@@ -196,7 +194,7 @@ export class AtlasMap {
       const data = source ? this.baseData.get(source) : undefined;
       // sources never set yet keep their layers hidden, as the style starts them
       if (!data) continue;
-      const show = data.features.length > 0 && (this.flaggedCount[id] ?? 1) > 0;
+      const show = data.features.length > 0 && (this.flagged[id]?.length ?? 1) > 0;
       const visibility = show ? 'visible' : 'none';
       if ((this.map.getLayoutProperty(id, 'visibility') ?? 'visible') !== visibility) this.map.setLayoutProperty(id, 'visibility', visibility);
     }
@@ -298,12 +296,10 @@ export class AtlasMap {
     const filter = (list: string[]) => ['in', ['get', 'code'], ['literal', list]] as never;
     for (const [layerLevel, id] of Object.entries(flaggedLayerIds)) {
       const list = layerLevel === level ? codes : [];
-      this.flaggedCount[id] = list.length;
+      const unchanged = (this.flagged[id] ?? []).join() === list.join();
+      this.flagged[id] = list;
       // MapLibre draws a frame on every setFilter, an unchanged one included (after each switch, the planner's)
-      const key = list.join(',');
-      if (this.flaggedKey[id] === key) continue;
-      this.flaggedKey[id] = key;
-      this.map.setFilter(id, filter(list));
+      if (!unchanged) this.map.setFilter(id, filter(list));
     }
     this.showLayersWithSomethingToDraw();
   }
