@@ -61,6 +61,8 @@ export class DataLoading {
   /** The engine from the moment the core tables are in. */
   private db: SqlEngine | null = null;
   private core: Promise<SqlEngine> | null = null;
+  /** The vintage whose tables the core holds (the rest leaves them out). */
+  private coreVintage: Vintage = PRE_REFORM;
   private rest: Promise<void> | null = null;
   private unitList: Promise<UnitList> | null = null;
   private service: ImportService | null = null;
@@ -83,6 +85,7 @@ export class DataLoading {
   /** Waits for DuckDB's worker (started by src/boot.ts) and loads the unit tables (of the vintage opened on too) and the NTM series. */
   loadCore(vintage: Vintage = PRE_REFORM): Promise<SqlEngine> {
     this.timings.bootStarted = bootTimings.bootStarted;
+    if (this.core === null) this.coreVintage = vintage;
     this.core ??= bootEngine.then(async (engine) => {
       this.timings.engineStarted = bootTimings.engineStarted;
       await loadCore(engine, readForEngine, vintage);
@@ -105,7 +108,7 @@ export class DataLoading {
 
   /** The tables the first coloured map did not need (poverty, boundary attributes, sponsors...), loaded once. */
   loadRest(): Promise<void> {
-    this.rest ??= loadRest(this.db!, readForEngine).then(() => loadEditionRest(this.db!, readForEngine, this.edition)).then(() => {
+    this.rest ??= loadRest(this.db!, readForEngine, this.coreVintage).then(() => loadEditionRest(this.db!, readForEngine, this.edition)).then(() => {
       this.timings.allLoaded = performance.now();
     });
     return this.rest;

@@ -27,10 +27,24 @@ export async function checkColumns(engine: SqlEngine, specs: Specs): Promise<voi
   }
 }
 
-/** Inserts every table of `specs` from its Arrow IPC asset (requests pipelined), then checks all columns in one query. */
-async function loadTables(engine: SqlEngine, read: AssetReader, specs: Specs): Promise<void> {
-  await Promise.all(Object.entries(specs).map(async ([table, spec]) => engine.insertArrowIPC(table, await read(spec.asset))));
-  await checkColumns(engine, specs);
+/**
+ * Inserts every table of `specs` from its Arrow IPC asset, checks all their columns in one query, then runs
+ * `script`. DuckDB's worker answers in order, so each request is posted as soon as it can be and only the answers
+ * are awaited: an insert as soon as its asset is read, the check and the script once every insert is posted. Where
+ * the page's main thread is busy (a frame rasterised on the CPU blocks it for 250-650 ms), an answer waited for
+ * before the next request is posted costs a whole blocked frame; this way the worker never waits for the page.
+ */
+async function loadTables(engine: SqlEngine, read: AssetReader, specs: Specs, script: string[]): Promise<void> {
+  const answers: Promise<unknown>[] = [];
+  const post = (answer: Promise<unknown>) => {
+    answer.catch(() => undefined); // awaited below, once every request is posted (no unhandled rejection meanwhile)
+    answers.push(answer);
+  };
+  await Promise.all(Object.entries(specs).map(async ([table, spec]) => post(engine.insertArrowIPC(table, await read(spec.asset)))));
+  post(checkColumns(engine, specs));
+  if (script.length > 0) post(runScript(engine, script));
+  // the worker answers in order: a failed insert rejects first, before the check that then misses its table
+  await Promise.all(answers);
 }
 
 /** Statements without parameters, run in order in one request to the engine (one round trip to its worker). */
@@ -60,37 +74,28 @@ const coreTables = (vintage: Vintage): Specs => ({
 export const coreAssetsOf = (vintage: Vintage): string[] => Object.values(coreTables(vintage)).map((t) => t.asset);
 export const coreAssets: string[] = coreAssetsOf(PRE_REFORM);
 
-/** Whether the post-reform tables are in (a vintage opened on, or the rest loaded). */
-async function hasReformTables(engine: SqlEngine): Promise<boolean> {
-  const rows = rowsOf<{ n: number }>(
-    await engine.query(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'unit_commune_2025'`),
-  );
-  return rows[0].n > 0;
-}
-
 /**
  * What the first coloured map of a vintage needs: the unit tables, the NTM series and the import tables laid over
  * it (commune_year); for the post-reform vintage also its units, the crosswalk and the views of its NTM side.
  * Everything else follows in loadRest, after the map is coloured.
  */
 export async function loadCore(engine: SqlEngine, read: AssetReader, vintage: Vintage = PRE_REFORM): Promise<void> {
-  await loadTables(engine, read, coreTables(vintage));
-  await runScript(engine, [...importSchemaSQL, importViewSQL('commune_year'), ...(vintage === POST_REFORM ? coreVintageViews : [])]);
+  await loadTables(engine, read, coreTables(vintage), [...importSchemaSQL, importViewSQL('commune_year'), ...(vintage === POST_REFORM ? coreVintageViews : [])]);
 }
 
 /**
  * Poverty series, boundary attributes (the boundary_feature view), the small programme tables (and the empty one of
  * targets a user enters, filled from the browser's store by the app), the post-reform
- * tables where the core did not load them, and the views that carry the series onto the post-reform units.
+ * tables where the core did not load them (`coreVintage`: the vintage loadCore was given), and the views that carry
+ * the series onto the post-reform units.
  */
-export async function loadRest(engine: SqlEngine, read: AssetReader): Promise<void> {
+export async function loadRest(engine: SqlEngine, read: AssetReader, coreVintage: Vintage = PRE_REFORM): Promise<void> {
   const rest = Object.keys(programmeTables).filter((t) => !coreProgrammeTables.includes(t));
-  const reform = (await hasReformTables(engine)) ? {} : reformTables;
-  await loadTables(engine, read, { ...pick(programmeTables, rest), ...boundaryTables, ...reform });
+  const reform = coreVintage === POST_REFORM ? {} : reformTables;
   const union = boundaryLayers
     .map((layer) => `SELECT '${layer}' AS layer, * FROM ${quoteIdent(`boundary_${layer}`)}`)
     .join(' UNION ALL BY NAME ');
-  await runScript(engine, [
+  await loadTables(engine, read, { ...pick(programmeTables, rest), ...boundaryTables, ...reform }, [
     `CREATE OR REPLACE VIEW boundary_feature AS ${union}`, importViewSQL('poverty_year'), ...datasetColumnSQL, userTargetsDDL, ...coreVintageViews, povertyViewSQL,
   ]);
 }
@@ -98,5 +103,5 @@ export async function loadRest(engine: SqlEngine, read: AssetReader): Promise<vo
 /** Every table, in the order the app loads them. */
 export async function loadAll(engine: SqlEngine, read: AssetReader, vintage: Vintage = PRE_REFORM): Promise<void> {
   await loadCore(engine, read, vintage);
-  await loadRest(engine, read);
+  await loadRest(engine, read, vintage);
 }
