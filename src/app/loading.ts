@@ -106,9 +106,14 @@ export class DataLoading {
     return this.unitList;
   }
 
-  /** The tables the first coloured map did not need (poverty, boundary attributes, sponsors...), loaded once. */
-  loadRest(): Promise<void> {
-    this.rest ??= loadRest(this.db!, readForEngine, this.coreVintage).then(() => loadEditionRest(this.db!, readForEngine, this.edition)).then(() => {
+  /**
+   * The tables the first coloured map did not need (poverty, boundary attributes, sponsors...), loaded once. Their
+   * assets are read at once; with `insertAfter`, the inserts are posted only once it has settled.
+   */
+  loadRest(insertAfter?: Promise<unknown>): Promise<void> {
+    const gate = insertAfter?.then(() => undefined, () => undefined);
+    const read: AssetReader = gate ? (name) => Promise.all([readForEngine(name), gate]).then(([bytes]) => bytes) : readForEngine;
+    this.rest ??= loadRest(this.db!, read, this.coreVintage).then(() => loadEditionRest(this.db!, readForEngine, this.edition)).then(() => {
       this.timings.allLoaded = performance.now();
     });
     return this.rest;
