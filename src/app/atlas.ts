@@ -12,7 +12,7 @@ import { sceneOfView } from './export-scene';
 import { rememberedLocale, rememberLocale } from './locale-memory';
 import type { UnitList } from '../db/unit-list';
 import type { DrawableLayer } from './base-layers';
-import type { AtlasFacade, UiState } from './facade';
+import { trackedChanges, type AtlasFacade, type UiState } from './facade';
 import type { UserTargets } from './user-targets';
 import { boundsAround, drawSelectionOutline } from './selection-outline';
 import { DataLoading, type Timings } from './loading';
@@ -27,6 +27,7 @@ import { SponsorSelection } from './sponsor-selection';
 import { Presenting } from './presenting';
 import { LinkOpening } from './link-opening';
 import { startUp } from './start-up';
+import { InFlight } from './in-flight';
 
 /**
  * Orchestrates data and map: starts DuckDB and the geometry downloads in parallel, draws outlines first,
@@ -57,6 +58,7 @@ export class Atlas implements AtlasFacade {
   private view: MapView | null = null;
   /** What the start-up left running once ready (the other vintage read ahead). */
   private background: Promise<void> = Promise.resolve();
+  private readonly inFlight = new InFlight();
   /** Created once the core tables are in. */
   private matrices: IndicatorMatrices | null = null;
   /** The engine for the UI: set once every table is loaded. */
@@ -127,6 +129,7 @@ export class Atlas implements AtlasFacade {
       this.rejectReady = rej;
     });
     this.ready.catch(() => undefined); // the UI shows state.error
+    this.inFlight.trackMethods(this, trackedChanges);
   }
 
   get engine(): SqlEngine | null {
@@ -365,8 +368,9 @@ export class Atlas implements AtlasFacade {
     await this.view?.map.nextFrame();
   }
 
-  /** The view's tables and notes are in, the classes being prepared while idle are computed, the map is drawn. */
+  /** Every change asked for has finished, the view's tables and notes are in, the idle work is done, the map is drawn. */
   async settled(): Promise<void> {
+    await this.inFlight.done();
     await this.background;
     await this.refresher.sideSettled();
     await this.view?.colours.idleWorkDone();

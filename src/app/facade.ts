@@ -94,3 +94,9 @@ export interface AtlasFacade {
   /** Resolves once the map has drawn everything requested so far (planner and side notes included). */
   settled(): Promise<void>;
 }
+
+/** The facade's changes that settled() waits for until they have finished: every async method that changes what is shown. */
+export const trackedChanges = [
+  'setProvince', 'setDistrict', 'setYear', 'setIndicator', 'showCriterionGap', 'setCompareYear', 'setClassification', 'setFloor',
+  'setSponsor', 'setShowSponsored', 'present', 'applyView', 'setVintage', 'traceFormer', 'setShowFormerDistricts', 'dataChanged', 'focusCommune',
+] as const satisfies readonly (keyof AtlasFacade)[];
