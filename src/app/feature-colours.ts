@@ -148,9 +148,11 @@ export class FeatureColours {
   private whileIdle(step: () => boolean): void {
     this.idleLoops++;
     const next = (deadline?: IdleDeadline) => {
+      // a step takes ~1-10 ms: one only when that much of the idle period is left. Idle periods also come in the few
+      // ms between a switch and its frame, and a step begun there delays the frame that shows the switch
+      if (deadline && !deadline.didTimeout && deadline.timeRemaining() <= IDLE_STEP_MS) return whenIdle(next);
       let more = step();
-      // a step takes ~1-10 ms: another one only when that much of the idle period is left
-      while (more && deadline && deadline.timeRemaining() > 12) more = step();
+      while (more && deadline && deadline.timeRemaining() > IDLE_STEP_MS) more = step();
       if (more) return whenIdle(next);
       if (--this.idleLoops === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
     };
@@ -242,6 +244,9 @@ export class FeatureColours {
 function viewKey(v: ColourView): string {
   return [v.indicator, v.province, v.classMethod, v.classCount, v.manualBreaks.join(',')].join('|');
 }
+
+/** What one step of idle work (the classes of a matrix's year) may take, at most, here. */
+const IDLE_STEP_MS = 12;
 
 /** Runs fn when the browser is idle (or soon, where there is no requestIdleCallback). */
 function whenIdle(fn: (deadline?: IdleDeadline) => void): void {

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { FeatureColours, type ColourView, type PaintView } from '../../../src/app/feature-colours';
 import type { DrawableLayer } from '../../../src/app/base-layers';
 import type { UnitList } from '../../../src/db/unit-list';
@@ -113,5 +113,47 @@ describe('FeatureColours', () => {
     expect(same.colouring.breaks).toEqual(shown.breaks);
     const other = c.comparison(matrix, 'ntm_year', 2023, { ...view, ...plain })!;
     expect(other.sharedLegend).toBe(false);
+  });
+
+  describe('idle work', () => {
+    afterEach(() => vi.unstubAllGlobals());
+
+    /** requestIdleCallback held: the test hands each callback its idle period. */
+    function heldIdleCallbacks() {
+      const queued: IdleRequestCallback[] = [];
+      vi.stubGlobal('requestIdleCallback', (fn: IdleRequestCallback) => queued.push(fn));
+      const period = (ms: number, didTimeout = false) => queued.shift()!({ didTimeout, timeRemaining: () => ms });
+      return { queued, period };
+    }
+
+    test('a step waits for an idle period it fits in: not the few ms before a frame, unless it waited too long', async () => {
+      const idle = heldIdleCallbacks();
+      const c = coloured();
+      // the years classified so far (a private cache: no other sign tells when a step ran)
+      const classified = () => (c as unknown as { colourings: Map<Float64Array, Map<string, unknown>> }).colourings.get(matrix)?.size ?? 0;
+      c.show(matrix, view);
+      expect(classified()).toBe(1);
+      c.classifyOtherYears(view);
+      let done = false;
+      void c.idleWorkDone().then(() => (done = true));
+      // 3 ms left before the next frame: nothing computed, asked again
+      idle.period(3);
+      expect(classified()).toBe(1);
+      expect(idle.queued).toHaveLength(1);
+      // a whole idle period: 2023's classes, then nothing is left
+      idle.period(40);
+      expect(classified()).toBe(2);
+      expect(idle.queued).toHaveLength(0);
+      await Promise.resolve();
+      expect(done).toBe(true);
+      // a step past its timeout runs whatever time is left
+      c.show(matrix, { ...view, classCount: 3 });
+      c.classifyOtherYears({ ...view, classCount: 3 });
+      idle.period(0, true);
+      expect(classified()).toBe(4);
+      expect(idle.queued).toHaveLength(1);
+      idle.period(0, true);
+      expect(idle.queued).toHaveLength(0);
+    });
   });
 });
