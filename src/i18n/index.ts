@@ -1,8 +1,6 @@
-// The catalogue bound to React: components call useTranslation() and follow i18n.changeLanguage().
-import { setI18n } from 'react-i18next';
+// The catalogue as the app reads it: components translate through src/ui/use-translation.ts, which follows
+// i18n.changeLanguage().
 import { catalogue } from './catalogue';
-
-setI18n(catalogue);
 
 export const i18n = catalogue;
 export { formatDate, formatNumber, formatPercent, formatPoints, locales, render, translator, type Locale } from './catalogue';

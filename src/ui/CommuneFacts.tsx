@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './use-translation';
 import type { CommuneDetails } from './commune-details';
 import { indicators, type IndicatorId } from '../indicators/registry';
 import { formatIndicatorValue } from '../indicators/format';

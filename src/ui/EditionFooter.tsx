@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './use-translation';
 import { editionOfPage } from '../db/edition';
 import './edition.css';
 

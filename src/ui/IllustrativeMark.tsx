@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './use-translation';
 
 /**
  * The mark after a value that comes from an illustrative (generated) row: "(minh họa)", or in tables a "*" that

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './use-translation';
 import { ExportCancelled, type ExportStep, type TaskProgress } from '../export/task';
 import { ImportCancelled } from '../import/service/worker-failure';
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './use-translation';
 import { useStoreFields, useStoreSelect } from '../state/store';
 import { viewIllustrative } from '../indicators/provenance';
 import { useAtlas } from './AtlasContext';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../use-translation';
 import type { CanonicalField, ImportedRow } from '../../import';
 import type { ConflictSet, ImportView } from '../../import/service/import-view';
 import { DataText } from './MessageText';

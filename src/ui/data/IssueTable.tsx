@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../use-translation';
 import type { Locale } from '../../i18n';
 import type { Message } from '../../i18n/message';
 import { DataText, MessageText } from './MessageText';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../use-translation';
 import type { ImportView } from '../../import/service/import-view';
 import { resolutionsDocument } from '../../import/resolutions';
 import { downloadBytes } from '../../export/download';

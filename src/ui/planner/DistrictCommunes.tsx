@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../use-translation';
 import { useStore, useStoreFields } from '../../state/store';
 import { useAtlasMembers } from '../AtlasContext';
 import { useSql } from '../use-sql';

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../use-translation';
 import { POST_REFORM } from '../../common/vintage';
 import { useStore, useStoreFields } from '../../state/store';
 import { useAtlas } from '../AtlasContext';

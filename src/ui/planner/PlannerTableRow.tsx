@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../use-translation';
 import type { PlannerRow } from '../../db/sql/planner';
 import type { Locale } from '../../i18n';
 import { formatCell, type CellFormat } from './table-view';

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../use-translation';
 import { useStore } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { loadDeck, parseDeck, saveDeck, viewOf, type SlideDeck, type SlideKind } from '../../present/slides';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../use-translation';
 import { useStoreFields } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
 import { PER_YEAR_MEASURES, type ScoredTarget } from '../../db/sql/scorecard';

@@ -1,5 +1,5 @@
 import { useMemo, useState, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../use-translation';
 import type { TFunction } from 'i18next';
 import { formatNumber, type Locale } from '../../i18n';
 import { useStoreFields } from '../../state/store';

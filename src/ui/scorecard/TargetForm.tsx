@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../use-translation';
 import { useStoreFields } from '../../state/store';
 import { useAtlasMembers } from '../AtlasContext';
 import { TARGET_MEASURES } from '../../db/sql/scorecard';

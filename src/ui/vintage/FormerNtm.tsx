@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../use-translation';
 import { useSql } from '../use-sql';
 import { formerNtmOfSQL } from '../../db/sql/vintage';
 import { IllustrativeMark } from '../IllustrativeMark';
