@@ -111,9 +111,10 @@ export class DataLoading {
    * assets are read at once; with `insertAfter`, the inserts are posted only once it has settled.
    */
   loadRest(insertAfter?: Promise<unknown>): Promise<void> {
+    if (this.rest) return this.rest;
     const gate = insertAfter?.then(() => undefined, () => undefined);
     const read: AssetReader = gate ? (name) => Promise.all([readForEngine(name), gate]).then(([bytes]) => bytes) : readForEngine;
-    this.rest ??= loadRest(this.db!, read, this.coreVintage).then(() => loadEditionRest(this.db!, readForEngine, this.edition)).then(() => {
+    this.rest = loadRest(this.db!, read, this.coreVintage).then(() => loadEditionRest(this.db!, readForEngine, this.edition)).then(() => {
       this.timings.allLoaded = performance.now();
     });
     return this.rest;
