@@ -10,6 +10,7 @@ import { softwareRendering } from './renderer';
 import { DeckSync } from './deck-sync';
 import { captureMapPng, type MapPng } from './capture-png';
 import type { BoundaryGeometry } from '../geo/boundary-geometry';
+import { sameElements } from '../common/same-elements';
 
 setWorkerUrl(workerUrl);
 // MapLibre's worker (its script fetched and compiled: about 0.2 s here) starts while the app mounts, not when the
@@ -296,7 +297,7 @@ export class AtlasMap {
     const filter = (list: string[]) => ['in', ['get', 'code'], ['literal', list]] as never;
     for (const [layerLevel, id] of Object.entries(flaggedLayerIds)) {
       const list = layerLevel === level ? codes : [];
-      const unchanged = (this.flagged[id] ?? []).join() === list.join();
+      const unchanged = sameElements(this.flagged[id] ?? [], list);
       this.flagged[id] = list;
       // MapLibre draws a frame on every setFilter, an unchanged one included (after each switch, the planner's)
       if (!unchanged) this.map.setFilter(id, filter(list));

@@ -3,9 +3,8 @@ import type { TFunction } from 'i18next';
 import { i18n as catalogue } from '../i18n';
 import { keepingTexts } from '../i18n/keeping-texts';
 
+/** One `t` per language; the catalogue's texts are fixed when it is made (src/i18n/catalogue.ts), so kept texts never go stale. */
 const byLanguage = new Map<string, { t: TFunction }>();
-// texts are kept per language while the catalogue's resources stay as they are
-catalogue.store.on('added', () => byLanguage.clear());
 
 const subscribe = (onChange: () => void) => {
   catalogue.on('languageChanged', onChange);
