@@ -4,7 +4,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, openBrowser, type Session } from './harness';
 import { api, baseUrl, settle } from './session';
-import { decodePng, pixelAt } from './pixels';
+import { decodePng, pixelAt, pixelsNear } from './pixels';
+import { categoryColour } from '../../src/map/status-colours';
 import { near, pageOps, pathBoxes, textRuns } from '../unit/export/pdf-ops';
 
 let s: Session | undefined;
@@ -97,6 +98,8 @@ describe('base map', () => {
       expect(near(land, foreignLand, 12), `land ${land}`).toBe(true);
     }
     expect(near(sea0, sea, 12)).toBe(true); // the Biển Đông is sea
+    // the communes in their status colours (a layer drawn with another layer's shaders painted them all black)
+    for (const status of ['nang_cao', 'dat_chuan', 'chua_dat']) expect(pixelsNear(shot, categoryColour(status)), status).toBeGreaterThan(500);
     // Hoàng Sa and Trường Sa are drawn from their island shapes (fill and outline), labelled as Việt Nam's
     const islands = await session.page.evaluate(() => {
       const map = (window as any).ntmAtlas.debugMap();

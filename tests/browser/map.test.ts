@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { atlasState, openApp, openBrowser, type Session } from './harness';
 import { decodePng, differingPixels, distinctColours, pixelAt } from './pixels';
+import { categoryColour } from '../../src/map/status-colours';
 
 const baseUrl = inject('baseUrl');
 let s: Session;
@@ -76,6 +77,46 @@ describe('focus provinces are drawn whole', () => {
     const withPolygon = await api<{ n: number }[]>('sql', 'SELECT count(DISTINCT code)::INTEGER AS n FROM boundary_feature WHERE layer = ? AND code IS NOT NULL', ['communes']);
     expect(st.communesDrawn).toBe(withPolygon[0].n);
     expect(st.communesDrawn).toBeGreaterThan(10_400);
+  });
+
+  test('national view: communes from the first to the last rows of the colour texture are painted their status colour', async () => {
+    await switchProvince(null);
+    // one commune in each few thousand features (the colour texture holds 1024 polygons a row); outlines and labels
+    // hidden so that the pixel read is the fill
+    const picked = await s.page.evaluate(() => {
+      const atlas = (window as any).ntmAtlas;
+      const map = atlas.debugMap();
+      const codes: string[] = atlas.drawnCodes();
+      const layers = map.getStyle().layers.filter((l: any) => l.type === 'line' || l.type === 'symbol');
+      const visibility = layers.map((l: any) => [l.id, map.getLayoutProperty(l.id, 'visibility') ?? 'visible']);
+      for (const l of layers) map.setLayoutProperty(l.id, 'visibility', 'none');
+      return { codes: [0, 1500, 3100, 5200, 7300, 9400, codes.length - 1].map((i) => codes[i]), visibility };
+    });
+    const box = (await s.page.getByTestId('map').boundingBox())!;
+    const seen: string[] = [];
+    try {
+      for (const code of picked.codes) {
+        const { status } = await api<{ status: string }>('details', code);
+        // zoomed in, still below the detail zoom: the national geometry, the commune some pixels across
+        await s.page.evaluate(async (c) => {
+          const atlas = (window as any).ntmAtlas;
+          const map = atlas.debugMap();
+          const p = atlas.screenPointOf(c);
+          map.jumpTo({ center: map.unproject([p.x, p.y]), zoom: 6.8 });
+          await new Promise<void>((r) => map.once('idle', () => r()));
+        }, code);
+        const p = await api<{ x: number; y: number }>('screenPointOf', code);
+        const [r, g, b] = pixelAt(decodePng(await s.page.screenshot({ clip: box })), p.x, p.y);
+        const [er, eg, eb] = categoryColour(status);
+        seen.push(`${code} ${status} rgb(${r},${g},${b})`);
+        expect(Math.abs(r - er) + Math.abs(g - eg) + Math.abs(b - eb), seen.join('; ')).toBeLessThan(30);
+      }
+    } finally {
+      await s.page.evaluate((visibility: [string, string][]) => {
+        const map = (window as any).ntmAtlas.debugMap();
+        for (const [id, v] of visibility) map.setLayoutProperty(id, 'visibility', v);
+      }, picked.visibility as [string, string][]);
+    }
   });
 });
 

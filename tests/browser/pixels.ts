@@ -24,3 +24,12 @@ export function pixelAt(png: PNG, x: number, y: number): [number, number, number
   const i = (png.width * Math.round(y) + Math.round(x)) * 4;
   return [png.data[i], png.data[i + 1], png.data[i + 2]];
 }
+
+/** Pixels within `tolerance` of a colour in every channel. */
+export function pixelsNear(png: PNG, [r, g, b]: readonly number[], tolerance = 12): number {
+  let n = 0;
+  for (let i = 0; i < png.data.length; i += 4) {
+    if (Math.abs(png.data[i] - r) <= tolerance && Math.abs(png.data[i + 1] - g) <= tolerance && Math.abs(png.data[i + 2] - b) <= tolerance) n++;
+  }
+  return n;
+}
