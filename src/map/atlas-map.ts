@@ -242,6 +242,10 @@ export class AtlasMap {
       : emptyCommuneLayer({ id: 'communes', beforeId: overlayBeforeId });
     const layers = [...(this.land ? [landLayer(this.land)] : []), communes];
     this.overlay.setProps({ layers });
+    // deck.gl applies the layers in its animation frame callback, then asks MapLibre for a frame: asked from
+    // there, that frame waits for the next animation frame (16 ms later, while the page paints the panel's changes).
+    // Asked now, MapLibre's callback comes after deck.gl's in the same animation frame and draws the new layers.
+    this.map.triggerRepaint();
     // deck.gl only slots its layer under `beforeId` while the style reports loaded; a GeoJSON setData in flight
     // makes it skip, and the communes would then cover every outline and label. Slot it as soon as the sources are
     // in: waiting for 'idle' drew two more frames (the layer added, then its placement), each rasterised on the CPU

@@ -179,6 +179,46 @@ describe('what a user sees', () => {
     expect(await framesAfter('other')).toBeGreaterThan(0);
   });
 
+  test('a year switch is drawn in the animation frame that hands deck.gl its colours, not one frame later', async () => {
+    const ticks = await s.page.evaluate(async () => {
+      const atlas = (window as any).ntmAtlas;
+      const map = atlas.debugMap();
+      await atlas.settled();
+      // every callback of one animation frame is given the same timestamp: tag the frame each callback runs in
+      const original = window.requestAnimationFrame;
+      let tick = -1;
+      window.requestAnimationFrame = (cb) => original((ts) => { tick = ts; cb(ts); });
+      const deck = map._controls.find((c: any) => c && c._deck)._deck;
+      const proto = Object.getPrototypeOf(deck.layerManager);
+      const update = proto.updateLayers;
+      const seen: { deck: number[]; frames: number[] } = { deck: [], frames: [] };
+      proto.updateLayers = function (...args: unknown[]) {
+        if (this.needsUpdate()) seen.deck.push(tick);
+        return update.apply(this, args);
+      };
+      const onRender = () => seen.frames.push(tick);
+      try {
+        // two frames for the wrapped callbacks to be the ones queued
+        for (let i = 0; i < 2; i++) await new Promise<void>((r) => { map.once('render', () => r()); map.triggerRepaint(); });
+        seen.deck.length = 0;
+        seen.frames.length = 0;
+        map.on('render', onRender);
+        const { year, years } = atlas.state();
+        const drawn = new Promise((r) => map.once('render', r));
+        await atlas.setYear(years.find((y: number) => y !== year));
+        await Promise.race([drawn, new Promise((r) => setTimeout(r, 2000))]);
+        return seen;
+      } finally {
+        map.off('render', onRender);
+        proto.updateLayers = update;
+        window.requestAnimationFrame = original;
+      }
+    });
+    expect(ticks.deck, `deck.gl applied the new colours once: ${JSON.stringify(ticks)}`).toHaveLength(1);
+    expect(ticks.frames.length, JSON.stringify(ticks)).toBeGreaterThan(0);
+    expect(ticks.frames[0], `deck.gl in the frame of ${ticks.deck[0]}, MapLibre drew at ${ticks.frames.join(', ')}`).toBe(ticks.deck[0]);
+  });
+
   test('a switch of province sends MapLibre only the base data that changed (not the districts, islands, sea labels again)', async () => {
     const sent = await s.page.evaluate(async () => {
       const atlas = (window as any).ntmAtlas;
