@@ -120,6 +120,7 @@ export class AtlasMap {
           this.deckSync.applyNow();
           this.map.once('render', () => {
             canvas.style.visibility = '';
+            this.shown = true;
             resolve(performance.now());
           });
           this.map.triggerRepaint();
@@ -137,6 +138,8 @@ export class AtlasMap {
   readonly landLoaded: Promise<void>;
   /** When (performance.now()) the canvas was shown: the first frame drawn once the land and the communes are in. */
   readonly canvasShown: Promise<number>;
+  /** Whether the canvas was shown (canvasShown): until then the frame that shows it draws what was handed over. */
+  private shown = false;
   private communesHandedOver!: () => void;
 
   private async loadLand(): Promise<void> {
@@ -245,7 +248,8 @@ export class AtlasMap {
     // deck.gl applies the layers in its animation frame callback, then asks MapLibre for a frame: asked from
     // there, that frame waits for the next animation frame (16 ms later, while the page paints the panel's changes).
     // Asked now, MapLibre's callback comes after deck.gl's in the same animation frame and draws the new layers.
-    this.map.triggerRepaint();
+    // Not before the map is shown: hidden frames asked for while loading put the first coloured frame 8 % later.
+    if (this.shown) this.map.triggerRepaint();
     // deck.gl only slots its layer under `beforeId` while the style reports loaded; a GeoJSON setData in flight
     // makes it skip, and the communes would then cover every outline and label. Slot it as soon as the sources are
     // in: waiting for 'idle' drew two more frames (the layer added, then its placement), each rasterised on the CPU

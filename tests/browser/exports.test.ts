@@ -80,8 +80,10 @@ describe('base map', () => {
     expect(near(watch.laos, foreignLand, 12), `the first frame shown: ${watch.laos} inside Laos`).toBe(true);
     // the communes are in that frame, coloured: not Việt Nam's bare land under them (deck.gl applied its layers
     // before MapLibre drew the frame; src/map/deck-sync.ts)
+    const statusColours = ['kieu_mau', 'nang_cao', 'dat_chuan', 'chua_dat', 'no_data', 'out_of_scope'].map(categoryColour);
     for (const rgb of watch.vietnam) {
       expect(near(rgb, landOther, 12) || near(rgb, sea, 12), `the first frame shown: ${rgb} inside Việt Nam, no commune drawn`).toBe(false);
+      expect(statusColours.some((c) => near(rgb, c, 12)), `the first frame shown: ${rgb} inside Việt Nam, not a status colour`).toBe(true);
     }
     const points = await session.page.evaluate(() => {
       const map = (window as any).ntmAtlas.debugMap();
