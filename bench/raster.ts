@@ -9,8 +9,7 @@ import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { communeLayer } from '../src/map/commune-layer';
-import { polygonColoursFor, writePolygonColours } from '../src/map/polygon-colour-layer';
+import { communeLayer, vertexColoursFor, writeVertexColours } from '../src/map/commune-layer';
 import { loadBoundaryGeometry, type BoundaryLod } from '../src/geo/boundary-geometry';
 
 setWorkerUrl(workerUrl);
@@ -56,10 +55,10 @@ async function run(opts: Options) {
     }
   };
   let version = 0;
-  const polygonColours = polygonColoursFor(geometry);
+  const vertexColours = vertexColoursFor(geometry);
   const setLayer = () => {
-    writePolygonColours(polygonColours, colours);
-    overlay.setProps({ layers: [communeLayer({ id: 'communes', geometry, colours: polygonColours, colourVersion: ++version, beforeId: undefined as unknown as string })] });
+    writeVertexColours(vertexColours, colours);
+    overlay.setProps({ layers: [communeLayer({ id: 'communes', geometry, vertexColours, colourVersion: ++version, beforeId: undefined as unknown as string })] });
   };
   const rendered = () => new Promise<void>((resolve) => map.once('render', () => resolve()));
   paint(0);

@@ -4,8 +4,7 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { flaggedLayerIds, offlineStyle, overlayBeforeId, palette } from './style';
 import { loadBasemapLand } from '../geo/basemap-land';
-import { communeLayer, emptyCommuneLayer } from './commune-layer';
-import { polygonColoursFor, writePolygonColours, type PolygonColours } from './polygon-colour-layer';
+import { communeLayer, emptyCommuneLayer, vertexColoursFor, writeVertexColours, type VertexColours } from './commune-layer';
 import { landBeforeId, landData, landLayer, type LandData } from './land-layer';
 import { softwareRendering } from './renderer';
 import { DeckSync } from './deck-sync';
@@ -161,8 +160,8 @@ export class AtlasMap {
   /** The detail geometry of the current draw, once fetched. */
   private detail: { load: () => Promise<BoundaryGeometry>; loading: boolean; geometry: BoundaryGeometry | null } | null = null;
   private drawnGeometry: BoundaryGeometry | null = null;
-  /** Per-polygon colours of the geometries this map draws, each with the colour version it holds. */
-  private polygonColours = new Map<BoundaryGeometry, { colours: PolygonColours; version: number }>();
+  /** Per-vertex colour buffers of the geometries this map draws, each with the colour version it holds. */
+  private vertexBuffers = new Map<BoundaryGeometry, { colours: VertexColours; version: number }>();
 
   private featureOf(polygonIndex: number): number | null {
     const g = this.drawnGeometry;
@@ -210,7 +209,7 @@ export class AtlasMap {
     // nothing new to draw: no hand-over, which would make deck.gl draw a frame (new views on every setProps)
     if (c && c.geometry === draw.geometry && c.detail === draw.detail && c.featureColours === draw.featureColours && c.colourVersion === draw.colourVersion) return;
     if (this.communes && (this.communes.geometry !== draw.geometry || this.communes.detail !== draw.detail)) {
-      for (const g of this.polygonColours.keys()) if (g !== draw.geometry) this.polygonColours.delete(g);
+      for (const g of this.vertexBuffers.keys()) if (g !== draw.geometry) this.vertexBuffers.delete(g);
     }
     if (this.detail?.load !== draw.detail) this.detail = draw.detail ? { load: draw.detail, loading: false, geometry: null } : null;
     this.communes = draw;
@@ -277,13 +276,13 @@ export class AtlasMap {
   }
 
   private communeLayerOf(geometry: BoundaryGeometry, draw: CommuneDraw, id = 'communes') {
-    let held = this.polygonColours.get(geometry);
-    if (!held) this.polygonColours.set(geometry, (held = { colours: polygonColoursFor(geometry), version: -1 }));
-    if (held.version !== draw.colourVersion) {
-      writePolygonColours(held.colours, draw.featureColours);
-      held.version = draw.colourVersion;
+    let buffer = this.vertexBuffers.get(geometry);
+    if (!buffer) this.vertexBuffers.set(geometry, (buffer = { colours: vertexColoursFor(geometry), version: -1 }));
+    if (buffer.version !== draw.colourVersion) {
+      writeVertexColours(buffer.colours, draw.featureColours);
+      buffer.version = draw.colourVersion;
     }
-    return communeLayer({ id, geometry, colours: held.colours, colourVersion: draw.colourVersion, beforeId: overlayBeforeId });
+    return communeLayer({ id, geometry, vertexColours: buffer.colours, colourVersion: draw.colourVersion, beforeId: overlayBeforeId });
   }
 
   /** Each deck.gl layer group right under its style layer: the land's (when drawn) and the communes'. */

@@ -1,18 +1,14 @@
 import { SolidPolygonLayer } from '@deck.gl/layers';
 import { hex } from '../classify/palettes';
 import type { BasemapLand } from '../geo/basemap-land';
-import type { DecodedGeometry } from '../common/geometry-format';
+import { vertexColoursFor, writeVertexColours, type VertexColours } from './commune-layer';
 import { palette } from './palette';
 
 /** The style layer the land is drawn under: the neighbours' borders, then the provinces (style.ts). */
 export const landBeforeId = 'basemap-borders';
 
 /** The land's deck.gl data: positions and triangles as built by geo/basemap.ts, a colour per vertex. */
-export interface LandData {
-  length: number;
-  startIndices: Uint32Array;
-  attributes: Record<string, unknown>;
-}
+export type LandData = VertexColours['data'];
 
 /**
  * The land around Việt Nam as deck.gl draws it: Việt Nam's own shape in the provinces' tone (under them, so seams
@@ -24,21 +20,10 @@ export function landData(land: BasemapLand): LandData {
   const foreign = hex(palette.foreignLand);
   const featureColours = new Uint8Array(land.geometry.nFeatures * 4);
   land.vietnam.forEach((vietnam, f) => featureColours.set(vietnam ? own : foreign, f * 4));
-  const g: DecodedGeometry = land.geometry;
-  // colours per vertex, written once: the land is never recoloured (a PolygonColourLayer, as the communes are drawn,
-  // drew the land only from the second frame shown, where it is drawn first)
-  const rgba = new Uint32Array(g.positions.length / 2);
-  const byFeature = new Uint32Array(featureColours.buffer);
-  for (let p = 0; p < g.polygonFeature.length; p++) rgba.fill(byFeature[g.polygonFeature[p]], g.polygonStarts[p], g.polygonStarts[p + 1]);
-  return {
-    length: g.polygonFeature.length,
-    startIndices: g.polygonStarts,
-    attributes: {
-      getPolygon: { value: g.positions, size: 2 },
-      indices: g.triangles,
-      fillColors: { value: new Uint8Array(rgba.buffer), size: 4, normalized: true },
-    },
-  };
+  const colours = vertexColoursFor(land.geometry);
+  writeVertexColours(colours, featureColours);
+  colours.data.attributes.fillColors = { value: colours.rgba, size: 4, normalized: true };
+  return colours.data;
 }
 
 /**

@@ -100,7 +100,7 @@ describe('base map', () => {
       expect(near(land, foreignLand, 12), `land ${land}`).toBe(true);
     }
     expect(near(sea0, sea, 12)).toBe(true); // the Biển Đông is sea
-    // the communes in their status colours (a layer drawn with another layer's shaders painted them all black)
+    // the communes in their status colours, not only other than land and sea
     for (const status of ['nang_cao', 'dat_chuan', 'chua_dat']) expect(pixelsNear(shot, categoryColour(status)), status).toBeGreaterThan(500);
     // Hoàng Sa and Trường Sa are drawn from their island shapes (fill and outline), labelled as Việt Nam's
     const islands = await session.page.evaluate(() => {
