@@ -6,6 +6,7 @@ import { openApp, openBrowser, type Session } from './harness';
 import { api, baseUrl, settle } from './session';
 import { decodePng, pixelAt, pixelsNear } from './pixels';
 import { categoryColour } from '../../src/map/status-colours';
+import { statusClasses } from '../../src/db/sql/status';
 import { near, pageOps, pathBoxes, textRuns } from '../unit/export/pdf-ops';
 
 let s: Session | undefined;
@@ -80,7 +81,7 @@ describe('base map', () => {
     expect(near(watch.laos, foreignLand, 12), `the first frame shown: ${watch.laos} inside Laos`).toBe(true);
     // the communes are in that frame, coloured: not Việt Nam's bare land under them (deck.gl applied its layers
     // before MapLibre drew the frame; src/map/deck-sync.ts)
-    const statusColours = ['kieu_mau', 'nang_cao', 'dat_chuan', 'chua_dat', 'no_data', 'out_of_scope'].map(categoryColour);
+    const statusColours = statusClasses.filter((c) => c !== 'unattributed').map(categoryColour);
     for (const rgb of watch.vietnam) {
       expect(near(rgb, landOther, 12) || near(rgb, sea, 12), `the first frame shown: ${rgb} inside Việt Nam, no commune drawn`).toBe(false);
       expect(statusColours.some((c) => near(rgb, c, 12)), `the first frame shown: ${rgb} inside Việt Nam, not a status colour`).toBe(true);
