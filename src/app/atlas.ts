@@ -28,6 +28,7 @@ import { Presenting } from './presenting';
 import { LinkOpening } from './link-opening';
 import { startUp } from './start-up';
 import { InFlight } from './in-flight';
+import { loadErrorText, provinceLoaded } from './load-error';
 
 /**
  * Orchestrates data and map: starts DuckDB and the geometry downloads in parallel, draws outlines first,
@@ -59,6 +60,8 @@ export class Atlas implements AtlasFacade {
   /** What the start-up left running once ready (the other vintage read ahead). */
   private background: Promise<void> = Promise.resolve();
   private readonly inFlight = new InFlight();
+  /** Bumped by each choice of province: the last one wins, whichever layer loads first. */
+  private provinceRequest = 0;
   /** Created once the core tables are in. */
   private matrices: IndicatorMatrices | null = null;
   /** The engine for the UI: set once every table is loaded. */
@@ -222,13 +225,14 @@ export class Atlas implements AtlasFacade {
         ready: () => this.resolveReady(),
       }, view);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.state.set({ phase: 'error', error: message });
+      this.state.set({ phase: 'error', error: loadErrorText(error) });
       this.rejectReady(error);
     }
   }
 
   async setProvince(province: string | null): Promise<void> {
+    const request = ++this.provinceRequest;
+    if (!(await provinceLoaded(this.state, this.view, province)) || request !== this.provinceRequest) return;
     this.sponsors.forget();
     this.state.set({ province, district: null, selectedCode: null, sponsor: null });
     await this.view?.showProvince(true);
@@ -300,8 +304,8 @@ export class Atlas implements AtlasFacade {
 
   /** Shows the units of a vintage (the view carried over) and remembers the choice. */
   async setVintage(vintage: Vintage): Promise<void> {
-    storeVintage(vintage);
-    await this.vintages.switchTo(vintage);
+    // remembered only once shown: a link without a vintage must not open on units this browser cannot load
+    if (await this.vintages.switchTo(vintage)) storeVintage(vintage);
   }
 
   /** "Where did my commune go": a pre-reform commune (2024 code) outlined with its successor(s) on the post-reform map. */

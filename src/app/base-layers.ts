@@ -1,4 +1,5 @@
 import { fetchAsset } from '../db/fetch-asset';
+import { keptUnlessFailed } from '../common/kept-unless-failed';
 import { i18n } from '../i18n';
 import { numberColumn, readArrowTable, stringColumn } from '../common/arrow-columns';
 import type { BoundaryLayer } from '../db/schema';
@@ -23,10 +24,9 @@ export interface DrawableLayer {
 const cache = new Map<BoundaryLayer, Promise<DrawableLayer>>();
 
 export function loadDrawableLayer(layer: BoundaryLayer): Promise<DrawableLayer> {
-  let p = cache.get(layer);
-  if (!p) {
-    const lod = layersWithOverview.includes(layer) ? 'overview' : 'full';
-    p = Promise.all([loadBoundaryGeometry(layer, lod), fetchAsset(`geom_${layer}.arrow`)]).then(([geometry, bytes]) => {
+  const lod = layersWithOverview.includes(layer) ? 'overview' : 'full';
+  return keptUnlessFailed(cache, layer, () =>
+    Promise.all([loadBoundaryGeometry(layer, lod), fetchAsset(`geom_${layer}.arrow`)]).then(([geometry, bytes]) => {
       const t = readArrowTable(bytes);
       return {
         geometry,
@@ -39,10 +39,8 @@ export function loadDrawableLayer(layer: BoundaryLayer): Promise<DrawableLayer> 
         labelLon: numberColumn(t, 'label_lon'),
         labelLat: numberColumn(t, 'label_lat'),
       };
-    });
-    cache.set(layer, p);
-  }
-  return p;
+    }),
+  );
 }
 
 /** The finest geometry of a layer (fetching its detail if it is drawn from an overview). */

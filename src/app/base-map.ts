@@ -5,6 +5,7 @@ import { sponsoredLabels2025SQL } from '../db/sql/vintage';
 import { toGeoJSON } from '../geo/boundary-geometry';
 import { basemapLabelsGeoJSON, basemapLandGeoJSON, loadBasemapLand } from '../geo/basemap-land';
 import type { AtlasMap } from '../map/atlas-map';
+import type { BoundaryLayer } from '../db/schema';
 import { POST_REFORM, type Vintage } from '../common/vintage';
 import {
   communeOutlines, districtLabels, districtOutlines, finestGeometry, formerDistrictLabels, islandShapes, loadDrawableLayer, provinceLabels, provinceLand, seaLabels,
@@ -37,14 +38,20 @@ function once(owner: object, key: string, build: () => GeoJSON.FeatureCollection
   return data;
 }
 
+/** The layers the base map of a vintage is drawn from: its provinces, and the districts (former ones after the reform). */
+export function baseLayersOf(vintage?: Vintage): [BoundaryLayer, BoundaryLayer] {
+  return [vintage === POST_REFORM ? 'provinces_2025' : 'provinces', 'districts'];
+}
+
 /**
  * MapLibre's base layers for a view: land, district outlines, labels (in the current language), islands, commune
  * lines. `view` is read once the layers are at hand, so a later view is never overwritten by an earlier one.
  * Post-reform units have no districts: their provinces are drawn, and the former districts only on request.
  */
 export async function drawBaseSources(map: AtlasMap, view: () => BaseView): Promise<void> {
-  const post = view().vintage === POST_REFORM;
-  const [provinces, districts] = await Promise.all([loadDrawableLayer(post ? 'provinces_2025' : 'provinces'), loadDrawableLayer('districts')]);
+  const { vintage } = view();
+  const post = vintage === POST_REFORM;
+  const [provinces, districts] = await Promise.all(baseLayersOf(vintage).map(loadDrawableLayer));
   const { drawn, province, formerDistrictsOf = null } = view();
   const former = (i: number) => formerDistrictsOf === 'all' || (formerDistrictsOf?.includes(districts.provinceCode[i] ?? '') ?? false);
   const noFeatures: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };

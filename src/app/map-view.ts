@@ -4,7 +4,7 @@ import { focusLayerOf, type BoundaryLayer } from '../db/schema';
 import { boundsOfFeatures } from '../geo/boundary-geometry';
 import { AtlasMap, nationalBounds, type HoverEvent } from '../map/atlas-map';
 import { loadDrawableLayer, type DrawableLayer } from './base-layers';
-import { drawBaseSources, drawSponsoredSource } from './base-map';
+import { baseLayersOf, drawBaseSources, drawSponsoredSource } from './base-map';
 import { drawLineageSource } from './lineage-map';
 import { FeatureColours, type PaintView, type UnitKeys } from './feature-colours';
 import type { Timings } from './loading';
@@ -72,6 +72,14 @@ export class MapView {
   /** Starts downloading the layer a province is drawn with, before the map can show it. */
   prefetchLayer(province: string | null, vintage: Vintage = PRE_REFORM): void {
     void loadDrawableLayer(layerFor(province, vintage));
+  }
+
+  /**
+   * Loads what drawing a view takes (its communes' layer, the base map's provinces and districts) without drawing
+   * it: a switch waits for this before it changes anything, so a file that cannot be had leaves the map as it was.
+   */
+  async loadView(province: string | null, vintage: Vintage): Promise<void> {
+    await Promise.all([loadDrawableLayer(layerFor(province, vintage)), ...baseLayersOf(vintage).map(loadDrawableLayer)]);
   }
 
   /** Switches the drawn layer (the vintage's; focus provinces have full-detail geometry), zooms to the province and paints. */

@@ -3,6 +3,7 @@ import { loadDeck, viewOf, type SlideView } from '../present/slides';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import type { MapView } from './map-view';
+import { provinceLoaded } from './load-error';
 import { validateView, type ViewData } from './validate-view';
 
 /** What a presentation reads and drives in the app. */
@@ -11,8 +12,8 @@ export interface PresentingTarget {
   view(): MapView | null;
   /** What a slide's view is checked against (as a link is). */
   viewData(): ViewData;
-  /** Shows the units of a vintage (the choice is not remembered). */
-  switchVintage(vintage: Vintage): Promise<void>;
+  /** Shows the units of a vintage (the choice is not remembered); false when they could not be loaded (a notice says why). */
+  switchVintage(vintage: Vintage): Promise<boolean>;
   /** The view leaves the open sponsor's communes. */
   forgetSponsor(): void;
   setSponsor(id: string): Promise<void>;
@@ -66,10 +67,12 @@ export class Presenting {
    */
   async applyView(v: SlideView): Promise<void> {
     const { state } = this.target;
-    // the slide's codes are of its vintage: shown on those units first
-    if (v.vintage && v.vintage !== state.get().vintage) await this.target.switchVintage(v.vintage);
+    // the slide's codes are of its vintage: shown on those units first (not at all where they could not be loaded:
+    // the notice says what is missing)
+    if (v.vintage && v.vintage !== state.get().vintage && !(await this.target.switchVintage(v.vintage))) return;
     const { province, year, compareYear, district, selectedCode } = v;
     const { view } = validateView({ province, year, compareYear, district, selectedCode }, this.target.viewData(), state.get());
+    if (!(await provinceLoaded(state, this.target.view(), view.province ?? state.get().province))) return;
     this.target.forgetSponsor();
     state.set({
       province: view.province,

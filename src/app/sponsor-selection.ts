@@ -6,6 +6,7 @@ import { POST_REFORM } from '../common/vintage';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import type { MapView } from './map-view';
+import { provinceLoaded } from './load-error';
 
 /** What the sponsor view reads and drives in the app. */
 export interface SponsorTarget {
@@ -52,6 +53,7 @@ export class SponsorSelection {
       state.set({ notice: i18n.t('sponsor.unknown', { id }), sponsor: null });
       return;
     }
+    if (!(await provinceLoaded(state, view, rows[0].province_code))) return;
     const codes = (this.communes = new Set(rows.map((r) => r.commune_code)));
     state.set({ sponsor: id, province: rows[0].province_code, district: null, panel: 'sponsors' });
     await view!.showProvince(false);

@@ -10,6 +10,7 @@ import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import type { MapView } from './map-view';
 import { VintageDataCache, type VintageData } from './vintages';
+import { loadedOrNoticed } from './load-error';
 import { otherVintage } from '../common/vintage';
 import { indicatorShownOn, storedVintage, switchedView, type ProvinceSuccession } from './vintage-switch';
 
@@ -106,14 +107,20 @@ export class VintageControl {
     if (indicator !== s.indicator) this.target.state.set({ indicator });
   }
 
-  /** Shows the units of another vintage, the view carried over; `notify`: say what had to change. */
-  async switchTo(vintage: Vintage, notify = true): Promise<void> {
+  /**
+   * Shows the units of another vintage, the view carried over; `notify`: say what had to change. False when a file
+   * the other units need could not be had: the view stays as it was, with a notice saying what is missing.
+   */
+  async switchTo(vintage: Vintage, notify = true): Promise<boolean> {
     const { state } = this.target;
     const s = state.get();
-    if (s.vintage === vintage) return;
+    if (s.vintage === vintage) return true;
     await this.target.tablesLoaded();
     const [data, lists, succession] = await Promise.all([this.cache.get(vintage), this.cache.lists(vintage), this.provinces()]);
     const { view, notes } = switchedView(s, vintage, lists, succession, this.lastProvince.get(vintage) ?? null);
+    const names = { vintage: i18n.t(`vintage.name.${vintage}`), current: i18n.t(`vintage.name.${s.vintage}`) };
+    const loaded = () => this.target.view()?.loadView(view.province, vintage) ?? Promise.resolve();
+    if (!(await loadedOrNoticed(state, loaded, (reason) => i18n.t('vintage.notSwitched', { ...names, reason })))) return false;
     const carried = await this.carrySelection(s, vintage, data.units);
     this.lastProvince.set(s.vintage, s.province);
     const notice = notify && notes.length > 0 ? notes.map((n) => i18n.t(`vintage.${n.key}`, n.params)).join(' ') : s.notice;
@@ -126,6 +133,7 @@ export class VintageControl {
     if (s.sponsor) await this.target.reopenSponsor(s.sponsor);
     else await map?.showProvince(false);
     await this.target.refresh();
+    return true;
   }
 
   /**
@@ -155,7 +163,7 @@ export class VintageControl {
       await this.target.view()?.drawLineage();
       return;
     }
-    if (state.get().vintage !== POST_REFORM) await this.switchTo(POST_REFORM);
+    if (state.get().vintage !== POST_REFORM && !(await this.switchTo(POST_REFORM))) return;
     const to = rowsOf<{ commune_code: string; province_code: string }>(await this.target.engine().query(successorsSQL, [formerCode]));
     if (to.length === 0) return;
     const codes = new Set(to.map((r) => r.commune_code));

@@ -3,6 +3,7 @@
 import { decodeGeometry, type DecodedGeometry } from '../common/geometry-format';
 import { readArrowTable, numberColumn, stringColumn } from '../common/arrow-columns';
 import { fetchAsset } from '../db/fetch-asset';
+import { keptUnlessFailed } from '../common/kept-unless-failed';
 import { featureRings } from './boundary-geometry';
 import { basemapAssets } from '../common/basemap-assets';
 
@@ -34,14 +35,13 @@ export function decodeBasemap(geometry: Uint8Array, attributes: Uint8Array, labe
   };
 }
 
-let pending: Promise<BasemapLand> | null = null;
+const pending = new Map<'land', Promise<BasemapLand>>();
 
-/** Fetches and decodes the base map once per page. */
+/** Fetches and decodes the base map once per page (again after a failure). */
 export function loadBasemapLand(): Promise<BasemapLand> {
-  pending ??= Promise.all([fetchAsset(basemapAssets.geometry), fetchAsset(basemapAssets.attributes), fetchAsset(basemapAssets.labels)]).then(
-    ([g, a, l]) => decodeBasemap(g, a, l),
+  return keptUnlessFailed(pending, 'land', () =>
+    Promise.all([fetchAsset(basemapAssets.geometry), fetchAsset(basemapAssets.attributes), fetchAsset(basemapAssets.labels)]).then(([g, a, l]) => decodeBasemap(g, a, l)),
   );
-  return pending;
 }
 
 /** The land as GeoJSON for MapLibre: one MultiPolygon per country, `vietnam` as a property. */

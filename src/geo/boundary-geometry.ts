@@ -1,6 +1,7 @@
 import { decodeGeometry, type DecodedGeometry } from '../common/geometry-format';
 import type { BoundaryLayer } from '../db/schema';
 import { fetchAsset } from '../db/fetch-asset';
+import { keptUnlessFailed } from '../common/kept-unless-failed';
 
 /**
  * Level of detail: 'full' is the layer as built (geom_<layer>.bin); 'overview' is the simplified copy for small
@@ -27,20 +28,16 @@ export const boundaryAsset = (layer: BoundaryLayer, lod: BoundaryLod = 'full') =
 
 const cache = new Map<string, Promise<BoundaryGeometry>>();
 
-/** Fetches and decodes a layer once; 'overview' falls back to 'full' for layers without an overview. */
+/** Fetches and decodes a layer once (again after a failure); 'overview' falls back to 'full' for layers without an overview. */
 export function loadBoundaryGeometry(layer: BoundaryLayer, lod: BoundaryLod = 'full'): Promise<BoundaryGeometry> {
   if (lod === 'overview' && !layersWithOverview.includes(layer)) return loadBoundaryGeometry(layer, 'full');
-  const key = `${layer}|${lod}`;
-  let pending = cache.get(key);
-  if (!pending) {
-    pending = fetchAsset(boundaryAsset(layer, lod)).then((bytes) => {
+  return keptUnlessFailed(cache, `${layer}|${lod}`, () =>
+    fetchAsset(boundaryAsset(layer, lod)).then((bytes) => {
       const t0 = performance.now();
       const decoded = decodeGeometry(bytes);
       return { layer, lod, bytes: bytes.byteLength, ...decoded, decodeMs: performance.now() - t0 };
-    });
-    cache.set(key, pending);
-  }
-  return pending;
+    }),
+  );
 }
 
 type Ring = [number, number][];

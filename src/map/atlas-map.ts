@@ -227,10 +227,14 @@ export class AtlasMap {
       if (detail.geometry) geometry = detail.geometry;
       else if (!detail.loading) {
         detail.loading = true;
-        void detail.load().then((g) => {
-          detail.geometry = g;
-          if (this.detail === detail) this.drawCommunes();
-        });
+        detail.load().then(
+          (g) => {
+            detail.geometry = g;
+            if (this.detail === detail) this.drawCommunes();
+          },
+          // the overview stays drawn; not asked again on every zoom frame of this layer
+          (e: unknown) => console.warn('detail geometry not loaded:', e),
+        );
       }
     }
     this.drawnGeometry = geometry;

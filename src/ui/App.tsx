@@ -57,7 +57,10 @@ export function App() {
           {s.phase === 'loading' && <div className="status-line">{t('app.loading')}</div>}
           {s.phase === 'error' && (
             <div className="status-line error" role="alert">
-              {t('app.loadError', { message: s.error })}
+              {t('app.loadError', { message: s.error })}{' '}
+              <button type="button" onClick={() => window.location.reload()}>
+                {t('app.reload')}
+              </button>
             </div>
           )}
           {s.notice && (

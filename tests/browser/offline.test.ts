@@ -154,4 +154,40 @@ describe('offline after one visit', () => {
     expect(failed).toEqual([]);
     expect(s.foreignRequests).toEqual([]);
   });
+
+  test('offline: a file missing from the offline copy is named; the map stays on the units it shows and the choice is not kept', async () => {
+    // the browser evicted part of the copy (or the worker had not finished it): the post-reform geometry and Bến Tre's are gone
+    await s.page.evaluate(async () => {
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const r of await cache.keys()) if (/geom_communes_(2025|83)(\.overview)?\.bin$/.test(new URL(r.url).pathname)) await cache.delete(r);
+      }
+    });
+    await openApp(s, baseUrl(), '?province=45&year=2024');
+    const before = await atlasState(s.page);
+    await api(s, 'setVintage', '2025-07');
+    expect(await atlasState(s.page)).toMatchObject({ phase: 'ready', vintage: '2024', province: '45', drawnLayer: before.drawnLayer, communesDrawn: before.communesDrawn });
+    const notice = await s.page.getByTestId('notice').textContent();
+    expect(notice).toContain('Chưa chuyển sang Đơn vị hành chính sau sắp xếp (từ 1/7/2025)');
+    expect(notice).toMatch(/tệp geom_communes_2025(\.overview)?\.bin chưa có trong bản lưu ngoại tuyến/);
+    expect(notice).toContain('Hãy kết nối mạng rồi thử lại');
+    expect(await s.page.evaluate(() => localStorage.getItem('ntm-atlas.vintage'))).not.toBe('2025-07');
+    // so with a province whose geometry is gone: Quảng Trị stays
+    await api(s, 'setProvince', '83');
+    expect(await atlasState(s.page)).toMatchObject({ province: '45', drawnLayer: before.drawnLayer });
+    expect(await s.page.getByTestId('notice').textContent()).toMatch(/^Chưa mở được Tỉnh Bến Tre: tệp geom_communes_83\.bin chưa có trong bản lưu ngoại tuyến/);
+    // the app goes on working on the units it has
+    await api(s, 'setYear', 2023);
+    await settle(s);
+    expect(await atlasState(s.page)).toMatchObject({ year: 2023, vintage: '2024', communesDrawn: before.communesDrawn });
+
+    // a link to those units says the same where the map is, with a way to try again
+    await s.page.goto(new URL('?vintage=2025-07&province=44', baseUrl()).href);
+    const error = s.page.locator('.status-line.error');
+    await error.waitFor({ timeout: 60_000 });
+    expect(await error.textContent()).toMatch(/Không tải được dữ liệu: tệp geom_communes_2025(\.overview)?\.bin chưa có trong bản lưu ngoại tuyến/);
+    expect(await error.getByRole('button').textContent()).toBe('Tải lại trang');
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.filter((f) => !/geom_communes_(2025|83)(\.overview)?\.bin/.test(f))).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { fetchAsset, fetchAssetOnce } from '../../../src/db/fetch-asset';
+import { AssetUnavailableError, fetchAsset, fetchAssetOnce } from '../../../src/db/fetch-asset';
 import { assetsSharedWithMap, coreAssets } from '../../../src/db/load';
 
 let calls: string[];
@@ -33,5 +33,27 @@ describe('fetchAsset', () => {
     expect(assetsSharedWithMap.has('geom_communes.arrow')).toBe(true);
     const series = coreAssets.find((a) => a.includes('commune_year'))!;
     expect(assetsSharedWithMap.has(series)).toBe(false);
+  });
+
+  test('a file that could not be had is named with why, and the next reader asks again', async () => {
+    let answer: () => Promise<Response> = () => Promise.reject(new TypeError('Failed to fetch'));
+    vi.stubGlobal('fetch', (url: URL) => {
+      calls.push(url.pathname);
+      return answer();
+    });
+    vi.stubGlobal('navigator', { onLine: false });
+    const offline = await fetchAsset('geom_communes_2025.bin').catch((e: unknown) => e);
+    expect(offline).toBeInstanceOf(AssetUnavailableError);
+    expect(offline).toMatchObject({ asset: 'geom_communes_2025.bin', failure: 'offline' });
+
+    vi.stubGlobal('navigator', { onLine: true });
+    await expect(fetchAsset('geom_communes_2025.bin')).rejects.toMatchObject({ failure: 'network' });
+    answer = async () => new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } });
+    await expect(fetchAsset('geom_communes_2025.bin')).rejects.toMatchObject({ failure: 'missing' });
+    answer = async () => new Response('busy', { status: 503 });
+    await expect(fetchAsset('geom_communes_2025.bin')).rejects.toMatchObject({ failure: 'http', status: 503 });
+    answer = async () => new Response(new Uint8Array([7]), { headers: { 'content-type': 'application/octet-stream' } });
+    expect(Array.from(await fetchAsset('geom_communes_2025.bin'))).toEqual([7]);
+    expect(calls).toHaveLength(5);
   });
 });

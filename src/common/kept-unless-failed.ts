@@ -1,0 +1,16 @@
+/**
+ * One load per key, shared by every caller, and kept only while it has not failed: a load that failed is tried
+ * again by the next caller (the network back, the file in place) instead of failing for the page's life.
+ */
+export function keptUnlessFailed<K, V>(cache: Map<K, Promise<V>>, key: K, load: () => Promise<V>): Promise<V> {
+  let p = cache.get(key);
+  if (!p) {
+    const started = load();
+    p = started;
+    cache.set(key, started);
+    started.catch(() => {
+      if (cache.get(key) === started) cache.delete(key);
+    });
+  }
+  return p;
+}
