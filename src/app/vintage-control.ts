@@ -118,9 +118,9 @@ export class VintageControl {
     await this.target.tablesLoaded();
     const [data, lists, succession] = await Promise.all([this.cache.get(vintage), this.cache.lists(vintage), this.provinces()]);
     const { view, notes } = switchedView(s, vintage, lists, succession, this.lastProvince.get(vintage) ?? null);
-    const names = { vintage: i18n.t(`vintage.name.${vintage}`), current: i18n.t(`vintage.name.${s.vintage}`) };
-    const loaded = () => this.target.view()?.loadView(view.province, vintage) ?? Promise.resolve();
-    if (!(await loadedOrNoticed(state, loaded, (reason) => i18n.t('vintage.notSwitched', { ...names, reason })))) return false;
+    const notSwitched = (reason: string) =>
+      i18n.t('vintage.notSwitched', { vintage: i18n.t(`vintage.name.${vintage}`), current: i18n.t(`vintage.name.${s.vintage}`), reason });
+    if (!(await loadedOrNoticed(state, async () => this.target.view()?.loadView(view.province, vintage), notSwitched))) return false;
     const carried = await this.carrySelection(s, vintage, data.units);
     this.lastProvince.set(s.vintage, s.province);
     const notice = notify && notes.length > 0 ? notes.map((n) => i18n.t(`vintage.${n.key}`, n.params)).join(' ') : s.notice;

@@ -3,14 +3,12 @@
  * again by the next caller (the network back, the file in place) instead of failing for the page's life.
  */
 export function keptUnlessFailed<K, V>(cache: Map<K, Promise<V>>, key: K, load: () => Promise<V>): Promise<V> {
-  let p = cache.get(key);
-  if (!p) {
-    const started = load();
-    p = started;
-    cache.set(key, started);
-    started.catch(() => {
-      if (cache.get(key) === started) cache.delete(key);
-    });
-  }
-  return p;
+  const kept = cache.get(key);
+  if (kept) return kept;
+  const started = load();
+  cache.set(key, started);
+  started.catch(() => {
+    if (cache.get(key) === started) cache.delete(key);
+  });
+  return started;
 }
