@@ -14,6 +14,7 @@ import { readUrlState } from './state/url-state';
 import { syncUrl } from './app/url-sync';
 import { AppUpdate } from './app/app-update';
 import { UpdateNotice } from './ui/UpdateNotice';
+import { OfflineNotice } from './ui/OfflineNotice';
 
 const fromUrl = readUrlState(window.location.search, window.location.hash);
 const atlas = new Atlas(fromUrl.state, fromUrl.invalid);
@@ -27,7 +28,7 @@ if (import.meta.env.PROD) atlas.ready.then(registerWorker, registerWorker);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <AtlasContext.Provider value={atlas}>
-      <App />
+      <App mapNotices={<OfflineNotice update={update} />} />
       <UpdateNotice update={update} />
     </AtlasContext.Provider>
   </StrictMode>,

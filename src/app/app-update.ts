@@ -1,9 +1,15 @@
 import { Workbox } from 'workbox-window';
 import { Store, type ReadonlyStore } from '../state/store';
 
+/**
+ * The offline copy of this version: `none` (no service worker here: a dev build, plain http on another host),
+ * `saving` (the first visit's worker is downloading every file), `saved` (saved during this visit: say so once),
+ * `ready` (saved on an earlier visit). Once saved or ready the app opens and works without the network.
+ */
+export type OfflineCopy = 'none' | 'saving' | 'saved' | 'ready';
+
 export interface UpdateState {
-  /** Every file of this version is cached: the app opens and works without the network. */
-  offlineReady: boolean;
+  offline: OfflineCopy;
   /** A new version is downloaded in full and waits for the user's word (it is never half-loaded). */
   waiting: boolean;
 }
@@ -18,7 +24,7 @@ const checkEveryMs = 60 * 60 * 1000;
  * announced, and applied (the page reloaded onto it) only when the user says so.
  */
 export class AppUpdate {
-  private readonly store = new Store<UpdateState>({ offlineReady: false, waiting: false });
+  private readonly store = new Store<UpdateState>({ offline: 'none', waiting: false });
   private wb: Workbox | null = null;
   /** The user asked for the new version: reload once it controls the page. */
   private applying = false;
@@ -37,7 +43,7 @@ export class AppUpdate {
     const wb = (this.wb = new Workbox(url));
     wb.addEventListener('waiting', () => this.store.set({ waiting: true }));
     wb.addEventListener('activated', (e) => {
-      if (!e.isUpdate) this.store.set({ offlineReady: true });
+      if (!e.isUpdate) this.store.set({ offline: 'saved' });
     });
     wb.addEventListener('controlling', () => {
       if (this.applying) window.location.reload();
@@ -48,7 +54,10 @@ export class AppUpdate {
       console.warn(`offline use unavailable: ${e instanceof Error ? e.message : String(e)}`);
       return;
     }
-    if (navigator.serviceWorker.controller) this.store.set({ offlineReady: true });
+    // a page the worker already controls was opened from the offline copy; otherwise the copy is being made (unless
+    // the worker activated during register())
+    if (navigator.serviceWorker.controller) this.store.set({ offline: 'ready' });
+    else if (this.store.get().offline === 'none') this.store.set({ offline: 'saving' });
     setInterval(() => void wb.update().catch(() => undefined), checkEveryMs);
   }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from './use-translation';
 import { useStoreFields } from '../state/store';
 import { useAtlas } from './AtlasContext';
@@ -16,7 +16,8 @@ import { POST_REFORM } from '../common/vintage';
 import { PrintHeading } from './PrintHeading';
 import './layout.css';
 
-export function App() {
+/** `mapNotices`: notes from outside the atlas shown over the map (the offline copy's, src/app-main.tsx). */
+export function App({ mapNotices }: { mapNotices?: ReactNode } = {}) {
   const atlas = useAtlas();
   const s = useStoreFields(atlas.state, ['compare', 'error', 'notice', 'phase', 'presenting', 'vintage']);
   const { t } = useTranslation();
@@ -63,6 +64,7 @@ export function App() {
               </button>
             </div>
           )}
+          {mapNotices}
           {s.notice && (
             <div className="status-line notice" role="status" data-testid="notice">
               {s.notice}{' '}

@@ -49,8 +49,12 @@ async function reload() {
 const timings = () => api<Record<string, number | boolean | undefined>>(s, 'timings');
 
 describe('offline after one visit', () => {
-  test('the first visit installs the app: every file precached, DuckDB\'s wasm included', async () => {
+  test('the first visit installs the app: every file precached, DuckDB\'s wasm included, and says when it is done', async () => {
     await offlineReady();
+    // the office is told when the atlas can be used without the network
+    const notice = s.page.getByTestId('offline-notice');
+    await s.page.waitForSelector('[data-testid="offline-notice"][data-offline="saved"]', { timeout: 10_000 });
+    expect(await notice.textContent()).toContain('Đã lưu: bản đồ dùng được cả khi mất mạng.');
     const cached = await s.page.evaluate(async () => {
       const urls: string[] = [];
       for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) urls.push(new URL(r.url).pathname);
@@ -74,6 +78,8 @@ describe('offline after one visit', () => {
     expect(state.phase).toBe('ready');
     expect(state.communesDrawn).toBeGreaterThan(100);
     expect(state.legend.reduce((n, l) => n + l.count, 0)).toBeGreaterThan(100);
+    // opened from the copy: nothing more to say about it
+    expect(await s.page.getByTestId('offline-notice').count()).toBe(0);
     expect(failed).toEqual([]);
   });
 
