@@ -1,6 +1,7 @@
 import { rowsOf, type SqlEngine } from '../db/engine';
 import { loadUnitList, type UnitList } from '../db/unit-list';
 import { provinceSuccessionSQL, provincesOfVintageSQL, yearsOfVintageSQL } from '../db/sql/vintage';
+import { keptUnlessFailed } from '../common/kept-unless-failed';
 import type { Vintage } from '../common/vintage';
 import type { ProvinceOption } from '../state/app-state';
 import { IndicatorMatrices } from './matrices';
@@ -40,19 +41,17 @@ export class VintageDataCache {
   }
 
   get(vintage: Vintage): Promise<VintageData> {
-    let d = this.data.get(vintage);
-    if (!d) {
-      d = this.tablesLoaded().then(async () => {
+    const d: Promise<VintageData> = keptUnlessFailed(this.data, vintage, () =>
+      this.tablesLoaded().then(async () => {
         const engine = this.engine();
         const matrices = new IndicatorMatrices(engine, this.tablesLoaded, vintage);
         const [units] = await Promise.all([loadUnitList(engine, vintage), matrices.loadStatus()]);
         const made = { units, matrices };
+        // not when dropped meanwhile (dropExcept): a later get() makes them again
         if (this.data.get(vintage) === d) this.done.set(vintage, made);
         return made;
-      });
-      d.catch(() => this.data.delete(vintage));
-      this.data.set(vintage, d);
-    }
+      }),
+    );
     return d;
   }
 
