@@ -269,9 +269,8 @@ export class Atlas implements AtlasFacade {
   }
 
   /** A change of the view that recolours the map. */
-  private async change(patch: Partial<AppState>): Promise<void> {
-    this.state.set(patch);
-    await this.refresh();
+  private change(patch: Partial<AppState>): Promise<void> {
+    return this.refresher.switchTo(patch);
   }
 
   setLocale(locale: Locale): void {

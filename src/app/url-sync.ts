@@ -1,6 +1,7 @@
 import { initialState, type AppState } from '../state/app-state';
 import type { ReadonlyStore } from '../state/store';
 import { writeUrlState } from '../state/url-state';
+import { afterNextFrame } from '../common/after-frame';
 
 /**
  * Keeps the address bar equal to the view (replaceState: the back button is not flooded by the slider). Written
@@ -28,7 +29,6 @@ export function syncUrl(state: ReadonlyStore<AppState>, afterNextFrame: (write: 
   });
 }
 
-/** In a task after the next frame (animation frame callbacks run before it is drawn). */
 function whenFrameDrawn(write: () => void) {
-  requestAnimationFrame(() => setTimeout(write, 0));
+  void afterNextFrame().then(write);
 }

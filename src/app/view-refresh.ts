@@ -8,6 +8,7 @@ import { laggingOutlineDrawn } from '../map/lagging-outline';
 import { plannerRows } from './planner';
 import { SideInfoCache } from './side-info';
 import type { UnitKeys } from './feature-colours';
+import { afterNextFrame } from '../common/after-frame';
 
 /** What a refresh reads and writes: the state, and the parts of the app that exist once start-up got that far. */
 export interface RefreshTarget {
@@ -34,9 +35,26 @@ export class ViewRefresh {
   private plannerRequest = 0;
   /** The planner and side notes of the last switch, refreshed after its frame. */
   private sideRefresh: Promise<void> = Promise.resolve();
+  /** The panel told of the last switch (switchTo). */
+  private panelTold: Promise<void> = Promise.resolve();
   private readonly sideInfo = new SideInfoCache();
 
   constructor(private readonly target: RefreshTarget) {}
+
+  /**
+   * A switch of year, indicator or classes: the state changes and the map is recoloured. The state's readers (the
+   * panel: legend, headings, notes) hear of it after the frame that shows the new colours, so that their render,
+   * and the layout it causes, does not delay that frame; a control shows the user's choice at once (useChoice).
+   */
+  async switchTo(patch: Partial<AppState>): Promise<void> {
+    const release = this.target.state.hold();
+    try {
+      this.target.state.set(patch);
+      await this.refresh();
+    } finally {
+      this.panelTold = afterNextFrame().then(release);
+    }
+  }
 
   /** Re-reads the indicator for the current year and recolours; a later call wins over an earlier one. */
   async refresh(): Promise<void> {
@@ -79,8 +97,9 @@ export class ViewRefresh {
     this.sideInfo.clear();
   }
 
-  /** Resolves once the planner and side notes of the last switch are in. */
+  /** Resolves once the panel has been told of the last switch and its planner and side notes are in. */
   async sideSettled(): Promise<void> {
+    await this.panelTold;
     for (let pending = this.sideRefresh; ; pending = this.sideRefresh) {
       await pending;
       if (pending === this.sideRefresh) break;
@@ -107,9 +126,4 @@ export class ViewRefresh {
     const matrices = this.target.matrices();
     if (matrices) view.colours.prepare(matrices.cachedOf(CLASSIFIED_AHEAD, s), s);
   }
-}
-
-/** Resolves after the next animation frame, in a task of its own. */
-function afterNextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }

@@ -9,12 +9,38 @@ export interface ReadonlyStore<T> {
 /** A minimal observable value for React (useSyncExternalStore) and for non-React code (the map, the automation API). */
 export class Store<T> implements ReadonlyStore<T> {
   private listeners = new Set<() => void>();
+  /** Holds in force (hold), and whether the value changed while one was. */
+  private holds = 0;
+  private changedWhileHeld = false;
   constructor(private value: T) {}
 
   get = (): T => this.value;
 
   set(patch: Partial<T>): void {
     this.value = { ...this.value, ...patch };
+    if (this.holds > 0) this.changedWhileHeld = true;
+    else this.notify();
+  }
+
+  /**
+   * Until the returned release is called, readers are not told of changes (`get` has them at once); then they are,
+   * once for all. Holds may overlap (a slider dragged): each release tells of what changed before it, so readers
+   * never wait for the last one.
+   */
+  hold(): () => void {
+    this.holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+      if (!this.changedWhileHeld) return;
+      this.changedWhileHeld = false;
+      this.notify();
+    };
+  }
+
+  private notify(): void {
     for (const l of this.listeners) l();
   }
 

@@ -219,6 +219,58 @@ describe('what a user sees', () => {
     expect(ticks.frames[0], `deck.gl in the frame of ${ticks.deck[0]}, MapLibre drew at ${ticks.frames.join(', ')}`).toBe(ticks.deck[0]);
   });
 
+  test('the legend is told of a year switch after the frame that draws it; the slider and the indicator picker show a choice at once', async () => {
+    const seen = await s.page.evaluate(async () => {
+      const atlas = (window as any).ntmAtlas;
+      const map = atlas.debugMap();
+      await atlas.settled();
+      const legend = document.querySelector('[data-testid="legend"]')!;
+      const order: string[] = [];
+      const note = (what: string) => !order.includes(what) && order.push(what);
+      const observer = new MutationObserver(() => note('legend'));
+      observer.observe(legend, { subtree: true, childList: true, characterData: true });
+      const onRender = () => note('frame');
+      map.on('render', onRender);
+      const { year, years } = atlas.state();
+      const to = years.find((y: number) => y !== year);
+      await atlas.setYear(to);
+      await atlas.settled();
+      observer.disconnect();
+      map.off('render', onRender);
+      return { order, to, title: legend.querySelector('h2')!.textContent };
+    });
+    // before, the legend rendered (and the layout it dirtied ran) inside the switch, ahead of the map's frame
+    expect(seen.order).toEqual(['frame', 'legend']);
+    expect(seen.title).toContain(String(seen.to));
+
+    // what a drag or a pick does: the native value set, then the event React listens to. Read back in the same
+    // task: React would set a controlled input back to the state's value while the panel has not been told
+    const shown = await s.page.evaluate(() => {
+      const choose = <E extends HTMLInputElement | HTMLSelectElement>(el: E, value: string, event: string) => {
+        Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value')!.set!.call(el, value);
+        el.dispatchEvent(new Event(event, { bubbles: true }));
+        return el.value;
+      };
+      const slider = document.querySelector<HTMLInputElement>('[data-testid="year-slider"]')!;
+      const index = Number(slider.value) === 0 ? '1' : '0';
+      const picker = document.querySelector<HTMLSelectElement>('[data-testid="indicator-picker"]')!;
+      return {
+        index,
+        slider: choose(slider, index, 'input'),
+        label: document.querySelector('[data-testid="year-value"]')!.textContent,
+        picker: choose(picker, 'poor_rate', 'change'),
+      };
+    });
+    expect(shown.slider).toBe(shown.index);
+    expect(shown.picker).toBe('poor_rate');
+    await api('settled');
+    const after = await api<{ year: number; years: number[]; indicator: string }>('state');
+    expect(shown.label).toBe(String(after.years[Number(shown.index)]));
+    expect([after.year, after.indicator]).toEqual([after.years[Number(shown.index)], 'poor_rate']);
+    await api('setIndicator', 'status');
+    await api('settled');
+  });
+
   test('a switch of province sends MapLibre only the base data that changed (not the districts, islands, sea labels again)', async () => {
     const sent = await s.page.evaluate(async () => {
       const atlas = (window as any).ntmAtlas;

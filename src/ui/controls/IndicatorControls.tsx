@@ -7,6 +7,7 @@ import type { ClassMethod } from '../../classify/classify';
 import { YearSelect } from './YearSelect';
 import { IndicatorSelect } from './IndicatorSelect';
 import { CriteriaBands } from './CriteriaBands';
+import { useChoice } from './use-choice';
 
 const methods: ClassMethod[] = ['jenks', 'quantile', 'equal', 'manual'];
 
@@ -17,6 +18,8 @@ export function IndicatorControls() {
   const { t } = useTranslation();
   const def = indicators[s.indicator];
   const [breaksText, setBreaksText] = useState('');
+  const [method, chooseMethod] = useChoice(s.classMethod);
+  const [count, chooseCount] = useChoice(s.classCount);
   const disabled = s.phase !== 'ready';
   const applyManual = () => {
     const breaks = breaksText
@@ -37,7 +40,15 @@ export function IndicatorControls() {
         <>
           <label>
             {t('controls.classMethod')}
-            <select data-testid="class-method" value={s.classMethod} disabled={disabled} onChange={(e) => void atlas.setClassification(e.target.value as ClassMethod, s.classCount)}>
+            <select
+              data-testid="class-method"
+              value={method}
+              disabled={disabled}
+              onChange={(e) => {
+                chooseMethod(e.target.value as ClassMethod);
+                void atlas.setClassification(e.target.value as ClassMethod, s.classCount);
+              }}
+            >
               {methods.map((m) => (
                 <option key={m} value={m}>
                   {t(`classify.short.${m}`)}
@@ -45,10 +56,17 @@ export function IndicatorControls() {
               ))}
             </select>
           </label>
-          {s.classMethod !== 'manual' ? (
+          {method !== 'manual' ? (
             <label>
               {t('controls.classCount')}
-              <select value={s.classCount} disabled={disabled} onChange={(e) => void atlas.setClassification(s.classMethod, Number(e.target.value))}>
+              <select
+                value={count}
+                disabled={disabled}
+                onChange={(e) => {
+                  chooseCount(Number(e.target.value));
+                  void atlas.setClassification(s.classMethod, Number(e.target.value));
+                }}
+              >
                 {[3, 4, 5, 6, 7].map((k) => (
                   <option key={k} value={k}>
                     {k}

@@ -1,6 +1,7 @@
 import { useTranslation } from '../use-translation';
 import { useStoreFields } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
+import { useChoice } from './use-choice';
 import { indicatorIds, indicatorOnVintage, type IndicatorId } from '../../indicators/registry';
 
 /**
@@ -10,12 +11,21 @@ import { indicatorIds, indicatorOnVintage, type IndicatorId } from '../../indica
 export function IndicatorSelect({ value, onChange, testId, disabled }: { value: IndicatorId; onChange: (id: IndicatorId) => void; testId: string; disabled?: boolean }) {
   const s = useStoreFields(useAtlas().state, ['criterion', 'vintage']);
   const { t } = useTranslation();
+  const [shown, choose] = useChoice(value);
   return (
     <label>
       {t('controls.indicator')}
-      <select data-testid={testId} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as IndicatorId)}>
+      <select
+        data-testid={testId}
+        value={shown}
+        disabled={disabled}
+        onChange={(e) => {
+          choose(e.target.value as IndicatorId);
+          onChange(e.target.value as IndicatorId);
+        }}
+      >
         {indicatorIds
-          .filter((id) => (id !== 'criterion_missing' || value === id) && (indicatorOnVintage(id, s.vintage) || value === id))
+          .filter((id) => (id !== 'criterion_missing' || shown === id) && (indicatorOnVintage(id, s.vintage) || shown === id))
           .map((id) => (
             <option key={id} value={id}>
               {t(`indicator.${id}`, { n: s.criterion })}

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from '../use-translation';
 import { useStoreFields } from '../../state/store';
 import { useAtlas } from '../AtlasContext';
+import { useChoice } from './use-choice';
 
 const stepMs = 1200;
 
@@ -11,6 +12,7 @@ export function YearSlider() {
   const s = useStoreFields(atlas.state, ['phase', 'playing', 'year', 'years']);
   const { t } = useTranslation();
   const i = s.years.indexOf(s.year);
+  const [year, choose] = useChoice(s.year);
 
   useEffect(() => {
     if (!s.playing) return;
@@ -29,7 +31,7 @@ export function YearSlider() {
   return (
     <div className="year-slider">
       <label htmlFor="year-slider">
-        {t('controls.year')}: <strong data-testid="year-value">{s.year}</strong>
+        {t('controls.year')}: <strong data-testid="year-value">{year}</strong>
       </label>
       <div className="row">
         <button type="button" data-testid="play" onClick={play} aria-label={s.playing ? t('controls.pause') : t('controls.play')} disabled={s.phase !== 'ready'}>
@@ -42,10 +44,14 @@ export function YearSlider() {
           min={0}
           max={Math.max(0, s.years.length - 1)}
           step={1}
-          value={Math.max(0, i)}
+          value={Math.max(0, s.years.indexOf(year))}
           disabled={s.phase !== 'ready'}
-          aria-valuetext={String(s.year)}
-          onChange={(e) => void atlas.setYear(s.years[Number(e.target.value)])}
+          aria-valuetext={String(year)}
+          onChange={(e) => {
+            const chosen = s.years[Number(e.target.value)];
+            choose(chosen);
+            void atlas.setYear(chosen);
+          }}
         />
       </div>
     </div>

@@ -38,3 +38,46 @@ describe('fieldsReader: the fields a component reads, unchanged while they are',
     expect(b()).not.toBe(b1);
   });
 });
+
+describe('Store.hold: readers told after the switch, the value changed at once', () => {
+  const make = () => {
+    const store = new Store({ year: 2024, legend: 'a' });
+    const heard: number[] = [];
+    store.subscribe(() => heard.push(store.get().year));
+    return { store, heard };
+  };
+
+  it('tells of every change made while held once, on release; get() has them at once', () => {
+    const { store, heard } = make();
+    const release = store.hold();
+    store.set({ year: 2023 });
+    store.set({ legend: 'b' });
+    expect(store.get()).toEqual({ year: 2023, legend: 'b' });
+    expect(heard).toEqual([]);
+    release();
+    expect(heard).toEqual([2023]);
+    release(); // a second call is nothing
+    store.set({ year: 2022 });
+    expect(heard).toEqual([2023, 2022]);
+  });
+
+  it('says nothing on release when nothing changed', () => {
+    const { store, heard } = make();
+    store.hold()();
+    expect(heard).toEqual([]);
+  });
+
+  it('lets overlapping holds release in turn: a reader never waits for the last', () => {
+    const { store, heard } = make();
+    const first = store.hold();
+    store.set({ year: 2023 });
+    const second = store.hold();
+    store.set({ year: 2022 });
+    first();
+    expect(heard).toEqual([2022]);
+    store.set({ year: 2021 }); // still held by the second
+    expect(heard).toEqual([2022]);
+    second();
+    expect(heard).toEqual([2022, 2021]);
+  });
+});
