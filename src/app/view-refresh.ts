@@ -45,6 +45,9 @@ export class ViewRefresh {
    * A switch of year, indicator or classes: the state changes and the map is recoloured. The state's readers (the
    * panel: legend, headings, notes) hear of it after the frame that shows the new colours, so that their render,
    * and the layout it causes, does not delay that frame; a control shows the user's choice at once (useChoice).
+   * The panel is shown one frame after the map: 16 ms on a GPU; where WebGL is rasterised on the CPU, after that
+   * frame's raster (about 0.2 s for the national map on the bench machine). Told in that same frame, after the
+   * map's draw calls, the frame did as much work as before (bench: the whole switch frame, 14.7 vs 13.6 ms).
    */
   async switchTo(patch: Partial<AppState>): Promise<void> {
     const release = this.target.state.hold();

@@ -40,6 +40,8 @@ try {
 }
 /** The same measure as `npm run bench`: input → colours handed over → deck.gl's update → the next frame's JS. */
 const cpuOf = (x: SwitchSample) => x.cpuMs + x.deckMs + x.renderMs;
+/** The call and the switch's whole animation frame (deck.gl, MapLibre, the panel, layout): see in-page.js. */
+const wholeOf = (x: SwitchSample) => x.cpuMs + (x.wholeFrameMs ?? NaN);
 const switchKinds = ['yearStatus', 'yearNumeric', 'indicator', 'indicatorAll'] as const;
 const keys = ['bootStarted', 'engineStarted', 'coreLoaded', 'unitList', 'dataReady', 'allLoaded', 'firstFrame', 'firstColouredFrame'];
 const results = builds.map((b, i) => ({
@@ -48,10 +50,11 @@ const results = builds.map((b, i) => ({
   ...Object.fromEntries(keys.map((k) => [`${k}Ms`, summary(sessions[i].map((s) => s.timings[k]).filter((v) => v !== undefined))])),
   jsHeapMB: summary(sessions[i].map((s) => Number(s.memory?.usedJSHeapSize) / 1e6)),
   ...(switches > 0 ? Object.fromEntries(switchKinds.map((k) => [`${k}CpuMs`, summary(sessions[i].flatMap((s) => (s[k] ?? []).map(cpuOf)), false)])) : {}),
+  ...(switches > 0 ? Object.fromEntries(switchKinds.map((k) => [`${k}WholeMs`, summary(sessions[i].flatMap((s) => (s[k] ?? []).map(wholeOf)), false)])) : {}),
 }));
 console.log(JSON.stringify({ machine: { cores: cpus().length, loadavgStart: load0, loadavgEnd: loadavg() }, runs, results }, null, 2));
 const rows: Row[] = [];
-for (const k of [...keys.map((k) => `${k}Ms`), 'jsHeapMB', ...(switches > 0 ? switchKinds.map((k) => `${k}CpuMs`) : [])]) {
+for (const k of [...keys.map((k) => `${k}Ms`), 'jsHeapMB', ...(switches > 0 ? switchKinds.flatMap((k) => [`${k}CpuMs`, `${k}WholeMs`]) : [])]) {
   for (const r of results) {
     const s = (r as unknown as Record<string, ReturnType<typeof summary>>)[k];
     const base = (results[0] as unknown as Record<string, ReturnType<typeof summary>>)[k];

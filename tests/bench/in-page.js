@@ -95,6 +95,12 @@
      *   renderMs JS time of the next MapLibre frame after that (baseline: applies feature-state / the new paint
      *            property to the tile buckets and uploads them; ours: deck.gl's draw calls)
      *   frameMs  input until that frame's JS has finished (raster itself is asynchronous, in the GPU process)
+     *   panelMs  (opts.panel, a CSS selector) input until the DOM under it first changed (the legend showing the
+     *            switch)
+     *   wholeFrameMs  the switch's animation frame from deck.gl's update until every callback asked for before the
+     *            switch resolved has run and the page is laid out: deck.gl, MapLibre and whatever else the app does
+     *            in that frame (ours: the panel's render), the layout of the DOM it changed included. With cpuMs,
+     *            all the main thread's work before that frame can be shown
      */
     async switches(map, values, doSwitch, opts) {
       bench.instrumentMap(map);
@@ -105,9 +111,20 @@
         bench.drainGpu(map);
         await sleep(30);
         const markDeck = bench.deckUpdates.length;
+        let panelAt = NaN;
+        const panel = opts && opts.panel ? document.querySelector(opts.panel) : null;
+        const observer = new MutationObserver(() => {
+          if (Number.isNaN(panelAt)) panelAt = now();
+        });
+        if (panel) observer.observe(panel, { subtree: true, childList: true, characterData: true, attributes: true });
         const t0 = now();
         const reported = await doSwitch(value);
         const t1 = now();
+        let frameEnd = NaN;
+        requestAnimationFrame(() => {
+          void document.body.offsetHeight; // the layout of what that frame's callbacks changed
+          frameEnd = now();
+        });
         let deckMs = 0;
         let after = t1;
         const deadline = t1 + 10000;
@@ -124,8 +141,15 @@
           frame = bench.renders.find((r) => r.at >= after) || null;
           if (!frame) await new Promise((r) => requestAnimationFrame(r));
         }
+        if (panel) {
+          while (Number.isNaN(panelAt) && now() < deadline) await new Promise((r) => requestAnimationFrame(r));
+          observer.disconnect();
+        }
+        const firstDeck = bench.deckUpdates[markDeck];
         out.push({
           value,
+          panelMs: panelAt - t0,
+          wholeFrameMs: firstDeck && frameEnd >= firstDeck.at ? frameEnd - firstDeck.at : NaN,
           cpuMs: t1 - t0,
           deckMs,
           renderMs: frame ? frame.ms : NaN,

@@ -121,6 +121,13 @@ try {
         deckUpdateMs: pooled(list, 'yearStatus', (x) => x.deckMs),
         nextFrameJsMs: pooled(list, 'yearStatus', (x) => x.renderMs),
         reportedRecolourMs: pooled(list, 'yearStatus', (x) => x.reportedMs ?? NaN),
+        /** ours: input until the legend showed the switch (the panel is told after the map's frame) */
+        yearStatusPanelMs: name.startsWith('ours') ? pooled(list, 'yearStatus', (x) => x.panelMs ?? NaN) : undefined,
+        /** ours: the call and the whole animation frame of the switch (deck.gl, MapLibre, the panel, layout) */
+        yearStatusWholeMs: name.startsWith('ours') ? pooled(list, 'yearStatus', (x) => x.cpuMs + (x.wholeFrameMs ?? NaN)) : undefined,
+        yearNumericWholeMs: name.startsWith('ours') ? pooled(list, 'yearNumeric', (x) => x.cpuMs + (x.wholeFrameMs ?? NaN)) : undefined,
+        indicatorWholeMs: name.startsWith('ours') ? pooled(list, 'indicator', (x) => x.cpuMs + (x.wholeFrameMs ?? NaN)) : undefined,
+        indicatorPanelMs: name.startsWith('ours') ? pooled(list, 'indicator', (x) => x.panelMs ?? NaN) : undefined,
         /** Input to the end of the next rendered frame (software rasteriser here: not a user's GPU). */
         yearFrameMs: pooled(list, 'yearStatus', (x) => x.frameMs),
         indicatorFrameMs: pooled(list, 'indicator', (x) => x.frameMs),
@@ -284,6 +291,11 @@ function summaryTable(res: Record<string, any>): string {
     add('  next frame JS ms', o?.switch.nextFrameJsMs, b?.switch.nextFrameJsMs, '');
     add('  ours: input to colours uploaded', o?.switch.yearStatusToUploadMs, undefined, '');
     add('switch: input to frame JS done ms', o?.switch.yearFrameMs, b?.switch.yearFrameMs, '');
+    add('  ours: input to legend updated (year, status)', o?.switch.yearStatusPanelMs, undefined, '');
+    add('ours, whole switch frame (call + deck.gl + MapLibre + panel + layout): year (status)', o?.switch.yearStatusWholeMs, m?.switch.yearStatusCpuMs, '<= 16 p95; 10x match', o?.switch.yearStatusWholeMs && o.switch.yearStatusWholeMs.p95 <= 16);
+    add('  year (numeric)', o?.switch.yearNumericWholeMs, m?.switch.yearNumericCpuMs, '<= 16 p95; 10x match', o?.switch.yearNumericWholeMs && o.switch.yearNumericWholeMs.p95 <= 16);
+    add('  indicator', o?.switch.indicatorWholeMs, undefined, '<= 16 p95', o?.switch.indicatorWholeMs && o.switch.indicatorWholeMs.p95 <= 16);
+    add('  ours: input to legend updated (indicator)', o?.switch.indicatorPanelMs, undefined, '');
     add('pan/zoom: jump, frame JS ms', o?.panZoom?.jumpFrameMs, b?.panZoom?.jumpFrameMs, '');
     add('pan/zoom: jump, drawn (software GL) ms', o?.panZoom?.jumpRasterMs, b?.panZoom?.jumpRasterMs, '');
     add('pan/zoom: jump to idle ms', o?.panZoom?.jumpIdleMs, b?.panZoom?.jumpIdleMs, '');

@@ -13,6 +13,10 @@ export interface SwitchSample {
   renderMs: number;
   reportedMs: number | null;
   frameMs: number;
+  /** ours: input until the legend showed the switch (NaN: not measured) */
+  panelMs?: number;
+  /** ours: the switch's animation frame, deck.gl's update to the layout of the panel's changes (in-page.js) */
+  wholeFrameMs?: number;
 }
 
 export interface PanZoom {
@@ -125,7 +129,7 @@ export async function oursSession(baseUrl: string, opts: SessionOptions, query =
       const run = (fn: string, values: unknown[]) =>
         page.evaluate(`(async () => {
           const api = window.ntmAtlas;
-          return window.__bench.switches(api.debugMap(), ${JSON.stringify(values)}, async (v) => { await api.${fn}(v); return api.state().lastRecolourMs ?? null; }, { deck: true });
+          return window.__bench.switches(api.debugMap(), ${JSON.stringify(values)}, async (v) => { await api.${fn}(v); return api.state().lastRecolourMs ?? null; }, { deck: true, panel: '[data-testid="legend"]' });
         })()`) as Promise<SwitchSample[]>;
       out.yearStatus = await run('setYear', years);
       out.indicator = await run('setIndicator', Array.from({ length: opts.switches }, (_, i) => indicatorCycle[i % indicatorCycle.length]));
