@@ -18,8 +18,8 @@ export function IndicatorControls() {
   const { t } = useTranslation();
   const def = indicators[s.indicator];
   const [breaksText, setBreaksText] = useState('');
-  const [method, chooseMethod] = useChoice(s.classMethod);
-  const [count, chooseCount] = useChoice(s.classCount);
+  const [method, chooseMethod] = useChoice(s.classMethod, (m) => void atlas.setClassification(m, s.classCount));
+  const [count, chooseCount] = useChoice(s.classCount, (k) => void atlas.setClassification(s.classMethod, k));
   const disabled = s.phase !== 'ready';
   const applyManual = () => {
     const breaks = breaksText
@@ -40,15 +40,7 @@ export function IndicatorControls() {
         <>
           <label>
             {t('controls.classMethod')}
-            <select
-              data-testid="class-method"
-              value={method}
-              disabled={disabled}
-              onChange={(e) => {
-                chooseMethod(e.target.value as ClassMethod);
-                void atlas.setClassification(e.target.value as ClassMethod, s.classCount);
-              }}
-            >
+            <select data-testid="class-method" value={method} disabled={disabled} onChange={(e) => chooseMethod(e.target.value as ClassMethod)}>
               {methods.map((m) => (
                 <option key={m} value={m}>
                   {t(`classify.short.${m}`)}
@@ -59,14 +51,7 @@ export function IndicatorControls() {
           {method !== 'manual' ? (
             <label>
               {t('controls.classCount')}
-              <select
-                value={count}
-                disabled={disabled}
-                onChange={(e) => {
-                  chooseCount(Number(e.target.value));
-                  void atlas.setClassification(s.classMethod, Number(e.target.value));
-                }}
-              >
+              <select value={count} disabled={disabled} onChange={(e) => chooseCount(Number(e.target.value))}>
                 {[3, 4, 5, 6, 7].map((k) => (
                   <option key={k} value={k}>
                     {k}

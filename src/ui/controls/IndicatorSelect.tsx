@@ -11,19 +11,11 @@ import { indicatorIds, indicatorOnVintage, type IndicatorId } from '../../indica
 export function IndicatorSelect({ value, onChange, testId, disabled }: { value: IndicatorId; onChange: (id: IndicatorId) => void; testId: string; disabled?: boolean }) {
   const s = useStoreFields(useAtlas().state, ['criterion', 'vintage']);
   const { t } = useTranslation();
-  const [shown, choose] = useChoice(value);
+  const [shown, choose] = useChoice(value, onChange);
   return (
     <label>
       {t('controls.indicator')}
-      <select
-        data-testid={testId}
-        value={shown}
-        disabled={disabled}
-        onChange={(e) => {
-          choose(e.target.value as IndicatorId);
-          onChange(e.target.value as IndicatorId);
-        }}
-      >
+      <select data-testid={testId} value={shown} disabled={disabled} onChange={(e) => choose(e.target.value as IndicatorId)}>
         {indicatorIds
           .filter((id) => (id !== 'criterion_missing' || shown === id) && (indicatorOnVintage(id, s.vintage) || shown === id))
           .map((id) => (

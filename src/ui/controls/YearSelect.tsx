@@ -5,19 +5,11 @@ import { useChoice } from './use-choice';
 /** A labelled select over the years present in the data. */
 export function YearSelect({ label, value, onChange, testId }: { label: string; value: number; onChange: (year: number) => void; testId?: string }) {
   const s = useStoreFields(useAtlas().state, ['phase', 'years']);
-  const [shown, choose] = useChoice(value);
+  const [shown, choose] = useChoice(value, onChange);
   return (
     <label>
       {label}
-      <select
-        data-testid={testId}
-        value={shown}
-        disabled={s.phase !== 'ready'}
-        onChange={(e) => {
-          choose(Number(e.target.value));
-          onChange(Number(e.target.value));
-        }}
-      >
+      <select data-testid={testId} value={shown} disabled={s.phase !== 'ready'} onChange={(e) => choose(Number(e.target.value))}>
         {s.years.map((y) => (
           <option key={y} value={y}>
             {y}

@@ -12,7 +12,7 @@ export function YearSlider() {
   const s = useStoreFields(atlas.state, ['phase', 'playing', 'year', 'years']);
   const { t } = useTranslation();
   const i = s.years.indexOf(s.year);
-  const [year, choose] = useChoice(s.year);
+  const [year, chooseYear] = useChoice(s.year, (y) => void atlas.setYear(y));
 
   useEffect(() => {
     if (!s.playing) return;
@@ -47,11 +47,7 @@ export function YearSlider() {
           value={Math.max(0, s.years.indexOf(year))}
           disabled={s.phase !== 'ready'}
           aria-valuetext={String(year)}
-          onChange={(e) => {
-            const chosen = s.years[Number(e.target.value)];
-            choose(chosen);
-            void atlas.setYear(chosen);
-          }}
+          onChange={(e) => chooseYear(s.years[Number(e.target.value)])}
         />
       </div>
     </div>
