@@ -8,7 +8,7 @@ import { afterNextFrame } from '../common/after-frame';
  * after the frame that shows a change: Chromium's replaceState took 0.5-16 ms a year switch here (3.7 ms on
  * average over 10), and in a task before that frame it delayed the map.
  */
-export function syncUrl(state: ReadonlyStore<AppState>, afterNextFrame: (write: () => void) => void = whenFrameDrawn): void {
+export function syncUrl(state: ReadonlyStore<AppState>, whenDrawn: (write: () => void) => void = (write) => void afterNextFrame().then(write)): void {
   // null: the first write always happens, so that values the app ignored (and said so) leave the address bar
   let last: string | null = null;
   let scheduled = false;
@@ -25,10 +25,6 @@ export function syncUrl(state: ReadonlyStore<AppState>, afterNextFrame: (write: 
   state.subscribe(() => {
     if (scheduled) return;
     scheduled = true;
-    afterNextFrame(write);
+    whenDrawn(write);
   });
-}
-
-function whenFrameDrawn(write: () => void) {
-  void afterNextFrame().then(write);
 }
